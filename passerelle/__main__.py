@@ -1,0 +1,4 @@
+from passerelle.cli import cli
+
+if __name__ == "__main__":  # pragma: no cover
+    cli()

@@ -1,0 +1,3 @@
+"""Commands (placeholder)."""
+
+from passerelle.cli._group import cli  # noqa: F401
