@@ -1,9 +1,223 @@
-"""Placeholder for the commitments step (to be replaced by the real component)."""
+"""Commitments in English news: forward-looking statements of a named side.
+
+Component ``commitments.en.v1`` (issue 4). One sentence of the body at a time, a
+table of trigger phrases gives the kind:
+
+- intent: "expressed the desire / his interest in (doing)", "wish", "hope(d) to / that",
+  "aim to", "is considering";
+- proposal: "proposed", "suggested", "recommended";
+- appeal: "called on", "urged", "asked ... to" (an invitation when it is one);
+- pledge: "pledged", "vowed", "affirmed X's commitment", "is committed to", "will do
+  his best/utmost", "ready to", "offers all possible support", "<actor> will <verb>";
+- agreement: "the (two) sides agreed to / on";
+- invitation: "invited ... to", "invitation".
+
+The actor is the person named (or referred to by a pronoun or a role such as "the
+Mayor") nearest before the trigger, else the speaker of a "he said" clause, else the
+organisation nearest before it. "Representatives of the X city government" makes
+"X city government" the actor, with X and its mayor as ``actor_aliases``. A person's
+town or organisation (the ``of`` of their title) joins the aliases when the sentence
+speaks for it ("his city's wish", "the city will"). Praise and descriptions of the
+past have no trigger; wishes of unnamed sides ("the desire of local partners",
+"companies expressed their intention") have no actor and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
 
 from passerelle import registry
+from passerelle.extract.actors import Actor, Hit, SentenceActors, resolve_sentences
 from passerelle.extract.base import Analysis
+from passerelle.extract.eventkit import sectors_of
+from passerelle.records import Commitment
+
+__all__ = ["run", "extract_commitments", "TRIGGERS"]
+
+_I = re.IGNORECASE
+# (kind, pattern); one sentence may hold several kinds, but one item per actor and kind.
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("invitation", re.compile(r"\binvit(?:ed|es|e|ing)\b[^.;]{0,80}?\bto\b|"
+                              r"(?<!at the )(?<!at the official )\binvitation\b(?!\s+of\b)",
+                              _I)),
+    ("agreement", re.compile(r"\bagreed\s+(?:to|on)\b", _I)),
+    ("appeal", re.compile(r"\b(?:called|calls|call)\s+(?:on|upon|for)\b|\b(?:urged|urges|urge)\b|"
+                          r"\b(?:asked|asks|requested|requests)\b(?=[^.;]{0,80}?\bto\b)", _I)),
+    ("proposal", re.compile(r"\b(?:proposed|proposes|propose|suggested|suggesting|suggests|"
+                            r"recommended|put forward)\b", _I)),
+    ("pledge", re.compile(
+        r"\b(?:pledged|pledges|pledge|vowed|vows|promised|promises)\b|"
+        r"\bcommitment\s+to\b|\b(?:is|are|was|were|remains?)\s+committed\s+to\b|"
+        r"\bdo\s+(?:his|her|their|its)\s+(?:best|utmost)\b|"
+        r"\b(?:always\s+)?ready\s+to\b|\breadiness\s+to\b|\boffers?\s+(?:all\s+possible|every|full)\s+support\b",
+        _I)),
+    ("intent", re.compile(
+        r"\b(?:desire|wish|wishes|interest|intention|willingness)\s+"
+        r"(?:to|that|in\s+\w+ing|for)\b|\b(?:hope|hopes|hoped|hoping)\b|\b(?:aims?|wants?|wished|intends?|plans?)\s+to\b|"
+        r"\b(?:is|are)\s+considering\b|\bconsidering\s+the\b|"
+        r"\b(?:looks?|looked|looking)\s+forward\s+to\b|\bwould\s+like\s+to\b|"
+        r"\b(?:is|are|was|were)\s+willing\s+to\b", _I)),
+]
+# "<actor> will <verb>" (not "will be", a forecast); the actor must stand right before.
+# Travel plans ("will visit", "will attend") are schedules, not commitments.
+_WILL = re.compile(
+    r"\b(?:also\s+)?will\s+(?!be\b|have\b|also\s+be\b|visit|pay\b|attend|arrive|travel|"
+    r"leave|meet\b|hold\b|take\s+part)(\w+)", _I)
+_WILL_SUBJECT = re.compile(r"\b(?:the\s+(?:city|town|province|company|group|region)|it|we)\s+$",
+                           _I)
+_SPEECH = re.compile(
+    r"\b(?:said|says|added|adding|affirmed|stated|noted|stressed|emphasised|emphasized|"
+    r"told|highlighted)\b", _I)
+_UNNAMED_OWNER = re.compile(r"\b(?:desire|wish|intention|hope)\s+of\s+(?!the\s+[A-Z])", _I)
+_BOTH_SIDES = re.compile(
+    r"\b(?:both sides|the (?:two )?sides|the two (?:leaders|parties|officials)|they)\b", _I)
+_CITY_SELF = re.compile(r"\b(?:his|her|the)\s+city(?:['’]s)?\b|\bthe\s+(?:town|province)\b", _I)
+_GOVERNMENT = re.compile(
+    r"\b[Rr]epresentatives\s+of\s+the\s+((?:[A-ZÀ-Ý][\w’'-]*\s+)+)"
+    r"((?:city|town|provincial|municipal|regional|local)\s+(?:government|authorities|"
+    r"administration|council))")
 
 
 @registry.register("commitments.en.v1")
 def run(analysis: Analysis) -> None:
-    """Fill the document's commitments (placeholder: finds nothing)."""
+    """Fill ``analysis.doc.commitments`` from the body's sentences."""
+    analysis.doc.commitments = extract_commitments(analysis)
+
+
+def extract_commitments(analysis: Analysis) -> list[Commitment]:
+    """The commitments of a prepared document, in reading order."""
+    out: list[Commitment] = []
+    for sa in resolve_sentences(analysis):
+        if sa.sentence.segment == "body":
+            out += _in_sentence(analysis, sa)
+    return out
+
+
+def _in_sentence(analysis: Analysis, sa: SentenceActors) -> list[Commitment]:
+    out: list[Commitment] = []
+    seen: set[tuple[str, str]] = set()
+    for kind, start, end in _triggers(sa):
+        item = _commitment(analysis, sa, kind, start, end)
+        if item is not None and (item.actor, item.kind) not in seen:
+            seen.add((item.actor, item.kind))
+            out.append(item)
+    return out
+
+
+def _triggers(sa: SentenceActors) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every trigger, in reading order; "will" only when no
+    stronger trigger came before it (a hope that X will ... is an intent)."""
+    text = sa.sentence.text
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in TRIGGERS:
+        for m in pattern.finditer(text):
+            if not any(s <= m.start() < e for _, s, e in found):
+                found.append((_refine(kind, text, m), m.start(), m.end()))
+    for m in _WILL.finditer(text):
+        if not any(s < m.start() for _, s, _ in found) and _will_subject(sa, m.start()):
+            found.append(("pledge", m.start(), m.end()))
+    return sorted(found, key=lambda t: t[1])
+
+
+def _will_subject(sa: SentenceActors, offset: int) -> bool:
+    """Is "will" right after a named side or "the city"?"""
+    if _WILL_SUBJECT.search(sa.sentence.text[:offset]):
+        return True
+    return any(0 <= offset - h.end <= 1 and h.via == "name" for h in sa.hits)
+
+
+def _refine(kind: str, text: str, m: re.Match[str]) -> str:
+    """An appeal to "deliver an invitation" is an invitation."""
+    if kind == "appeal" and re.search(r"\binvit", text[m.end() : m.end() + 80], _I):
+        return "invitation"
+    return kind
+
+
+def _commitment(
+    analysis: Analysis, sa: SentenceActors, kind: str, start: int, end: int
+) -> Commitment | None:
+    text = sa.sentence.text
+    if _UNNAMED_OWNER.search(text[start : end + 12]):
+        return None
+    government = _government(analysis, sa, start)
+    actor, aliases = government if government else _actor(sa, start)
+    if actor is None:
+        return None
+    return Commitment(
+        actor=actor, kind=kind, counterpart=_counterpart(sa, end, actor),
+        sectors=sectors_of(text), summary=_summary(text, start),
+        evidence=text, actor_aliases=aliases,
+        status="agreed" if kind == "agreement" else "proposed",
+    )
+
+
+def _actor(sa: SentenceActors, start: int) -> tuple[str | None, list[str]]:
+    """The committing side and the names it speaks for."""
+    text = sa.sentence.text
+    before = [h for h in sa.hits if h.end <= start]
+    people = [h for h in before if h.actor.kind == "person"]
+    people = [h for h in people if not h.is_object] or people
+    chosen: Actor | None = people[-1].actor if people else _speaker(sa)
+    if chosen is None and _BOTH_SIDES.search(text[:start]):
+        chosen = sa.previous_subject  # "The two sides agreed to ...": the story's protagonist
+    if chosen is None:
+        orgs = [h for h in before if h.actor.kind == "organization"]
+        if orgs and start - orgs[-1].end < 60:
+            return orgs[-1].actor.name, []
+        if before and before[-1].actor.kind == "place" and start - before[-1].end <= 1:
+            return before[-1].actor.name, []  # "Lyon pledges to ..."
+        return None, []
+    return chosen.name, _aliases(chosen, before, text, start)
+
+
+def _speaker(sa: SentenceActors) -> Actor | None:
+    """The person of a "he said" / "X affirmed" clause anywhere in the sentence."""
+    text = sa.sentence.text
+    for m in _SPEECH.finditer(text):
+        near = [h for h in sa.hits if h.actor.kind == "person" and 0 <= m.start() - h.end < 25]
+        if near:
+            return near[-1].actor
+    return None
+
+
+def _aliases(actor: Actor, before: list[Hit], text: str, start: int) -> list[str]:
+    """Names the actor speaks for: a side named just before the trigger ("Vietnam's
+    commitment", "Lyon pledges"), and their own town when the text says "the city"."""
+    out: list[str] = []
+    last = before[-1] if before else None
+    if last is not None and last.actor is not actor and last.actor.kind != "person":
+        if start - last.end < 30:
+            out.append(last.actor.name)
+    if _CITY_SELF.search(text[:start]) and actor.kind == "person":
+        out += [of for of in actor.title_places()[:1] if of]
+    return [a for i, a in enumerate(out) if a not in out[:i]]
+
+
+def _government(
+    analysis: Analysis, sa: SentenceActors, start: int
+) -> tuple[str, list[str]] | None:
+    """"Representatives of the Béziers city government ..." -> that government."""
+    m = _GOVERNMENT.search(sa.sentence.text[:start])
+    if not m:
+        return None
+    town = m.group(1).strip()
+    name = f"{town} {m.group(2)}"
+    aliases = [town] + [
+        p.name for p in analysis.doc.people
+        if any(t.of and t.of.lower() == town.lower() for t in p.titles)
+    ]
+    return name, aliases
+
+
+def _counterpart(sa: SentenceActors, end: int, actor: str) -> str | None:
+    for h in sa.hits:
+        if h.start >= end and h.actor.name != actor and h.via in ("name", "role"):
+            return h.actor.name
+    return None
+
+
+def _summary(text: str, start: int) -> str:
+    """The key clause: from the trigger to the end of its clause, at most ~160 chars."""
+    clause = re.split(r"[;]|,\s+(?:he|she|they)\s+(?:said|added|affirmed)", text[start:])[0]
+    clause = clause.strip().rstrip(".")
+    return clause if len(clause) <= 160 else clause[:157].rsplit(" ", 1)[0] + "..."

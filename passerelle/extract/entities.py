@@ -1,9 +1,193 @@
-"""Placeholder for the entities step (to be replaced by the real component)."""
+"""The entities step: people with their offices, organisations and places (issue 3).
+
+``entities.en.v1`` fills ``doc.people``, ``doc.organizations`` and ``doc.places`` of
+an English document, each entity with the ``mentions`` (spans in the body or a
+caption) where it is named. The order matters: people first (their spans are never
+organisations or places), then organisations, then places, then lone surnames and
+offices are attached to the people ("Thang", "the Vietnamese Ambassador").
+
+Rules come from ``people``/``offices``/``organizations``/``places``/``coref``; words
+from ``lexicon_en``; spaCy (``nlp``) only proposes person and organisation names;
+the gazetteer (``placenames``) says what is a place. Precision comes first: a name is
+output only when a rule found evidence for it in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
 
 from passerelle import registry
+from passerelle.errors import ExtractionError
+from passerelle.extract import nlp
 from passerelle.extract.base import Analysis
+from passerelle.extract.coref import build_people
+from passerelle.extract.organizations import (
+    OrgMention,
+    described_spans,
+    find_organizations,
+    merge_organizations,
+)
+from passerelle.extract.people import PersonMention, RoleMention, find_people
+from passerelle.extract.places import PlaceMention, find_places, merge_places
+from passerelle.extract.tokens import Token, fold, tokenize
+from passerelle.records import Mention, Organization, Place
+
+_ORG_ANAPHORS = {
+    "company": ("company",), "firm": ("company",), "group": ("company",),
+    "startup": ("company",), "enterprise": ("company",), "corporation": ("company",),
+    "agency": ("agency", "association"), "organisation": ("agency", "association"),
+    "organization": ("agency", "association"), "association": ("association",),
+    "university": ("university",), "school": ("university", "other"),
+    "committee": ("government",), "council": ("government",), "chamber": ("association",),
+}
+
+
+@dataclass
+class _Found:
+    """Everything found in one document, before merging."""
+
+    tokens: dict[str, list[Token]] = field(default_factory=dict)
+    people: list[PersonMention] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+    orgs: list[OrgMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
 
 
 @registry.register("entities.en.v1")
 def run(analysis: Analysis) -> None:
-    """Fill the document's entities (placeholder: finds nothing)."""
+    """Fill the document's people, organisations and places from English text.
+
+    Args:
+        analysis: the document cut into segments (body, captions).
+
+    Raises:
+        ExtractionError: when the language model cannot process the text.
+    """
+    try:
+        found = _find(analysis)
+    except (ValueError, RuntimeError) as exc:
+        raise ExtractionError(
+            f"entity extraction failed: {exc}", source=analysis.doc.id,
+            hint="check that the body is plain text; report the document if it is",
+        ) from exc
+    doc = analysis.doc
+    doc.organizations = merge_organizations(found.orgs, analysis.segments)
+    doc.places = merge_places(found.places)
+    surnames = list(_free_words(analysis, found, doc.organizations, doc.places))
+    resolver = _Resolver(analysis, doc.organizations, doc.places)
+    doc.people = build_people(found.people, found.roles, surnames, resolver)
+    doc.organizations.extend(resolver.added)
+
+
+def _find(analysis: Analysis) -> _Found:
+    found = _Found()
+    for seg, text in analysis.segments.items():
+        toks = found.tokens[seg] = tokenize(text)
+        sp = find_people(seg, text, toks, nlp.entities(analysis, seg))
+        orgs = described_spans(seg, text, toks)
+        found.people.extend(m for m in sp.mentions if not _described_org(m, orgs))
+        found.roles.extend(sp.roles)
+    hints = _org_hints(found.people, found.roles)
+    person_words = {w for m in found.people for w in fold(m.name).split()}
+    for seg, text in analysis.segments.items():
+        taken = [(m.start, m.end) for m in found.people if m.segment == seg]
+        orgs = find_organizations(seg, text, found.tokens[seg], nlp.entities(analysis, seg),
+                                  taken, hints, frozenset(person_words))
+        found.orgs.extend(orgs)
+        places = find_places(seg, text, found.tokens[seg], taken, person_words)
+        found.places.extend(p for p in places if not _inside_org(p, orgs, text))
+    return found
+
+
+def _described_org(m: PersonMention, spans: list[tuple[int, int]]) -> bool:
+    """spaCy's person that the text describes as an organisation ("X, a startup")."""
+    return m.rank >= 3 and any(a <= m.start < b for a, b in spans)
+
+
+def _org_hints(people: list[PersonMention], roles: list[RoleMention]) -> list[str]:
+    """Names that an office is held in and that are no place: organisations."""
+    titles = [t for m in people for t in m.titles] + [r.title for r in roles]
+    return sorted({t.of for t in titles if t.of and t.org_like and t.of[:1].isupper()})
+
+
+def _inside_org(p: PlaceMention, orgs: list[OrgMention], text: str) -> bool:
+    """A place inside an organisation's name counts only after "of"/"in" ("Committee of Da Nang")."""
+    for o in orgs:
+        if o.segment == p.segment and o.start <= p.start and p.end <= o.end:
+            before = text[o.start : p.start].split()
+            return not before or before[-1].lower() not in ("of", "in")
+    return False
+
+
+def _free_words(analysis: Analysis, found: _Found, orgs: list[Organization], places: list[Place]):
+    """Capitalised words outside every entity: candidates for lone surnames."""
+    spans = [(m.segment, m.start, m.end) for m in found.people]
+    spans += [(m.segment, m.start, m.end) for e in [*orgs, *places] for m in e.mentions]
+    for seg, toks in found.tokens.items():
+        for t in toks:
+            if t.is_word and t.is_cap and not any(
+                s == seg and a <= t.start < b for s, a, b in spans
+            ):
+                yield seg, t
+
+
+class _Resolver:
+    """Finds what "the company", "its" or "the region" refers to, looking back."""
+
+    def __init__(self, analysis: Analysis, orgs: list[Organization], places: list[Place]):
+        self.analysis = analysis
+        self.orgs = orgs
+        self.places = places
+        self.added: list[Organization] = []
+
+    def __call__(self, anaphor: str, segment: str, pos: int) -> str | None:
+        if anaphor in ("region", "city", "province", "town", "department", "state", "country"):
+            return self._place(anaphor, segment, pos)
+        kinds = _ORG_ANAPHORS.get(anaphor)
+        named = self._org(kinds, segment, pos)
+        lower = self._lowercase_org(anaphor, segment, pos)
+        best = max((c for c in (named, lower) if c), key=lambda c: c[1], default=None)
+        if best is lower and lower is not None:
+            self._add(anaphor, segment, lower)
+        return best[0] if best else None
+
+    def _before(self, entities: list, segment: str, pos: int) -> list:
+        hits = []
+        for e in entities:
+            for m in e.mentions:
+                if (m.segment == segment and m.end <= pos) or (segment != "body" and m.segment == "body"):
+                    hits.append((m.segment == segment, m.start, e))
+        return [e for _, _, e in sorted(hits, key=lambda h: (h[0], h[1]))]
+
+    def _org(self, kinds: tuple[str, ...] | None, segment: str, pos: int) -> tuple[str, int] | None:
+        for o in reversed(self._before(self.orgs, segment, pos)):
+            if kinds is None or o.kind in kinds:
+                here = [m.start for m in o.mentions if m.segment == segment and m.end <= pos]
+                return o.name, max(here, default=-1)
+        return None
+
+    def _place(self, noun: str, segment: str, pos: int) -> str | None:
+        kinds = {"town": "city", "department": "province", "state": "region"}.get(noun, noun)
+        for p in reversed(self._before(self.places, segment, pos)):
+            if p.kind == kinds:
+                return p.name
+        return None
+
+    def _lowercase_org(self, noun: str, segment: str, pos: int) -> tuple[str, int] | None:
+        """"organised by the North-South economic ... agency": a name in lower case."""
+        if noun not in _ORG_ANAPHORS:
+            return None
+        text = self.analysis.segments.get(segment, "")[:pos]
+        pat = rf"\b(?:by|of|from|with|at) the ([A-Z][\w’'-]*(?: [\w’'-]+){{0,6}} {noun})\b"
+        hits = list(re.finditer(pat, text))
+        return (hits[-1].group(1), hits[-1].start(1)) if hits else None
+
+    def _add(self, noun: str, segment: str, found: tuple[str, int]) -> None:
+        name, start = found
+        if not any(fold(o.name) == fold(name) for o in self.added):
+            mention = Mention(start, start + len(name), segment)
+            self.added.append(Organization(name, [], _ORG_ANAPHORS[noun][0], None, [mention]))
+
+
+__all__ = ["run"]

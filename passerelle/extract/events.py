@@ -1,9 +1,309 @@
-"""Placeholder for the events step (to be replaced by the real component)."""
+"""Events in English news: visits, meetings, signed agreements and conferences.
+
+Component ``events.en.v1`` (issue 4). It runs after the entity, geocoding and sector
+steps and reads their people, organisations and places: every participant and place
+is named by the canonical ``name`` of a document entity, so scoring can resolve
+aliases. Rules work sentence by sentence on the body and the captions
+(``evidence_segment``); each event keeps the sentence that states it as evidence.
+
+- visit: "paid a working visit to X", "a working visit to X by Y from June 23–25",
+  "Y's trip to X", "the visit ... in X province" (visitor: the possessor, the "by"
+  phrase, the sentence subject); the destination is the first place after
+  "to/of/in", its enclosing units become ``place_aliases``.
+- meeting: "met (and worked) with", "had a working session with", "meetings with A
+  and B" (one meeting each), "the working session between A and B", "hosted a
+  reception for", "receiving/welcoming X", "visited <organisation>".
+- agreement: a sentence that says a document (MoU, agreement, charter) was signed.
+- conference: attending a forum, seminar, conference, ceremony, day or show.
+
+Duplicates merge: one meeting per set of sides, one visit per visitor and place
+(dates and evidence of the most precise mention kept).
+"""
+
+from __future__ import annotations
+
+import re
 
 from passerelle import registry
+from passerelle.extract import visits
+from passerelle.extract.actors import Actor, Hit, SentenceActors, resolve_sentences
 from passerelle.extract.base import Analysis
+from passerelle.extract.eventkit import (
+    dates_in, nearest_date, place_of_meeting, planned, sectors_of,
+)
+from passerelle.records import Event
+
+__all__ = ["run", "extract_events"]
+
+# Meeting triggers: (pattern, how the other side is found).
+_MEET_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:working sessions|meetings|talks)\s+with\b", re.I), "split"),
+    (re.compile(
+        r"\b(?:met|meets|meet|meeting|worked|work|works|discussed|session|talks|call|calls)"
+        r"(?:\s+and\s+(?:exchange|worked|work|talks))?\s+with\b", re.I), "with"),
+    (re.compile(r"\b(?:met|meets)\b(?!\s+(?:and\s+\w+\s+)?with)"), "host"),
+    (re.compile(r"\bcourtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I), "with"),
+    (re.compile(r"\b(?:working session|meeting|talks)\s+between\b", re.I), "all"),
+    (re.compile(r"\b(?:hosted|hosting|hosts|host)\s+(?:a\s+)?reception\b", re.I), "with"),
+    (re.compile(r"\b(?:received|receiving|receives|welcomed|welcoming|welcomes)\b", re.I),
+     "host"),
+    (re.compile(r"\b(?:visited|visiting|visits|visit)\b(?=\s+(?:the\s+)?[\w’'-]+)", re.I),
+     "org"),
+    (re.compile(r"\b(?:working session|meeting)\b", re.I), "all"),
+]
+# The object phrase of a trigger stops at a relative clause or at the next clause.
+_OBJECT_STOP = re.compile(
+    r"\b(?:who|which|whose|where|to discuss|to learn|about)\b|[;]")
+# Case matters: "Ambassador Nguyen Van An visited" is a verb after a name, not "an".
+_NOUN_BEFORE = re.compile(
+    r"(?:^(?:A|An)|\b(?:a|an|the|his|her|their|its|working|official|The|His|Her|Their)|’s|'s)\s+$")
+_REPRESENTED = re.compile(
+    r"\b(?:representatives?|leaders?|authorities|delegation)\s+(?:from|of)\s+"
+    r"(?:the\s+)?$", re.I)
+_SIGNED = re.compile(r"\b(?:signed|signing|inked)\b", re.I)
+_DOCUMENT = re.compile(
+    r"\b(?:agreements?|memorandum|MoUs?|MOUs?|charters?|contracts?|accords?|conventions?)\b")
+_ATTEND = re.compile(
+    r"\b(?:attended|attending|attend|attends|took part in|participated in)\b"
+    r"(?=[^.;]{0,80}?\b(?:forum|seminar|conference|ceremony|festival|day|exhibition|"
+    r"workshop|display|show|celebration|fair|summit)s?\b)", re.I)
 
 
 @registry.register("events.en.v1")
 def run(analysis: Analysis) -> None:
-    """Fill the document's events (placeholder: finds nothing)."""
+    """Fill ``analysis.doc.events`` with visits, meetings, agreements, conferences."""
+    analysis.doc.events = extract_events(analysis)
+
+
+def extract_events(analysis: Analysis) -> list[Event]:
+    """The events of a prepared document, merged and in reading order."""
+    found: list[Event] = []
+    for sa in resolve_sentences(analysis):
+        found += visits.visits_in(analysis, sa)
+        found += _meetings_in(analysis, sa)
+        found += _agreements_in(analysis, sa)
+        found += _conferences_in(analysis, sa)
+    return _merge_all(found)
+
+
+def _event(analysis: Analysis, sa: SentenceActors, kind: str, people: list[str],
+           place: str | None, offset: int) -> Event:
+    span = nearest_date(dates_in(analysis, sa), offset)
+    if span is not None and span.precision == "year":
+        span = None  # "in 2023" dates a statement, rarely a meeting
+    return Event(
+        type=kind, participants=people, place=place,
+        start=span.start if span else None, end=span.end if span else None,
+        precision=span.precision if span and span.start else None,
+        sectors=sectors_of(sa.sentence.text), evidence=sa.sentence.text,
+        evidence_segment=sa.sentence.segment,
+        tense="planned" if planned(sa.sentence.text) else "past",
+    )
+
+
+# --- meetings -------------------------------------------------------------------
+
+
+def _meetings_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
+    text = sa.sentence.text
+    out: list[Event] = []
+    triggers: list[tuple[re.Match[str], str]] = []
+    for pattern, mode in _MEET_RULES:
+        for m in pattern.finditer(text):
+            if any(t.start() <= m.start() < t.end() for t, _ in triggers):
+                continue
+            if not _not_meeting(sa, m, mode):
+                triggers.append((m, mode))
+    triggers.sort(key=lambda t: t[0].start())
+    for i, (m, mode) in enumerate(triggers):
+        nxt = triggers[i + 1][0].start() if i + 1 < len(triggers) else len(text)
+        out += _meeting_events(analysis, sa, m, mode, nxt)
+    return out + _at_organisation(analysis, sa)
+
+
+_AT_ORG = re.compile(r"^At\s+(?:the\s+)?$")
+
+
+def _at_organisation(analysis: Analysis, sa: SentenceActors) -> list[Event]:
+    """"At Aerotech, the ambassador explored ...": being at a named organisation with
+    someone named in the sentence is a visit of it, hence a meeting with it."""
+    text = sa.sentence.text
+    first = sa.hits[0] if sa.hits else None
+    if first is None or first.actor.kind != "organization":
+        return []
+    if not _AT_ORG.match(text[: first.start]) or not text[first.end :].startswith(","):
+        return []
+    people = [h.actor for h in sa.hits if h.actor.kind == "person" and h.via != "possessive"]
+    host = people[0] if people else sa.previous_subject
+    if host is None:
+        return []
+    return [_event(analysis, sa, "meeting", [host.name, first.actor.name], None, 0)]
+
+
+def _not_meeting(sa: SentenceActors, m: re.Match[str], mode: str) -> bool:
+    """A "visit" noun is a trip, not a visit *of an organisation*; a caption's "X visits
+    Airbus" shows a photo opportunity, not a working meeting."""
+    if mode != "org":
+        return False
+    text = sa.sentence.text
+    return sa.sentence.segment != "body" or bool(_NOUN_BEFORE.search(text[: m.start()]))
+
+
+def _meeting_events(
+    analysis: Analysis, sa: SentenceActors, m: re.Match[str], mode: str, nxt: int
+) -> list[Event]:
+    text = sa.sentence.text
+    objects = _objects(sa, m, mode, nxt)
+    if not objects:
+        return []
+    host = _host(analysis, sa, objects, m, mode)
+    place = place_of_meeting(text, sa.hits)
+    groups = [[o] for o in objects] if mode == "split" else [objects]
+    out = []
+    for group in groups:
+        names = _unique(([host.name] if host else []) + [a.name for a in group])
+        if len(names) >= 2:
+            out.append(_event(analysis, sa, "meeting", names, place, m.start()))
+    return out
+
+
+def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[Actor]:
+    """The other sides named after the trigger (organisations only for visits)."""
+    text = sa.sentence.text
+    if mode == "all":
+        return _sides(sa, sa.hits)
+    end = nxt
+    stop = _OBJECT_STOP.search(text, m.end())
+    if stop:
+        end = min(end, stop.start())
+    if mode in ("org", "host"):
+        # The direct object only: "visited the plant of X", "received X" (not
+        # "received support from X").
+        end = min(end, m.end() + 70)
+        source = re.search(r"\b(?:from|by)\b", text[m.end() : end])
+        end = m.end() + source.start() if source else end
+    hits = [h for h in sa.hits if m.end() <= h.start < end
+            and (h.is_object or h.actor.kind != "person" or mode == "org")]
+    sides = _sides(sa, hits)
+    if mode == "org":
+        return [a for a in sides if a.kind == "organization"][:1]
+    return sides
+
+
+def _sides(sa: SentenceActors, hits: list[Hit]) -> list[Actor]:
+    """People and organisations of ``hits``; places only as "representatives of X"."""
+    text = sa.sentence.text
+    out: list[Actor] = []
+    for h in hits:
+        if h.via == "possessive" or h.actor in out:
+            continue
+        if h.actor.kind == "place" and not _REPRESENTED.search(text[: h.start]):
+            continue
+        out.append(h.actor)
+    return out
+
+
+_GROUP = re.compile(r"\b(?:group|delegation|they|their)\b", re.I)
+
+
+def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Match[str],
+          mode: str) -> Actor | None:
+    """The side that is not an object: the subject, else the visiting delegation's
+    leader ("the group had a working session with X"), else the story's last subject."""
+    if mode == "all":
+        return None
+    people = [h for h in sa.hits if h.actor.kind == "person" and h.actor not in objects
+              and h.via != "possessive"]
+    before = [h for h in people if h.start < m.start()]
+    if before or people:
+        return (before or people)[0].actor
+    if sa.subject is not None and sa.subject not in objects:
+        return sa.subject
+    visitor = analysis.cache.get("last_visitor")
+    if visitor is not None and _GROUP.search(sa.sentence.text[: m.start()]):
+        return visitor
+    prev = sa.previous_subject
+    return prev if prev is not None and prev not in objects else None
+
+
+# --- agreements and conferences ----------------------------------------------------
+
+
+def _agreements_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
+    text = sa.sentence.text
+    sign = _SIGNED.search(text)
+    if not sign or not _DOCUMENT.search(text) or re.search(r"\b(?:will|to) sign", text):
+        return []
+    people = _unique([h.actor.name for h in sa.hits
+                      if h.actor.kind == "person" and h.via in ("name", "role")])
+    orgs = _unique([h.actor.name for h in sa.hits if h.actor.kind == "organization"])
+    if len(people) < 2 or re.search(r"\bRepresentatives\b", text):
+        people = orgs if len(orgs) >= 2 else people + orgs
+    if not people:
+        return []
+    place = place_of_meeting(text, sa.hits)
+    return [_event(analysis, sa, "agreement", people, place, sign.start())]
+
+
+def _conferences_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
+    text = sa.sentence.text
+    m = _ATTEND.search(text)
+    if not m or re.search(r"\binvit", text[: m.start()], re.I):
+        return []  # being invited to attend is not attending
+    who = [h.actor.name for h in sa.hits
+           if h.actor.kind == "person" and h.start < m.start() and h.via != "possessive"]
+    if not who and sa.subject is not None:
+        who = [sa.subject.name]
+    if not who:
+        return []
+    place = place_of_meeting(text[m.start():], [_shift(h, m.start()) for h in sa.hits
+                                                if h.start >= m.start()])
+    return [_event(analysis, sa, "conference", _unique(who), place, m.end())]
+
+
+def _shift(h: Hit, by: int) -> Hit:
+    return Hit(h.actor, h.start - by, h.end - by, h.via, h.is_object)
+
+
+# --- merging -------------------------------------------------------------------
+
+
+def _unique(names: list[str]) -> list[str]:
+    return [n for i, n in enumerate(names) if n not in names[:i]]
+
+
+def _merge_all(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        twin = next((o for o in out if _same(o, ev)), None)
+        if twin is None:
+            out.append(ev)
+        else:
+            _absorb(twin, ev)
+    return out
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if a.type == "visit":
+        return bool(pa & pb) and (a.place == b.place or not (a.place and b.place))
+    return pa <= pb or pb <= pa
+
+
+def _absorb(keep: Event, other: Event) -> None:
+    """Fold a duplicate into ``keep``: union of sides, the most precise dates."""
+    keep.participants = _unique(keep.participants + other.participants)
+    keep.place = keep.place or other.place
+    keep.place_aliases = _unique(keep.place_aliases + other.place_aliases)
+    keep.sectors = _unique(keep.sectors + other.sectors)
+    if _rank(other) > _rank(keep):
+        keep.start, keep.end, keep.precision = other.start, other.end, other.precision
+        keep.evidence, keep.evidence_segment = other.evidence, other.evidence_segment
+
+
+def _rank(ev: Event) -> int:
+    return {"day": 3, "month": 2, "year": 1}.get(ev.precision or "", 0) if ev.start else 0

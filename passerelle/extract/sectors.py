@@ -1,9 +1,402 @@
-"""Placeholder for the sectors step (to be replaced by the real component)."""
+"""What an article is about: sector slugs from a weighted keyword lexicon.
+
+Component ``sectors.keywords.v1``. Each sector of ``passerelle.records.SECTORS`` has,
+per language, a list of ``(pattern, weight)``: a *strong* term (weight 1.0) names the
+sector on its own ("aquaculture", "railway"); a *weak* one (0.5) only hints at it
+("partnership", "innovation") and needs a second sentence to agree. A sentence counts
+once per sector (its best term), the title and the lead count more, and a sector is
+kept when its score reaches the threshold. The evidence of a sector is the body
+sentences that matched it.
+
+The dev gold tags an article with every field of cooperation the body names, even
+once, so a single strong term in the body is enough (see ``THRESHOLD``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from passerelle import registry
-from passerelle.extract.base import Analysis
+from passerelle.extract.base import Analysis, Sentence
+from passerelle.records import SECTORS
+
+S, W = 1.0, 0.5  # strong and weak terms
+# "Friendship" is in nearly every diplomatic article; it hints at people-to-people ties
+# only when it recurs (three sentences).
+F = 0.34
+
+# Tuned on the English dev gold (22 documents and the two seeds): 1.0 (one strong term,
+# or weak terms in two sentences) gave the best F1; 1.5 lost a third of the recall.
+THRESHOLD = 1.0
+# Long articles (press releases of several thousand characters) mention more in passing:
+# past this many body sentences, the threshold rises by ``LONG_STEP`` per extra block.
+LONG_SENTENCES = 40
+LONG_STEP = 0.5
+# The title and the first body sentence say what the article is about.
+TITLE_WEIGHT = 1.5
+LEAD_WEIGHT = 1.5
+# Photo captions only repeat or illustrate; they count half.
+CAPTION_WEIGHT = 0.5
+
+Lexicon = dict[str, list[tuple[str, float]]]
+
+LEXICON_EN: Lexicon = {
+    "diplomacy": [
+        (r"ambassadors?", S), (r"embass(?:y|ies)", S), (r"diplomatic", S), (r"diplomacy", S),
+        (r"(?:comprehensive )?strategic partnership", S), (r"comprehensive partnership", S),
+        (r"bilateral (?:relations?|ties|relationship|cooperation|friendship)", S),
+        (r"letters? of credentials?", S), (r"(?:state|official) visit", S),
+        (r"foreign (?:minister|ministry|affairs|policy)", S),
+        (r"decentrali[sz]ed cooperation", S), (r"decentrali[sz]ation conference", S),
+        (r"twinning", S), (r"sister[- ]cit(?:y|ies)", S), (r"twin (?:relations|cities|city)", S),
+        (r"consul(?:ate|s)?(?: general)?", S), (r"political (?:trust|relations|ties)", S),
+        (r"relations? between the two (?:countries|nations|sides|peoples)", S),
+        (r"locality-to-locality", S), (r"(?:prime minister|president)'?s? (?:visit|trip)", S),
+        (r"bilateral", W), (r"partnerships?", W), (r"delegations?", W),
+        (r"cooperation agreements?", W), (r"memorandum of understanding|mou", W),
+    ],
+    "economy": [
+        (r"econom(?:y|ic|ies)", S), (r"trade", S), (r"trading", S), (r"investments?", S),
+        (r"investors?", S), (r"free[- ]trade", S), (r"evfta|fta", S), (r"commerce", S),
+        (r"commercial", S), (r"exports?", S), (r"imports?", S), (r"enterprises?", S),
+        (r"securities", S), (r"chambers? of commerce", S), (r"industrial (?:parks?|zones?)", S),
+        (r"financ(?:e|ial)", S), (r"banking", S), (r"gdp", S),
+        (r"business(?:es)?", W), (r"compan(?:y|ies)", W), (r"firms?", W), (r"markets?", W),
+        (r"tax(?:es|payers?)?", W), (r"industr(?:y|ies)", W),
+    ],
+    "education": [
+        (r"education(?:al)?", S), (r"schools?", S), (r"universit(?:y|ies)", S),
+        (r"students?", S), (r"training", S), (r"lecturers?", S), (r"teachers?", S),
+        (r"teaching", S), (r"academic", S), (r"scholarships?", S), (r"vocational", S),
+        (r"pupils?", S), (r"alumni", S), (r"internships?", S), (r"interning", S),
+        (r"research", W), (r"human resources?", W), (r"institutes?", W),
+    ],
+    "culture": [
+        (r"culture", S), (r"cultural(?! heritage)", S), (r"arts?", S), (r"artists?", S),
+        (r"music(?:al|ians?)?", S), (r"films?", S), (r"cinema", S), (r"francophon(?:e|ie)", S),
+        (r"literature", S), (r"(?:french|vietnamese) language", S), (r"theatre|theater", W),
+        (r"festivals?", W), (r"exhibitions?", W), (r"costumes?", W), (r"language", W),
+        (r"sports?", W),
+    ],
+    "heritage": [
+        (r"heritage", S), (r"(?:preservation|conservation|restoration) of", S),
+        (r"heritage preservation", S), (r"conservation", S), (r"monuments?", S),
+        (r"relics?", S), (r"old quarters?", S), (r"ancient (?:town|city|capital)", S),
+        (r"citadel", S), (r"historic(?:al)? (?:sites?|buildings?|architecture)", S),
+        (r"unesco", S), (r"restor(?:e|ed|ing|ation)", W), (r"museums?", W),
+    ],
+    "tourism": [
+        (r"touris(?:m|ts?|tic)", S), (r"hotels?", S), (r"resorts?", S), (r"holidays?", W),
+        (r"visitors", W), (r"destinations?", W),
+    ],
+    "agriculture": [
+        (r"agricultur(?:e|al)", S), (r"agro", S), (r"agri-?food", S), (r"farm(?:s|ing)?", S),
+        (r"farmers?", S), (r"food (?:processing|industry|security|products?|safety)", S),
+        (r"wines?", S), (r"vineyards?", S), (r"winegrowing|viticulture", S), (r"crops?", S),
+        (r"rice", S), (r"coffee", S), (r"livestock", S), (r"fruits?", W), (r"organic", W),
+        (r"foods?", W),
+    ],
+    "fisheries": [
+        (r"fisher(?:y|ies|men|man)", S), (r"fishing", S), (r"seafood", S),
+        (r"aquaculture", S), (r"shrimps?", S), (r"fish", W),
+    ],
+    "climate": [
+        (r"(?<!investment )(?<!business )climate", S),
+        (r"(?<!policy )(?<!business )(?<!investment )(?<!legal )environment(?:al)?", S), (r"sea[- ]levels?", S),
+        (r"coastal erosion", S), (r"saltwater intrusion|salini[sz]ation|salinity", S),
+        (r"ocean(?:ic|ography)?", S), (r"marine (?:environment|ecosystems?|management|"
+                                       r"science|pollution|protection)", S),
+        (r"emissions?", S), (r"biodiversity", S), (r"pollution", S),
+        (r"natural disasters?", S), (r"floods?|flooding", S), (r"droughts?", S),
+        (r"carbon (?:neutral|neutrality)|net[- ]zero", S),
+        (r"sustainable development", W), (r"green (?:growth|transition|economy)", W),
+    ],
+    "energy": [
+        (r"energy", S), (r"renewables?", S), (r"solar", S), (r"wind (?:power|farms?|energy|"
+                                                            r"turbines?)", S),
+        (r"hydrogen", S), (r"nuclear", S), (r"power plants?", S), (r"electricity", S),
+        (r"lng", S), (r"hydropower", S), (r"offshore wind", S),
+    ],
+    "health": [
+        (r"health(?:care| care)?", S), (r"hospitals?", S), (r"medic(?:al|ine|ines)", S),
+        (r"doctors?", S), (r"nurses?|nursing", S), (r"patients?", S), (r"clinics?", S),
+        (r"vaccines?", S), (r"diseases?", S), (r"pharmaceuticals?", W), (r"pandemic", W),
+    ],
+    "technology": [
+        (r"science and technology", S), (r"high[- ]tech(?:nology)?", S),
+        (r"digital (?:transformation|economy|technology|technologies)", S),
+        (r"information technology", S), (r"software", S), (r"artificial intelligence", S),
+        (r"(?-i:AI)", S), (r"automation", S), (r"start-?ups?", S), (r"semiconductors?", S),
+        (r"video games?", S), (r"technology parks?", S), (r"smart cit(?:y|ies)", S),
+        (r"digital", W), (r"technolog(?:y|ies|ical)", W), (r"innovation", W),
+        (r"research and development|r&d", W),
+    ],
+    "aerospace": [
+        (r"aerospace", S), (r"aviation", S), (r"aircraft", S), (r"airlines?", S),
+        (r"airbus", S), (r"boeing", S), (r"space (?:agency|industry|technology|cooperation)", S),
+        (r"satellites?", S), (r"earth observation", S), (r"a3[2-5]0s?", S), (r"fleet", W),
+    ],
+    "transport": [
+        (r"transport(?:ation)?", S), (r"railways?", S), (r"rail", S), (r"metro", S),
+        (r"seaports?", S), (r"ports?", S), (r"logistics", S), (r"airports?", S),
+        (r"highways?|expressways?", S), (r"shipping", S), (r"maritime", S),
+        (r"wharf|wharves", S), (r"infrastructure", W), (r"roads?", W), (r"bridges?", W),
+        (r"tram", W),
+    ],
+    "urban": [
+        (r"urban(?! communit)", S), (r"(?:city|town) planning", S), (r"architecture", S),
+        (r"architects?", S), (r"water supply", S), (r"sanitation", S), (r"wastewater", S),
+        (r"waste (?:treatment|management|collection)", S), (r"drainage", S),
+        (r"smart cit(?:y|ies)", S), (r"(?:public|urban) light(?:n)?ing", S), (r"housing", S),
+        (r"construction", W), (r"lighting", W),
+    ],
+    "community": [
+        (r"(?:vietnamese|overseas|french|expatriate) communit(?:y|ies)", S),
+        (r"diaspora", S), (r"overseas vietnamese", S), (r"people-to-people", S),
+        (r"friendship associations?", S), (r"exchanges? (?:among|between) (?:citizens|"
+                                            r"people|young people)", S),
+        (r"youth exchanges?", S), (r"friendship", F), (r"young people", W),
+    ],
+    "defence": [
+        (r"defen[cs]e", S), (r"military", S), (r"army", S), (r"armed forces", S),
+        (r"reserve forces", S), (r"navy|naval", S), (r"coast guard", S),
+        (r"peacekeeping", S), (r"(?<!food )(?<!social )security", W), (r"police", W),
+    ],
+}
+
+LEXICON_FR: Lexicon = {
+    "diplomacy": [
+        (r"ambassad(?:eur|rice|e)s?", S), (r"diplomati(?:que|e)s?", S),
+        (r"partenariat stratégique", S), (r"relations? bilatérales?", S),
+        (r"coopération décentralisée", S), (r"jumelage", S), (r"villes? jumelles?", S),
+        (r"consul(?:at)?(?: général)?", S), (r"visite officielle", S),
+        (r"affaires étrangères", S), (r"bilatérale?s?", W), (r"partenariats?", W),
+        (r"délégations?", W),
+    ],
+    "economy": [
+        (r"économi(?:e|que)s?", S), (r"commerc(?:e|ial|iaux|iale)s?", S),
+        (r"investissements?", S), (r"investisseurs?", S), (r"entreprises?", S),
+        (r"exportations?", S), (r"libre-échange", S), (r"chambre de commerce", S),
+        (r"sociétés?", W), (r"industri(?:e|el|elle)s?", W), (r"marchés?", W),
+    ],
+    "education": [
+        (r"éducati(?:on|f)s?", S), (r"enseignement", S), (r"écoles?", S), (r"universit(?:é|aire)s?", S),
+        (r"étudiants?", S), (r"formations?", S), (r"lycées?", S), (r"bourses?", W),
+        (r"recherche", W), (r"enseignants?", S), (r"stagiaires?|stages?", W),
+    ],
+    "culture": [
+        (r"culture", S), (r"culturel(?:le)?s?(?! patrimoine)", S), (r"arts?", S),
+        (r"artistes?", S), (r"musique", S), (r"cinéma|films?", S), (r"francophon(?:e|ie)", S),
+        (r"langue (?:française|vietnamienne)", S), (r"festivals?", W), (r"expositions?", W),
+    ],
+    "heritage": [
+        (r"patrimoine", S), (r"préservation|conservation", S), (r"monuments?", S),
+        (r"vieux quartier", S), (r"citadelle", S), (r"unesco", S), (r"restauration", W),
+        (r"musées?", W),
+    ],
+    "tourism": [(r"touris(?:me|tes?|tique)s?", S), (r"hôtel(?:s|lerie)?", S), (r"voyages?", W)],
+    "agriculture": [
+        (r"agricult(?:ure|eurs?)", S), (r"agricoles?", S), (r"agroalimentaires?", S),
+        (r"vins?|viticulture|vignobles?", S), (r"sécurité alimentaire", S), (r"riz", S),
+        (r"rizicult\w*", S),
+        (r"café", W), (r"alimentaires?", W),
+    ],
+    "fisheries": [(r"pêche", S), (r"pêcheurs?", S), (r"aquaculture", S),
+                  (r"produits de la mer|fruits de mer", S), (r"crevettes?", S)],
+    "climate": [
+        (r"(?<!affaires )climat(?:ique)?s?", S), (r"environnement(?:al|ale|aux)?(?! des affaires)", S),
+        (r"niveau de la mer", S), (r"érosion côtière", S), (r"salinisation|intrusion saline", S),
+        (r"océan(?:s|ique|ographique)?", S), (r"biodiversité", S), (r"pollution", S),
+        (r"inondations?", S), (r"développement durable", W), (r"transition écologique", S),
+    ],
+    "energy": [(r"énergies?", S), (r"énergétiques?", S), (r"renouvelables?", S),
+               (r"solaire", S), (r"éolien(?:ne)?s?", S), (r"hydrogène", S), (r"nucléaire", S)],
+    "health": [(r"santé", S), (r"hôpita(?:l|ux)", S), (r"médic(?:al|ale|aux|ament)s?", S),
+               (r"médecine", S), (r"sanitaires?", W), (r"pharmaceutiques?", W)],
+    "technology": [
+        (r"hautes? technologies?", S), (r"numériques?", S), (r"intelligence artificielle", S),
+        (r"logiciels?", S), (r"start-?ups?", S), (r"technologi(?:e|que)s?", W),
+        (r"innovations?", W), (r"scientifiques?", W),
+    ],
+    "aerospace": [(r"aéronauti(?:que|ques)", S), (r"aérospatiale?s?", S), (r"aviation", S),
+                  (r"avions?", S), (r"satellites?", S), (r"spatiale?s?", S), (r"airbus", S)],
+    "transport": [(r"transports?", S), (r"ferroviaires?", S), (r"portuaires?", S),
+                  (r"ports?", S), (r"logistique", S), (r"aéroports?", S), (r"métro", S),
+                  (r"infrastructures?", W), (r"routes?", W)],
+    "urban": [(r"(?<!communauté )urbain(?:e|s|es)?", S), (r"réhabilit\w*", W), (r"planification", W), (r"urbanisme", S), (r"architecture", S),
+              (r"assainissement", S), (r"eau potable", S), (r"gestion des déchets", S),
+              (r"ville intelligente", S), (r"déchets", W)],
+    "community": [(r"communauté (?:vietnamienne|française)", S), (r"diaspora", S),
+                  (r"association d'amitié", S), (r"vietnamiens de l'étranger", S),
+                  (r"amitié", F), (r"jeunes(?:se)?", W)],
+    "defence": [(r"défense", S), (r"militaires?", S), (r"armée", S), (r"sécurité(?! alimentaire)", W)],
+}
+
+LEXICON_VI: Lexicon = {
+    "diplomacy": [
+        (r"đại sứ(?: quán)?", S), (r"ngoại giao", S), (r"đối tác chiến lược", S),
+        (r"quan hệ song phương", S), (r"hợp tác phi tập trung", S), (r"kết nghĩa", S),
+        (r"tổng lãnh sự", S), (r"lãnh sự", S), (r"thăm chính thức", S), (r"song phương", W),
+        (r"đối tác", W), (r"đoàn công tác", W), (r"quan hệ hợp tác", W), (r"đối ngoại", S),
+    ],
+    "economy": [(r"kinh tế", S), (r"thương mại", S), (r"đầu tư", S), (r"nhà đầu tư", S),
+                (r"doanh nghiệp", S), (r"xuất khẩu", S), (r"nhập khẩu", S), (r"kinh doanh", W),
+                (r"công ty", W), (r"công nghiệp", W)],
+    "education": [(r"giáo dục", S), (r"đào tạo", S), (r"trường (?:học|đại học)", S),
+                  (r"đại học", S), (r"sinh viên", S), (r"học sinh", S), (r"giảng viên", S),
+                  (r"học bổng", S), (r"nghiên cứu", W), (r"nguồn nhân lực", W)],
+    "culture": [(r"văn hóa|văn hoá", S), (r"nghệ thuật", S), (r"nghệ sĩ", S),
+                (r"pháp ngữ", S), (r"tiếng pháp", S), (r"âm nhạc", S), (r"điện ảnh", S),
+                (r"lễ hội", W), (r"triển lãm", W)],
+    "heritage": [(r"di sản", S), (r"bảo tồn", S), (r"di tích", S), (r"trùng tu", S),
+                 (r"cố đô", S), (r"phố cổ", S), (r"hoàng thành", S), (r"unesco", S)],
+    "tourism": [(r"du lịch", S), (r"du khách", S), (r"khách sạn", S)],
+    "agriculture": [(r"nông nghiệp", S), (r"nông sản", S), (r"nông dân", S),
+                    (r"an ninh lương thực", S), (r"chế biến thực phẩm", S), (r"rượu vang", S),
+                    (r"lúa gạo|cà phê", S), (r"thực phẩm", W)],
+    "fisheries": [(r"thủy sản|thuỷ sản", S), (r"nuôi trồng", S), (r"đánh bắt", S),
+                  (r"hải sản", S), (r"ngư dân", S)],
+    "climate": [(r"biến đổi khí hậu", S), (r"khí hậu", S), (r"môi trường", S),
+                (r"nước biển dâng", S), (r"xâm nhập mặn", S), (r"sạt lở", S),
+                (r"đại dương", S), (r"phát triển bền vững", W), (r"tăng trưởng xanh", W),
+                (r"kinh tế xanh", W)],
+    "energy": [(r"năng lượng", S), (r"tái tạo", S), (r"điện gió", S), (r"điện mặt trời", S),
+               (r"hydro(?:gen)?", S), (r"hạt nhân", S)],
+    "health": [(r"y tế", S), (r"bệnh viện", S), (r"y khoa|y học", S), (r"sức khỏe|sức khoẻ", S),
+               (r"bác sĩ", S), (r"dược", W)],
+    "technology": [(r"công nghệ cao", S), (r"khoa học công nghệ|khoa học và công nghệ", S),
+                   (r"chuyển đổi số", S), (r"trí tuệ nhân tạo", S), (r"khởi nghiệp", S),
+                   (r"phần mềm", S), (r"công nghệ", W), (r"đổi mới sáng tạo", W)],
+    "aerospace": [(r"hàng không", S), (r"vũ trụ", S), (r"vệ tinh", S), (r"máy bay", S),
+                  (r"airbus", S)],
+    "transport": [(r"giao thông", S), (r"đường sắt", S), (r"cảng biển", S), (r"cảng", S),
+                  (r"logistics", S), (r"sân bay", S), (r"vận tải", S), (r"hạ tầng", W)],
+    "urban": [(r"đô thị", S), (r"quy hoạch", S), (r"kiến trúc", S), (r"cấp nước", S),
+              (r"thoát nước", S), (r"xử lý (?:rác|chất thải|nước thải)", S),
+              (r"thành phố thông minh", S)],
+    "community": [(r"cộng đồng người việt", S), (r"kiều bào", S), (r"người việt nam ở nước ngoài", S),
+                  (r"hội hữu nghị", S), (r"giao lưu nhân dân", S), (r"hữu nghị", F)],
+    "defence": [(r"quốc phòng", S), (r"quân đội", S), (r"quân sự", S), (r"an ninh(?! lương thực)", W)],
+}
+
+LEXICONS: dict[str, Lexicon] = {"en": LEXICON_EN, "fr": LEXICON_FR, "vi": LEXICON_VI}
+
+
+@lru_cache(maxsize=None)
+def _compiled(language: str) -> dict[str, list[tuple[re.Pattern[str], float]]]:
+    """Word-bounded, case-insensitive patterns of one language; not a stable API."""
+    lexicon = LEXICONS.get(language, LEXICON_EN)
+    return {
+        sector: [(re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE), w) for pat, w in terms]
+        for sector, terms in lexicon.items()
+    }
+
+
+def sentence_weights(text: str, language: str = "en") -> dict[str, float]:
+    """Best term weight of each sector found in one sentence.
+
+    Args:
+        text: one sentence.
+        language: ISO 639-1 code; languages without a lexicon use the English one.
+
+    Returns:
+        ``{slug: weight}`` for the sectors with at least one term in ``text``.
+    """
+    out: dict[str, float] = {}
+    for sector, terms in _compiled(language).items():
+        best = max((w for pat, w in terms if pat.search(text)), default=0.0)
+        if best:
+            out[sector] = best
+    return out
+
+
+def sectors_of(text: str, language: str = "en") -> list[str]:
+    """Sectors one sentence is about (a strong term, or weak terms of two kinds).
+
+    Args:
+        text: one sentence (of an event or commitment).
+        language: ISO 639-1 code of the text.
+
+    Returns:
+        Sector slugs in the order of ``SECTORS``.
+    """
+    weights = sentence_weights(text, language)
+    return [s for s in SECTORS if weights.get(s, 0.0) >= THRESHOLD]
+
+
+def threshold_for(n_sentences: int) -> float:
+    """The score a sector needs in an article of ``n_sentences`` body sentences."""
+    extra = max(0, n_sentences - LONG_SENTENCES) // LONG_SENTENCES
+    return THRESHOLD + LONG_STEP * extra
+
+
+def score_sentences(
+    sentences: Iterable[Sentence], title: str | None, language: str
+) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Sector scores of an article and the body sentences behind them.
+
+    Args:
+        sentences: the article's sentences (body and captions), in reading order.
+        title: the article's title, if any.
+        language: the article's language.
+
+    Returns:
+        ``(scores, evidence)``: ``{slug: score}`` and ``{slug: [body sentences]}``.
+    """
+    scores: dict[str, float] = {}
+    evidence: dict[str, list[str]] = {}
+    for sector, w in sentence_weights(title or "", language).items():
+        scores[sector] = scores.get(sector, 0.0) + w * TITLE_WEIGHT
+    first_body = True
+    for sent in sentences:
+        factor = _factor(sent, first_body)
+        first_body = first_body and sent.segment != "body"
+        for sector, w in sentence_weights(sent.text, language).items():
+            scores[sector] = scores.get(sector, 0.0) + w * factor
+            if sent.segment == "body":
+                evidence.setdefault(sector, []).append(sent.text)
+    return scores, evidence
+
+
+def _factor(sent: Sentence, first_body: bool) -> float:
+    if sent.segment != "body":
+        return CAPTION_WEIGHT
+    return LEAD_WEIGHT if first_body else 1.0
+
+
+def classify(sentences: list[Sentence], title: str | None,
+             language: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Sectors of an article with their evidence.
+
+    Args:
+        sentences: the article's sentences (body and captions).
+        title: the article's title.
+        language: the article's language.
+
+    Returns:
+        ``(slugs in SECTORS order, {slug: body sentences})``; a sector needs at least
+        one body sentence, so a title or caption alone never makes it.
+    """
+    n_body = sum(1 for s in sentences if s.segment == "body")
+    scores, evidence = score_sentences(sentences, title, language)
+    need = threshold_for(n_body)
+    chosen = [s for s in SECTORS if scores.get(s, 0.0) >= need and evidence.get(s)]
+    return chosen, {s: evidence[s] for s in chosen}
 
 
 @registry.register("sectors.keywords.v1")
 def run(analysis: Analysis) -> None:
-    """Fill the document's sectors (placeholder: finds nothing)."""
+    """Fill ``doc.sectors`` and ``doc.sector_evidence`` from the article's text.
+
+    Args:
+        analysis: the document being extracted.
+    """
+    doc = analysis.doc
+    doc.sectors, doc.sector_evidence = classify(analysis.sentences, doc.title,
+                                                analysis.language)
+
+
+__all__ = ["LEXICONS", "THRESHOLD", "sectors_of", "sentence_weights", "classify",
+           "threshold_for", "run"]

@@ -1,10 +1,128 @@
-"""Placeholder: writes what one document says into the knowledge base (owned by the KB work)."""
+"""Write what one document says into the knowledge base, incrementally (issue 5).
+
+``integrate_document(conn, doc_id, doc)`` runs inside the caller's transaction, right
+after the document is stored. It
+
+1. forgets what an earlier extraction of the same document said (re-extraction);
+2. resolves the document's people, organisations and places to KB entities: a name
+   form joins every entity that has a *compatible* form with the same key
+   (:func:`passerelle.resolve.names_compatible`), merging them if there are several;
+3. adds offices, event reports and commitment statements, and attaches each to the
+   events / commitments it matches (:func:`passerelle.resolve.event_reports_match`,
+   :func:`passerelle.resolve.commitment_steps_match`), merging where several match;
+4. when entities merged, re-checks the reports of the absorbed entity, since two
+   reports may only now share a participant;
+5. refreshes commitment statuses touched by new events and re-applies corrections.
+
+Because every rule is pairwise and merges only grow, the KB is the connected
+components of the rules whatever the ingestion order (tested).
+
+Known limit: forgetting a document that was the only link between two merged
+entities or events does not split them again (``passerelle split`` does).
+"""
 
 from __future__ import annotations
 
+import json
+import logging
+from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import bindparam, text
+
+from passerelle.errors import ResolveError
 from passerelle.records import Document
+from passerelle.resolve.match import (
+    EventReport,
+    NameForm,
+    StepReport,
+    canonical_name,
+    commitment_steps_match,
+    event_reports_match,
+    majority,
+    names_compatible,
+    step_labels,
+)
+from passerelle.resolve.normalize import fold, name_forms, strip_titles
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "organization", "place")
+# Candidate reports of one event are looked for among articles published this many
+# days apart at most (a superset of CLOSE_DAYS: dated reports may be older).
+_WINDOW_DAYS = 120
+_FULFILLING_TYPES = ("agreement", "visit", "meeting")
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, None: 3}
+_FTS_SLOT = {"document": 0, "person": 1, "organization": 2, "place": 3, "event": 4,
+             "commitment": 5}
+
+
+# --------------------------------------------------------------------------- SQL helpers
+
+
+def q(conn: Any, sql: str, **params: Any) -> Any:
+    """Execute ``sql`` with named parameters; list/tuple/set values expand for ``IN``.
+
+    Internal helper shared with :mod:`passerelle.query`; not a stable API.
+    """
+    stmt = text(sql)
+    expanding = [k for k, v in params.items() if isinstance(v, (list, tuple, set, frozenset))]
+    if expanding:
+        stmt = stmt.bindparams(*[bindparam(k, expanding=True) for k in expanding])
+        params = {k: (sorted(v) if isinstance(v, (set, frozenset)) else list(v))
+                  if k in expanding else v for k, v in params.items()}
+    return conn.execute(stmt, params)
+
+
+def _insert(conn: Any, sql: str, **params: Any) -> int:
+    return int(q(conn, sql + " RETURNING id", **params).scalar_one())
+
+
+def _jl(raw: str | None) -> list[Any]:
+    return json.loads(raw) if raw else []
+
+
+# --------------------------------------------------------------------------- full text
+
+
+def fts_put(conn: Any, kind: str, ref: int | str, number: int, body: str,
+            doc_id: str | None = None) -> None:
+    """Replace the full-text row of one object (folded text on both backends).
+
+    Internal helper; not a stable API.
+    """
+    folded = fold(body)
+    if conn.dialect.name == "sqlite":
+        rowid = number * 8 + _FTS_SLOT[kind]
+        q(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=rowid)
+        if folded:
+            q(conn, "INSERT INTO kb_fts (rowid, kind, ref, doc_id, text) VALUES "
+              "(:r, :k, :ref, :d, :t)", r=rowid, k=kind, ref=str(ref), d=doc_id, t=folded)
+        return
+    q(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
+    if folded:
+        q(conn, "INSERT INTO kb_fts (kind, ref, doc_id, text) VALUES (:k, :ref, :d, :t)",
+          k=kind, ref=str(ref), d=doc_id, t=folded)
+
+
+def _fts_drop(conn: Any, kind: str, number: int, ref: int | str) -> None:
+    if conn.dialect.name == "sqlite":
+        q(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=number * 8 + _FTS_SLOT[kind])
+    else:
+        q(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+class _Touched:
+    """What one integration changed, to refresh once at the end."""
+
+    def __init__(self) -> None:
+        self.entities: set[int] = set()
+        self.events: set[int] = set()
+        self.commitments: set[int] = set()
+        self.absorbed: list[tuple[int, int]] = []  # (keep, other)
 
 
 def integrate_document(conn: Any, doc_id: str, doc: Document) -> None:
@@ -14,4 +132,576 @@ def integrate_document(conn: Any, doc_id: str, doc: Document) -> None:
         conn: an open SQLAlchemy Connection in a transaction.
         doc_id: the stored document's id.
         doc: the extracted document.
+
+    Raises:
+        ResolveError: if the document cannot be integrated (the message names it).
     """
+    try:
+        forget_document(conn, doc_id)
+        touched = _Touched()
+        number = _add_doc(conn, doc_id, doc)
+        local = _resolve_entities(conn, doc_id, doc, touched)
+        _add_offices(conn, doc_id, doc, local)
+        _add_events(conn, doc_id, doc, local, touched)
+        _add_commitments(conn, doc_id, doc, local, touched)
+        fts_put(conn, "document", doc_id, number, f"{doc.title or ''} {doc.body}", doc_id)
+        apply_corrections(conn, touched)
+        finish(conn, touched)
+    except ResolveError:
+        raise
+    except Exception as exc:  # noqa: BLE001  one boundary: name the document
+        raise ResolveError(f"could not add document {doc_id} to the knowledge base: {exc}",
+                           hint="check the record with `passerelle export`") from exc
+
+
+def finish(conn: Any, touched: _Touched) -> None:
+    """Re-check what merges changed, then refresh touched entities, events, commitments.
+
+    Internal helper shared with :mod:`passerelle.query.corrections`; not a stable API.
+    """
+    while touched.absorbed:
+        keep, other = touched.absorbed.pop()
+        _recheck_after_merge(conn, keep, other, touched)
+    for entity_id in sorted(touched.entities):
+        refresh_entity(conn, entity_id)
+    for event_id in sorted(touched.events):
+        _refresh_event(conn, event_id)
+    _statuses_after_events(conn, touched)
+    for commitment_id in sorted(touched.commitments):
+        _refresh_commitment(conn, commitment_id)
+
+
+def _add_doc(conn: Any, doc_id: str, doc: Document) -> int:
+    number = _insert(
+        conn, "INSERT INTO kb_docs (doc_id, title, url, outlet, published, language) "
+        "VALUES (:d, :t, :u, :o, :p, :l)", d=doc_id, t=doc.title, u=doc.source.url,
+        o=doc.source.outlet or doc.site_name, p=doc.published, l=doc.language)
+    for sector in sorted(set(doc.sectors)):
+        q(conn, "INSERT INTO kb_doc_sectors (doc_id, sector) VALUES (:d, :s)", d=doc_id, s=sector)
+    return number
+
+
+# --------------------------------------------------------------------------- forgetting
+
+
+def forget_document(conn: Any, doc_id: str) -> None:
+    """Remove what an earlier integration of ``doc_id`` added (before re-extraction).
+
+    Args:
+        conn: an open Connection in a transaction.
+        doc_id: the document id.
+    """
+    row = q(conn, "SELECT id FROM kb_docs WHERE doc_id = :d", d=doc_id).first()
+    if row is None:
+        return
+    touched = _Touched()
+    touched.entities |= {r[0] for r in q(conn, "SELECT DISTINCT entity_id FROM kb_names "
+                                         "WHERE doc_id = :d", d=doc_id)}
+    touched.events |= {r[0] for r in q(conn, "SELECT DISTINCT event_id FROM kb_event_sources "
+                                       "WHERE doc_id = :d", d=doc_id)}
+    touched.commitments |= {r[0] for r in q(conn, "SELECT DISTINCT commitment_id FROM "
+                                            "kb_commitment_steps WHERE doc_id = :d", d=doc_id)}
+    if touched.events:
+        touched.commitments |= {r[0] for r in q(conn, "SELECT id FROM kb_commitments WHERE "
+                                                "fulfilled_by IN :ev", ev=touched.events)}
+    q(conn, "DELETE FROM kb_event_links WHERE source_id IN "
+      "(SELECT id FROM kb_event_sources WHERE doc_id = :d)", d=doc_id)
+    q(conn, "DELETE FROM kb_merges WHERE doc_id = :d AND absorbed_id IS NULL", d=doc_id)
+    for table in ("kb_names", "kb_offices", "kb_event_sources", "kb_commitment_steps",
+                  "kb_doc_sectors", "kb_docs"):
+        q(conn, f"DELETE FROM {table} WHERE doc_id = :d", d=doc_id)
+    _fts_drop(conn, "document", row[0], doc_id)
+    finish(conn, touched)
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _entity_specs(doc: Document) -> list[tuple[str, Any]]:
+    return ([("person", p) for p in doc.people] + [("organization", o) for o in doc.organizations]
+            + [("place", p) for p in doc.places])
+
+
+def _resolve_entities(conn: Any, doc_id: str, doc: Document,
+                      touched: _Touched) -> dict[tuple[str, str], int]:
+    """Entity id of every name form of the document, keyed by (kind, folded form)."""
+    local: dict[tuple[str, str], int] = {}
+    for idx, (kind, item) in enumerate(_entity_specs(doc)):
+        entity_id = resolve_one(conn, doc_id, idx, kind, item, touched)
+        if entity_id is None:
+            continue
+        for form in [item.name, *item.aliases]:
+            for key in {fold(form), strip_titles(fold(form))}:
+                if key:
+                    local.setdefault((kind, key), entity_id)
+    return local
+
+
+def _item_attrs(kind: str, item: Any) -> dict[str, Any]:
+    attrs = {"country": getattr(item, "country", None), "subkind": getattr(item, "kind", None),
+             "lat": None, "lon": None, "gid": None, "parents": None}
+    if kind == "place":
+        attrs.update(lat=item.lat, lon=item.lon, gid=item.geonames_id,
+                     parents=json.dumps(list(item.parents), ensure_ascii=False))
+    return attrs
+
+
+def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
+                touched: _Touched) -> int | None:
+    """Find or create the entity of one person/organisation/place of one document.
+
+    Internal helper; not a stable API.
+
+    Returns:
+        The entity id, or ``None`` when the item has no usable name.
+    """
+    forms = name_forms(kind, item.name or "", list(item.aliases))
+    if not forms:
+        return None
+    attrs = _item_attrs(kind, item)
+    found = _matching_entities(conn, kind, forms, attrs, doc_id)
+    entity_id = min(found) if found else _new_entity(conn, kind, forms[0][0], forms[0][1])
+    if entity_id in found:  # the mention joins an entity: keep why
+        q(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
+          "VALUES (:k, :e, NULL, :d, :r, :c)", k=kind, e=entity_id, d=doc_id,
+          r=found[entity_id][0], c=found[entity_id][1])
+    for other in sorted(set(found) - {entity_id}):
+        merge_into(conn, kind, entity_id, other, touched, doc_id=doc_id,
+                   reason=found[other][0], confidence=found[other][1])
+    for form, key, primary, matchable in forms:
+        q(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
+          "matchable, country, geonames_id, subkind, lat, lon, parents) VALUES (:e, :k, :d, :i, "
+          ":n, :norm, :p, :m, :country, :gid, :subkind, :lat, :lon, :parents)",
+          e=entity_id, k=kind, d=doc_id, i=idx, n=form, norm=key, p=int(primary),
+          m=int(matchable), **attrs)
+    touched.entities.add(entity_id)
+    return entity_id
+
+
+def _matching_entities(conn: Any, kind: str, forms: list[tuple[str, str, bool, bool]],
+                       attrs: dict[str, Any], doc_id: str) -> dict[int, tuple[str, float]]:
+    keys = [key for _, key, _, matchable in forms if matchable]
+    if not keys:
+        return {}
+    rows = q(conn, "SELECT entity_id, norm, country, geonames_id FROM kb_names WHERE kind = :k "
+             "AND matchable = 1 AND norm IN :keys", k=kind, keys=keys).all()
+    blocked = _blocked_entities(conn, kind, [*keys, f"doc:{doc_id}"])
+    found: dict[int, tuple[str, float]] = {}
+    for entity_id, norm, country, gid in rows:
+        mine = NameForm(norm, attrs["country"], attrs["gid"])
+        other = NameForm(norm, country, gid)
+        same, reason, confidence = names_compatible(mine, other)
+        if same and entity_id not in blocked and confidence > found.get(entity_id, ("", 0))[1]:
+            found[entity_id] = (reason, confidence)
+    return found
+
+
+def _blocked_entities(conn: Any, kind: str, keys: list[str]) -> set[int]:
+    """Entities a split correction keeps apart from these name keys."""
+    rows = q(conn, "SELECT target FROM kb_corrections WHERE kind = :k AND action = 'split' "
+             "AND other IN :keys", k=kind, keys=keys).all()
+    blocked: set[int] = set()
+    for (target,) in rows:
+        blocked |= {r[0] for r in q(conn, "SELECT DISTINCT entity_id FROM kb_names WHERE "
+                                    "kind = :k AND norm = :n AND matchable = 1",
+                                    k=kind, n=target)}
+    return blocked
+
+
+def _new_entity(conn: Any, kind: str, name: str, key: str) -> int:
+    return _insert(conn, "INSERT INTO kb_entities (kind, name, norm) VALUES (:k, :n, :norm)",
+                   k=kind, n=name, norm=key)
+
+
+_ENTITY_COLUMNS = (
+    ("kb_names", "entity_id"), ("kb_offices", "entity_id"), ("kb_event_links", "entity_id"),
+    ("kb_event_sources", "place_id"), ("kb_events", "place_id"),
+    ("kb_commitments", "actor_id"), ("kb_commitments", "counterpart_id"),
+    ("kb_commitment_steps", "actor_id"), ("kb_commitment_steps", "counterpart_id"),
+    ("kb_entities", "merged_into"),
+)
+
+
+def merge_into(conn: Any, kind: str, keep: int, other: int, touched: _Touched, *,
+               doc_id: str | None, reason: str, confidence: float) -> None:
+    """Fold entity ``other`` into ``keep`` and log why. Internal; not a stable API."""
+    if keep == other:
+        return
+    for table, column in _ENTITY_COLUMNS:
+        q(conn, f"UPDATE {table} SET {column} = :keep WHERE {column} = :other",
+          keep=keep, other=other)
+    q(conn, "UPDATE kb_entities SET merged_into = :keep WHERE id = :other", keep=keep, other=other)
+    q(conn, "UPDATE kb_merges SET entity_id = :keep WHERE entity_id = :other", keep=keep,
+      other=other)
+    q(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
+      "VALUES (:k, :e, :a, :d, :r, :c)", k=kind, e=keep, a=other, d=doc_id, r=reason,
+      c=confidence)
+    _fts_drop(conn, kind, other, other)
+    touched.entities.discard(other)
+    touched.entities.add(keep)
+    touched.absorbed.append((keep, other))
+
+
+def _recheck_after_merge(conn: Any, keep: int, other: int, touched: _Touched) -> None:
+    """Reports of the merged entity may now match others: attach them again."""
+    sources = [r[0] for r in q(conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE "
+                               "entity_id = :e", e=keep)]
+    for source_id in sources:
+        _attach_source(conn, source_id, touched)
+    steps = [r[0] for r in q(conn, "SELECT id FROM kb_commitment_steps WHERE actor_id = :e",
+                             e=keep)]
+    for step_id in steps:
+        _attach_step(conn, step_id, touched)
+
+
+def refresh_entity(conn: Any, entity_id: int) -> None:
+    """Recompute an entity's display name, country and place data from its name forms.
+
+    Deterministic for a given set of forms (ingestion order does not matter); deletes
+    the entity when no form is left. Internal helper; not a stable API.
+    """
+    rows = q(conn, "SELECT name, norm, primary_name, country, subkind, lat, lon, geonames_id, "
+             "parents, doc_id, idx, kind FROM kb_names WHERE entity_id = :e", e=entity_id).all()
+    if not rows:
+        kind = q(conn, "SELECT kind FROM kb_entities WHERE id = :e", e=entity_id).scalar()
+        q(conn, "DELETE FROM kb_entities WHERE id = :e", e=entity_id)
+        if kind:
+            _fts_drop(conn, kind, entity_id, entity_id)
+        return
+    main = [(r.name, r.norm) for r in rows if r.primary_name] or [(r.name, r.norm) for r in rows]
+    name = canonical_name(main)
+    key = next(k for n, k in main if n == name)
+    best = min(rows, key=lambda r: (r.geonames_id is None, r.lat is None, r.doc_id, r.idx))
+    q(conn, "UPDATE kb_entities SET name = :n, norm = :norm, country = :c, subkind = :s, "
+      "lat = :lat, lon = :lon, geonames_id = :gid, parents = :p, name_count = :nc, "
+      "doc_count = :dc WHERE id = :e", n=name, norm=key,
+      c=majority([r.country for r in rows]), s=majority([r.subkind for r in rows if r.subkind != "other"]) or majority(
+        [r.subkind for r in rows]),
+      lat=best.lat, lon=best.lon, gid=best.geonames_id, p=best.parents, nc=len(rows),
+      dc=len({r.doc_id for r in rows}), e=entity_id)
+    names = " ".join(sorted({r.name for r in rows}))
+    fts_put(conn, rows[0].kind, entity_id, entity_id, names)
+
+
+def _local_entity(conn: Any, doc_id: str, local: dict[tuple[str, str], int], kinds: Iterable[str],
+                  name: str | None, touched: _Touched, fallback: str) -> int | None:
+    """Entity of a name used by an event or commitment (created if the lists lack it)."""
+    if not name:
+        return None
+    for key in (fold(name), strip_titles(fold(name))):
+        for kind in kinds:
+            if (kind, key) in local:
+                return local[(kind, key)]
+    from passerelle.records import Organization, Person, Place
+
+    maker = {"person": Person, "organization": Organization, "place": Place}[fallback]
+    idx = 1000 + len(local)
+    entity_id = resolve_one(conn, doc_id, idx, fallback, maker(name), touched)
+    if entity_id is not None:
+        local[(fallback, fold(name))] = entity_id
+    return entity_id
+
+
+# --------------------------------------------------------------------------- offices
+
+
+def _add_offices(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, str], int]) -> None:
+    for person in doc.people:
+        entity_id = local.get(("person", fold(person.name)))
+        for title in person.titles if entity_id else []:
+            if title.role:
+                q(conn, "INSERT INTO kb_offices (entity_id, doc_id, role, of_name, published, "
+                  "evidence) VALUES (:e, :d, :r, :o, :p, :ev)", e=entity_id, d=doc_id,
+                  r=title.role, o=title.of, p=doc.published, ev=title.evidence)
+
+
+# --------------------------------------------------------------------------- events
+
+
+def _add_events(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, str], int],
+                touched: _Touched) -> None:
+    for idx, event in enumerate(doc.events):
+        people = [_local_entity(conn, doc_id, local, ("person", "organization"), name, touched,
+                                "person") for name in event.participants]
+        place_id = _local_entity(conn, doc_id, local, ("place",), event.place, touched, "place")
+        sort_date = doc.published or event.start
+        source_id = _insert(
+            conn, "INSERT INTO kb_event_sources (event_id, doc_id, idx, type, start_date, "
+            "end_date, precision, place_id, published, sectors, evidence) VALUES (0, :d, :i, :t, "
+            ":s, :e, :p, :pl, :pub, :sec, :ev)", d=doc_id, i=idx, t=event.type, s=event.start,
+            e=event.end, p=event.precision if event.start else None, pl=place_id,
+            pub=doc.published, sec=json.dumps(sorted(set(event.sectors))), ev=event.evidence)
+        event_id = _insert(conn, "INSERT INTO kb_events (type) VALUES (:t)", t=event.type)
+        q(conn, "UPDATE kb_event_sources SET event_id = :e WHERE id = :s", e=event_id, s=source_id)
+        for entity_id in sorted({p for p in people if p is not None}):
+            _link(conn, event_id, source_id, entity_id, "participant", event.type, sort_date)
+        if place_id is not None:
+            _link(conn, event_id, source_id, place_id, "place", event.type, sort_date)
+        touched.events.add(event_id)
+        _attach_source(conn, source_id, touched)
+
+
+def _link(conn: Any, event_id: int, source_id: int, entity_id: int, role: str, type_: str,
+          sort_date: str | None) -> None:
+    q(conn, "INSERT INTO kb_event_links (event_id, source_id, entity_id, role, type, sort_date) "
+      "VALUES (:e, :s, :n, :r, :t, :d)", e=event_id, s=source_id, n=entity_id, r=role, t=type_,
+      d=sort_date)
+
+
+def _reports(conn: Any, source_ids: list[int]) -> dict[int, tuple[int, EventReport]]:
+    """``{source_id: (event_id, report)}`` for the given sources."""
+    if not source_ids:
+        return {}
+    rows = q(conn, "SELECT s.id, s.event_id, s.type, s.start_date, s.end_date, s.precision, "
+             "s.place_id, s.published, p.name, p.parents FROM kb_event_sources s LEFT JOIN "
+             "kb_entities p ON p.id = s.place_id WHERE s.id IN :ids", ids=source_ids).all()
+    parts: dict[int, set[int]] = {}
+    for sid, eid in q(conn, "SELECT source_id, entity_id FROM kb_event_links WHERE role = "
+                      "'participant' AND source_id IN :ids", ids=source_ids):
+        parts.setdefault(sid, set()).add(eid)
+    out = {}
+    for r in rows:
+        names = frozenset(fold(n) for n in [r.name or "", *_jl(r.parents)] if n)
+        out[r.id] = (r.event_id, EventReport(r.type, frozenset(parts.get(r.id, ())), r.place_id,
+                                             names, r.start_date, r.end_date, r.precision,
+                                             r.published))
+    return out
+
+
+def _shift(day: str | None, days: int) -> str | None:
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=days)).isoformat()  # type: ignore[index]
+    except (TypeError, ValueError):
+        return None
+
+
+def _attach_source(conn: Any, source_id: int, touched: _Touched) -> None:
+    """Merge the event of ``source_id`` with every event one of whose reports matches it."""
+    mine = _reports(conn, [source_id]).get(source_id)
+    if mine is None or not mine[1].participants:
+        return
+    event_id, report = mine
+    anchor = report.published or report.start
+    lo, hi = _shift(anchor, -_WINDOW_DAYS), _shift(anchor, _WINDOW_DAYS)
+    if lo is None:
+        return
+    candidates = [r[0] for r in q(
+        conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE role = 'participant' AND "
+        "entity_id IN :ents AND type = :t AND sort_date BETWEEN :lo AND :hi AND event_id != :ev",
+        ents=report.participants, t=report.type, lo=lo, hi=hi, ev=event_id)]
+    events = {ev for ev, other in _reports(conn, candidates).values()
+              if event_reports_match(report, other)}
+    if events:
+        merge_events(conn, min(events | {event_id}), events | {event_id}, touched)
+
+
+def merge_events(conn: Any, keep: int, event_ids: set[int], touched: _Touched) -> None:
+    """Fold several events into ``keep``. Internal helper; not a stable API."""
+    others = sorted(event_ids - {keep})
+    if not others:
+        return
+    for table in ("kb_event_sources", "kb_event_links"):
+        column = "event_id"
+        q(conn, f"UPDATE {table} SET {column} = :k WHERE {column} IN :o", k=keep, o=others)
+    q(conn, "UPDATE kb_commitments SET fulfilled_by = :k WHERE fulfilled_by IN :o", k=keep,
+      o=others)
+    q(conn, "DELETE FROM kb_event_sectors WHERE event_id IN :o", o=others)
+    q(conn, "DELETE FROM kb_events WHERE id IN :o", o=others)
+    for other in others:
+        _fts_drop(conn, "event", other, other)
+        touched.events.discard(other)
+    touched.events.add(keep)
+
+
+def _refresh_event(conn: Any, event_id: int) -> None:
+    """Recompute an event's date, place, sectors and counts from its reports."""
+    rows = q(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents FROM "
+             "kb_event_sources s LEFT JOIN kb_entities p ON p.id = s.place_id WHERE s.event_id "
+             "= :e", e=event_id).mappings().all()
+    if not rows:
+        q(conn, "DELETE FROM kb_events WHERE id = :e", e=event_id)
+        q(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
+        _fts_drop(conn, "event", event_id, event_id)
+        return
+    dated = min(rows, key=lambda r: (_PRECISION_RANK.get(r["precision"], 3) if r["start_date"]
+                                     else 9, r["start_date"] or "", r["end_date"] or ""))
+    placed = [r for r in rows if r["place_id"] is not None]
+    place = min(placed, key=lambda r: (-len(_jl(r["place_parents"])), r["place_name"] or "")) \
+        if placed else None
+    sectors = sorted({s for r in rows for s in _jl(r["sectors"])})
+    first = min((r["published"] for r in rows if r["published"]), default=None)
+    q(conn, "UPDATE kb_events SET start_date = :s, end_date = :en, precision = :p, place_id = :pl, "
+      "sectors = :sec, source_count = :n, first_published = :f, sort_date = :sd WHERE id = :e",
+      s=dated["start_date"], en=dated["end_date"], p=dated["precision"],
+      pl=place["place_id"] if place else None, sec=json.dumps(sectors),
+      n=len({r["doc_id"] for r in rows}), f=first, sd=dated["start_date"] or first, e=event_id)
+    q(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
+    for sector in sectors:
+        q(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)", e=event_id,
+          s=sector)
+    body = " ".join(sorted({r["evidence"] or "" for r in rows}))
+    fts_put(conn, "event", event_id, event_id, f"{rows[0]['type']} {body}")
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+def _add_commitments(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, str], int],
+                     touched: _Touched) -> None:
+    kinds = ("person", "organization", "place")
+    for idx, com in enumerate(doc.commitments):
+        actor = _local_entity(conn, doc_id, local, kinds, com.actor, touched, "person")
+        counterpart = _local_entity(conn, doc_id, local, kinds, com.counterpart, touched,
+                                    "organization")
+        commitment_id = _insert(conn, "INSERT INTO kb_commitments (kind) VALUES (:k)", k=com.kind)
+        step_id = _insert(
+            conn, "INSERT INTO kb_commitment_steps (commitment_id, doc_id, idx, actor_id, "
+            "counterpart_id, kind, summary, sectors, evidence, step_date) VALUES (:c, :d, :i, :a, "
+            ":cp, :k, :s, :sec, :ev, :dt)", c=commitment_id, d=doc_id, i=idx, a=actor,
+            cp=counterpart, k=com.kind, s=com.summary, sec=json.dumps(sorted(set(com.sectors))),
+            ev=com.evidence, dt=doc.published)
+        touched.commitments.add(commitment_id)
+        _attach_step(conn, step_id, touched)
+
+
+def _step_report(row: Any) -> StepReport:
+    return StepReport(row.actor_id, row.counterpart_id, row.kind, frozenset(_jl(row.sectors)),
+                      row.step_date)
+
+
+def _attach_step(conn: Any, step_id: int, touched: _Touched) -> None:
+    """Merge the commitment of ``step_id`` with every commitment one of whose steps matches."""
+    row = q(conn, "SELECT * FROM kb_commitment_steps WHERE id = :s", s=step_id).first()
+    if row is None or row.actor_id is None:
+        return
+    mine = _step_report(row)
+    others = q(conn, "SELECT * FROM kb_commitment_steps WHERE actor_id = :a AND commitment_id "
+               "!= :c", a=row.actor_id, c=row.commitment_id).all()
+    found = {o.commitment_id for o in others if commitment_steps_match(mine, _step_report(o))}
+    if not found:
+        return
+    keep = min(found | {row.commitment_id})
+    gone = sorted((found | {row.commitment_id}) - {keep})
+    q(conn, "UPDATE kb_commitment_steps SET commitment_id = :k WHERE commitment_id IN :g",
+      k=keep, g=gone)
+    q(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id IN :g", g=gone)
+    q(conn, "DELETE FROM kb_commitments WHERE id IN :g", g=gone)
+    for other in gone:
+        _fts_drop(conn, "commitment", other, other)
+        touched.commitments.discard(other)
+    touched.commitments.add(keep)
+
+
+def _statuses_after_events(conn: Any, touched: _Touched) -> None:
+    """Commitments whose actor or counterpart took part in a touched event."""
+    if not touched.events:
+        return
+    rows = q(conn, "SELECT DISTINCT c.id FROM kb_event_links l JOIN kb_commitments c ON "
+             "(c.actor_id = l.entity_id OR c.counterpart_id = l.entity_id) WHERE l.event_id IN "
+             ":ev AND c.status != 'fulfilled'", ev=touched.events)
+    touched.commitments |= {r[0] for r in rows}
+
+
+def _refresh_commitment(conn: Any, commitment_id: int) -> None:
+    """Order the steps, label them, and decide the status of one commitment."""
+    steps = q(conn, "SELECT * FROM kb_commitment_steps WHERE commitment_id = :c ORDER BY "
+              "step_date, doc_id, idx", c=commitment_id).all()
+    if not steps:
+        q(conn, "DELETE FROM kb_commitments WHERE id = :c", c=commitment_id)
+        q(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
+        _fts_drop(conn, "commitment", commitment_id, commitment_id)
+        return
+    for step, label in zip(steps, step_labels([s.kind for s in steps])):
+        q(conn, "UPDATE kb_commitment_steps SET step = :l WHERE id = :s", l=label, s=step.id)
+    first = steps[0]
+    counterpart = next((s.counterpart_id for s in steps if s.counterpart_id), None)
+    sectors = sorted({x for s in steps for x in _jl(s.sectors)})
+    fulfilled = _fulfilling_event(conn, first, counterpart, set(sectors))
+    status = "fulfilled" if fulfilled else "repeated" if len(steps) > 1 else "open"
+    q(conn, "UPDATE kb_commitments SET actor_id = :a, counterpart_id = :cp, kind = :k, summary = "
+      ":s, sectors = :sec, status = :st, first_date = :f, last_date = :l, step_count = :n, "
+      "fulfilled_by = :fb WHERE id = :c", a=first.actor_id, cp=counterpart, k=first.kind,
+      s=first.summary, sec=json.dumps(sectors), st=status, f=first.step_date,
+      l=steps[-1].step_date, n=len(steps), fb=fulfilled, c=commitment_id)
+    q(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
+    for sector in sectors:
+        q(conn, "INSERT INTO kb_commitment_sectors (commitment_id, sector) VALUES (:c, :s)",
+          c=commitment_id, s=sector)
+    body = " ".join([first.summary or ""] + sorted({s.evidence or "" for s in steps}))
+    fts_put(conn, "commitment", commitment_id, commitment_id, body)
+
+
+def _fulfilling_event(conn: Any, first: Any, counterpart: int | None,
+                      sectors: set[str]) -> int | None:
+    """The earliest later event that realises the commitment, if any.
+
+    An invitation is realised by a visit of the invitee; any other commitment by an
+    agreement, visit or meeting of the actor with the counterpart (when named) on a
+    shared sector (an agreement may have no sector).
+    """
+    invitation = first.kind == "invitation"
+    who = counterpart if invitation else first.actor_id
+    if who is None or not first.step_date:
+        return None
+    types = ("visit",) if invitation else _FULFILLING_TYPES
+    rows = q(conn, "SELECT DISTINCT e.id, e.type, e.sectors, e.place_id, e.sort_date FROM "
+             "kb_event_links l JOIN kb_events e ON e.id = l.event_id WHERE l.entity_id = :w AND "
+             "l.role = 'participant' AND e.type IN :t AND e.sort_date > :d ORDER BY e.sort_date, "
+             "e.id LIMIT 200", w=who, t=types, d=first.step_date).all()
+    for row in rows:
+        if _realises(conn, row, first, counterpart, sectors, invitation):
+            return int(row.id)
+    return None
+
+
+def _realises(conn: Any, event: Any, first: Any, counterpart: int | None, sectors: set[str],
+              invitation: bool) -> bool:
+    event_sectors = set(_jl(event.sectors))
+    if invitation:
+        return True
+    if counterpart is not None:
+        ids = {r[0] for r in q(conn, "SELECT entity_id FROM kb_event_links WHERE event_id = :e",
+                               e=event.id)}
+        if counterpart not in ids:
+            return False
+    if event.type == "agreement":
+        return not sectors or not event_sectors or bool(sectors & event_sectors)
+    return bool(sectors & event_sectors)
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+def entity_by_name(conn: Any, kind: str, key: str | int) -> int | None:
+    """Live entity id for an id or a name (any of its forms). Internal; not a stable API."""
+    if isinstance(key, int) or str(key).isdigit():
+        row = q(conn, "SELECT id, merged_into FROM kb_entities WHERE id = :e AND kind = :k",
+                e=int(key), k=kind).first()
+        if row is not None:
+            return int(row.merged_into or row.id)
+    folded = fold(str(key))
+    keys = {folded, folded.replace(" ", ""), strip_titles(folded)}
+    row = q(conn, "SELECT entity_id, COUNT(*) AS n FROM kb_names WHERE kind = :k AND norm IN :n "
+            "GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT 1", k=kind, n=keys).first()
+    return int(row[0]) if row else None
+
+
+def apply_corrections(conn: Any, touched: _Touched) -> None:
+    """Re-apply recorded manual merges whose two sides are separate entities again."""
+    rows = q(conn, "SELECT kind, target, other, note FROM kb_corrections WHERE action = 'merge' "
+             "ORDER BY id").all()
+    for kind, target, other, note in rows:
+        keep, gone = entity_by_name(conn, kind, target), entity_by_name(conn, kind, other)
+        if keep and gone and keep != gone:
+            merge_into(conn, kind, min(keep, gone), max(keep, gone), touched, doc_id=None,
+                       reason=f"manual merge{': ' + note if note else ''}", confidence=1.0)
+
+
+def new_touched() -> _Touched:
+    """An empty change set (for :mod:`passerelle.query.corrections`). Not a stable API."""
+    return _Touched()
+
+
+__all__ = ["integrate_document", "forget_document"]

@@ -1,0 +1,92 @@
+"""Reusable click options shared by every command module.
+
+Example::
+
+    from passerelle.cli._options import db_option, format_option
+
+    @cli.command()
+    @db_option
+    @format_option(["jsonl", "csv"], default="jsonl")
+    def export(db: str | None, fmt: str) -> None:
+        ...
+
+``db_option`` passes ``db`` (a URL string or ``None`` for the default database);
+``format_option`` passes ``fmt``; ``cli_errors`` turns ``PasserelleError`` into
+``click.ClickException`` (exit code 1, message on stderr).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from passerelle.errors import PasserelleError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = (
+    "Database URL (sqlite:///path.sqlite or postgresql+psycopg://user@host/db). "
+    "Default: $PASSERELLE_DB, else a SQLite file in the user data directory."
+)
+
+
+def db_option(func: F) -> F:
+    """Add ``--db URL`` (parameter ``db``; ``None`` means the default database).
+
+    Args:
+        func: The click command callback.
+
+    Returns:
+        The callback with the option attached.
+    """
+    return click.option(
+        "--db", "db", metavar="URL", default=None, envvar="PASSERELLE_DB", help=DB_HELP
+    )(func)
+
+
+def format_option(choices: Sequence[str], default: str | None = None) -> Callable[[F], F]:
+    """Build a ``--format`` option (parameter ``fmt``) limited to ``choices``.
+
+    Args:
+        choices: Allowed format names, e.g. ``["jsonl", "csv"]``.
+        default: The format used when the option is absent (first choice if ``None``).
+
+    Returns:
+        A decorator adding the option.
+    """
+    chosen = default if default is not None else choices[0]
+
+    def deco(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices), case_sensitive=False),
+            default=chosen,
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return deco
+
+
+def cli_errors(func: F) -> F:
+    """Decorator: a ``PasserelleError`` raised by the command becomes a ``ClickException``.
+
+    Args:
+        func: The click command callback (put this decorator closest to it).
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PasserelleError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+__all__ = ["db_option", "format_option", "cli_errors"]

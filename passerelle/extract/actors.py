@@ -1,0 +1,276 @@
+"""Who is named where: the document's entities found in each sentence, with pronouns
+and role phrases ("the Ambassador", "the Mayor of X", "he") resolved to people.
+
+Shared by the events and commitments components; not a stable API. It reads only the
+entity lists that ``entities.en.v1`` (or a test) put on the document: every name and
+alias is searched as written, and people are also found by their last name when that
+is unambiguous ("Thang", "Ménard").
+
+Resolution is deliberately simple and local (issue 4):
+
+- a *role phrase* ("the ambassador", "the Vietnamese diplomat", "the Mayor of
+  Valras-Plage", "the chairman of the X Council") names the person whose title has
+  that role (and that ``of`` when written), the most recently mentioned one first;
+- a nominative pronoun ("he", "she") is the subject of the sentence when one came
+  before it, else the subject of the previous sentences;
+- a possessive ("his", "her") is the same, but never becomes a sentence subject
+  ("In his speech, X said" has X as subject).
+
+A *subject* is the first person named in a sentence outside an object phrase: a name
+whose clause (text since the last comma) contains a word such as "with", "by",
+"receiving" is an object, not a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from passerelle.extract.base import Analysis, Sentence
+from passerelle.records import Document
+
+__all__ = ["Actor", "Hit", "SentenceActors", "ActorIndex", "resolve_sentences"]
+
+# Words that make the name after them an object of the clause, not its subject.
+_OBJECT_WORDS = frozenset(
+    "with by for from receiving received welcoming welcomed hosting hosted thanking "
+    "thanked met meets meet between and invited invite invites visited visiting visit "
+    "presents presented gave give told about asked urged called call".split()
+)
+_PRONOUN = re.compile(r"\b(he|she|He|She|his|her|His|Her)\b")
+# Role words used without a name: role phrase -> title roles that may fill it.
+_ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "ambassador": ("ambassador",),
+    "diplomat": ("ambassador", "consul", "diplomat"),
+    "consul": ("consul",),
+    "mayor": ("mayor",),
+    "deputy mayor": ("deputy mayor", "vice mayor"),
+    "governor": ("governor", "prefect"),
+    "prefect": ("prefect", "governor"),
+    "chairman": ("chairman", "chair"),
+    "chairwoman": ("chairwoman", "chair"),
+    "president": ("president",),
+    "secretary": ("secretary",),
+    "minister": ("minister",),
+    "director": ("director",),
+    "official": ("",),
+}
+_ROLE = re.compile(
+    r"\b[Tt]he\s+(?:(?:Vietnamese|French|German|Japanese|local|city's|city’s)\s+)?("
+    + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
+    + r")\b(?:\s+of\s+(?:the\s+)?([A-ZÀ-Ý][\w’'\-]*(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|of|and|de|du))*))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Actor:
+    """A person, organisation or place of the document, by its canonical name."""
+
+    name: str
+    kind: str  # person|organization|place
+    forms: list[str]
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role lower, of)
+    subkind: str = ""  # place or organisation kind
+
+    def title_places(self) -> list[str]:
+        """What the person's titles are "of" (places or organisations), in order."""
+        return [of for _, of in self.roles if of]
+
+
+@dataclass
+class Hit:
+    """An actor named in a sentence (offsets relative to the sentence text)."""
+
+    actor: Actor
+    start: int
+    end: int
+    via: str = "name"  # name|role|pronoun|possessive
+    is_object: bool = False
+
+
+@dataclass
+class SentenceActors:
+    """The actors of one sentence and its subject."""
+
+    sentence: Sentence
+    hits: list[Hit]
+    subject: Actor | None
+    previous_subject: Actor | None
+
+
+class ActorIndex:
+    """Finds the document's entities in text."""
+
+    def __init__(self, doc: Document) -> None:
+        self.actors: list[Actor] = _actors_of(doc)
+        forms: list[tuple[str, Actor]] = []
+        for actor in self.actors:
+            forms.extend((f, actor) for f in actor.forms)
+        forms.extend(self._surnames())
+        forms.sort(key=lambda fa: len(fa[0]), reverse=True)
+        self._forms = forms
+        self.by_name = {a.name: a for a in self.actors}
+        self.places = {p.name: p for p in doc.places}
+
+    def _surnames(self) -> list[tuple[str, Actor]]:
+        """Last names of people, when no other entity shares them."""
+        counts: dict[str, list[Actor]] = {}
+        for a in self.actors:
+            if a.kind == "person" and len(a.name.split()) > 1:
+                counts.setdefault(a.name.split()[-1], []).append(a)
+        taken = {f for a in self.actors for f in a.forms}
+        return [
+            (last, acts[0]) for last, acts in counts.items()
+            if len(acts) == 1 and len(last) > 2 and last not in taken
+        ]
+
+    def find(self, text: str) -> list[Hit]:
+        """Names of entities in ``text``, longest first, without overlaps."""
+        hits: list[Hit] = []
+        for form, actor in self._forms:
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(form) + r"(?![\w-])", text):
+                if not any(m.start() < h.end and h.start < m.end() for h in hits):
+                    hits.append(Hit(actor, m.start(), m.end()))
+        return sorted(hits, key=lambda h: h.start)
+
+    def role_holder(self, role: str, of: str | None, recent: list[Actor]) -> Actor | None:
+        """The person whose title fits ``role`` (and ``of``), most recently named first."""
+        wanted = _ROLE_WORDS.get(role.lower(), (role.lower(),))
+        people = [a for a in self.actors if a.kind == "person"]
+        fits = [a for a in people if any(_role_fits(r, o, wanted, of) for r, o in a.roles)]
+        if not fits and of is None and wanted == ("",):
+            fits = list(recent)
+        for actor in reversed(recent):
+            if actor in fits:
+                return actor
+        return fits[0] if len(fits) == 1 else None
+
+
+def _role_fits(role: str, of: str, wanted: tuple[str, ...], want_of: str | None) -> bool:
+    if not any(w in role for w in wanted):
+        return False
+    if want_of is None:
+        return True
+    return bool(of) and (of.lower() in want_of.lower() or want_of.lower() in of.lower())
+
+
+def _actors_of(doc: Document) -> list[Actor]:
+    actors = [
+        Actor(p.name, "person", _forms(p.name, p.aliases),
+              [(t.role.lower(), t.of or "") for t in p.titles])
+        for p in doc.people
+    ]
+    actors += [Actor(o.name, "organization", _forms(o.name, o.aliases), subkind=o.kind)
+               for o in doc.organizations]
+    actors += [Actor(p.name, "place", _forms(p.name, p.aliases), subkind=p.kind)
+               for p in doc.places]
+    return actors
+
+
+def _forms(name: str, aliases: list[str]) -> list[str]:
+    out = [name]
+    for alias in aliases:
+        if alias and alias not in out and (len(alias) > 2 or alias.isupper()):
+            out.append(alias)
+    return out
+
+
+def resolve_sentences(analysis: Analysis) -> list[SentenceActors]:
+    """Actors of every sentence, in reading order, pronouns and roles resolved.
+
+    Results are cached on the analysis (``analysis.cache["actors"]``).
+    """
+    cached = analysis.cache.get("actors")
+    if cached is not None:
+        return cached
+    index = ActorIndex(analysis.doc)
+    analysis.cache["actor_index"] = index
+    out: list[SentenceActors] = []
+    for segment in analysis.segments:
+        state = _State()
+        for sent in (s for s in analysis.sentences if s.segment == segment):
+            out.append(_resolve_one(index, sent, state))
+    analysis.cache["actors"] = out
+    return out
+
+
+@dataclass
+class _State:
+    subject: Actor | None = None
+    recent: list[Actor] = field(default_factory=list)
+
+
+def _resolve_one(index: ActorIndex, sent: Sentence, state: _State) -> SentenceActors:
+    text = sent.text
+    hits = index.find(text)
+    hits += _role_hits(index, text, hits, state.recent)
+    hits.sort(key=lambda h: h.start)
+    for h in hits:
+        h.is_object = _is_object(text, h.start)
+    previous = state.subject
+    subject = _resolve_pronouns(text, hits, previous)
+    for h in hits:
+        if h.actor.kind == "person":
+            state.recent = [a for a in state.recent if a is not h.actor] + [h.actor]
+    if subject is not None:
+        state.subject = subject
+    return SentenceActors(sent, hits, subject, previous)
+
+
+def _role_hits(index: ActorIndex, text: str, hits: list[Hit], recent: list[Actor]) -> list[Hit]:
+    out: list[Hit] = []
+    for m in _ROLE.finditer(text):
+        if any(m.start() < h.end and h.start < m.end() for h in hits if h.actor.kind == "person"):
+            continue
+        of = m.group(2)
+        holder = index.role_holder(m.group(1), of, recent)
+        if holder is None and of:
+            holder = index.role_holder(m.group(1), None, recent)
+        if holder is not None:
+            out.append(Hit(holder, m.start(), m.end(), "role"))
+    return out
+
+
+def _resolve_pronouns(text: str, hits: list[Hit], previous: Actor | None) -> Actor | None:
+    """Add pronoun hits to ``hits`` and return the sentence's subject."""
+    subject: Actor | None = None
+    events = sorted(
+        [(h.start, "hit", h) for h in hits]
+        + [(m.start(), "pron", m) for m in _PRONOUN.finditer(text)],
+        key=lambda e: e[0],
+    )
+    for _, kind, item in events:
+        if kind == "hit":
+            if subject is None and item.actor.kind == "person" and not item.is_object:
+                subject = item.actor
+            continue
+        actor = _pronoun_target(hits, item.start(), subject, previous)
+        if actor is None:
+            continue
+        possessive = item.group().lower() in ("his", "her")
+        hit = Hit(actor, item.start(), item.end(), "possessive" if possessive else "pronoun",
+                  _is_object(text, item.start()))
+        hits.append(hit)
+        if subject is None and not possessive and not hit.is_object:
+            subject = actor
+    hits.sort(key=lambda h: h.start)
+    return subject
+
+
+def _pronoun_target(
+    hits: list[Hit], offset: int, subject: Actor | None, previous: Actor | None
+) -> Actor | None:
+    if subject is not None:
+        return subject
+    before = [h for h in hits if h.end <= offset and h.actor.kind == "person"]
+    if before:
+        return before[-1].actor
+    return previous
+
+
+def _is_object(text: str, offset: int) -> bool:
+    """Is the name at ``offset`` inside an object phrase of its clause?"""
+    clause = re.split(r"[,;:()–—]", text[:offset])[-1]
+    words = {w.lower() for w in re.findall(r"[\w’']+", clause)}
+    return bool(words & _OBJECT_WORDS)

@@ -1,0 +1,196 @@
+"""French word tables for extraction: offices, event and commitment triggers.
+
+Data only, no logic. Every key is lower case and NFC-normalised, with diacritics
+kept ("préfète"); multi-word keys are separated by single spaces, and hyphens and
+apostrophes are kept as written ("vice-président", "secrétaire d'état"). Match the
+longest key first, so that "adjoint au maire" wins over "maire" (see
+``passerelle.extract.lang.find_phrase``).
+
+Roles are the usual English name of the office, title-cased, without the place
+(``shared/spec/RECORD.md``): "maire" -> "Mayor", "préfet" -> "Prefect",
+"vice-présidente" -> "Vice President". Masculine and feminine forms, and the usual
+spelling variants, map to the same role. The entries were chosen from the offices
+that French news about decentralised cooperation names: local and regional
+government, the prefecture, diplomats, national government, universities and
+companies.
+"""
+
+from __future__ import annotations
+
+# French office -> English role.
+ROLES: dict[str, str] = {
+    # communes
+    "maire": "Mayor",
+    "maire adjoint": "Deputy Mayor",
+    "maire adjointe": "Deputy Mayor",
+    "maire-adjoint": "Deputy Mayor",
+    "maire-adjointe": "Deputy Mayor",
+    "adjoint au maire": "Deputy Mayor",
+    "adjointe au maire": "Deputy Mayor",
+    "premier adjoint au maire": "First Deputy Mayor",
+    "première adjointe au maire": "First Deputy Mayor",
+    "conseiller municipal": "Municipal Councillor",
+    "conseillère municipale": "Municipal Councillor",
+    # departments and regions
+    "président du conseil départemental": "President",
+    "présidente du conseil départemental": "President",
+    "président du conseil régional": "President",
+    "présidente du conseil régional": "President",
+    "président de région": "President",
+    "présidente de région": "President",
+    "conseiller départemental": "Departmental Councillor",
+    "conseillère départementale": "Departmental Councillor",
+    "conseiller régional": "Regional Councillor",
+    "conseillère régionale": "Regional Councillor",
+    # the State in the territories
+    "préfet": "Prefect",
+    "préfète": "Prefect",
+    "sous-préfet": "Sub-Prefect",
+    "sous-préfète": "Sub-Prefect",
+    # diplomats
+    "ambassadeur": "Ambassador",
+    "ambassadrice": "Ambassador",
+    "consul": "Consul",
+    "consule": "Consul",
+    "consul général": "Consul General",
+    "consule générale": "Consul General",
+    "consul honoraire": "Honorary Consul",
+    "consule honoraire": "Honorary Consul",
+    "premier conseiller": "Minister Counsellor",
+    "première conseillère": "Minister Counsellor",
+    # heads and deputies of any body
+    "président": "President",
+    "présidente": "President",
+    "vice-président": "Vice President",
+    "vice-présidente": "Vice President",
+    "vice président": "Vice President",
+    "vice présidente": "Vice President",
+    "secrétaire général": "General Secretary",
+    "secrétaire générale": "General Secretary",
+    "directeur": "Director",
+    "directrice": "Director",
+    "directeur général": "Director General",
+    "directrice générale": "Director General",
+    "directeur adjoint": "Deputy Director",
+    "directrice adjointe": "Deputy Director",
+    "directeur commercial": "Commercial Director",
+    "directrice commerciale": "Commercial Director",
+    "président-directeur général": "CEO",
+    "présidente-directrice générale": "CEO",
+    "pdg": "CEO",
+    # national government and parliament
+    "président de la république": "President",
+    "premier ministre": "Prime Minister",
+    "première ministre": "Prime Minister",
+    "ministre": "Minister",
+    "ministre des affaires étrangères": "Foreign Minister",
+    "vice-premier ministre": "Deputy Prime Minister",
+    "secrétaire d'état": "Secretary of State",
+    "député": "Member of Parliament",
+    "députée": "Member of Parliament",
+    "sénateur": "Senator",
+    "sénatrice": "Senator",
+    # universities and schools
+    "recteur": "Rector",
+    "rectrice": "Rector",
+    "doyen": "Dean",
+    "doyenne": "Dean",
+    "proviseur": "Principal",
+    "proviseure": "Principal",
+}
+
+# Event type (RECORD.md) -> phrases that state one.
+EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "visit": (
+        "visite de travail", "visite officielle", "visite d'état", "en visite",
+        "s'est rendu", "s'est rendue", "se sont rendus", "a visité", "ont visité",
+        "déplacement",
+    ),
+    "meeting": (
+        "a rencontré", "ont rencontré", "rencontre avec", "a reçu", "ont reçu",
+        "a accueilli", "s'est entretenu", "s'est entretenue", "entretien avec",
+        "séance de travail", "réunion de travail",
+    ),
+    "agreement": (
+        "a signé", "ont signé", "signature", "protocole d'accord", "accord de coopération",
+        "charte de jumelage", "mémorandum d'entente", "convention de partenariat",
+        "lettre d'intention",
+    ),
+    "conference": (
+        "forum", "colloque", "séminaire", "conférence", "cérémonie", "a assisté",
+        "ont assisté", "a participé", "ont participé", "assises",
+    ),
+}
+
+# Commitment kind (RECORD.md) -> phrases that state one.
+COMMITMENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "intent": (
+        "souhaite", "a souhaité", "souhaitent", "ont souhaité", "espère", "a espéré",
+        "espèrent", "désire", "a exprimé le souhait", "a exprimé son souhait",
+        "a exprimé le désir", "s'est dit intéressé", "s'est dite intéressée",
+        "envisage", "envisagent", "aimerait", "voudrait",
+    ),
+    "proposal": (
+        "a proposé", "propose", "proposent", "ont proposé", "a suggéré", "suggère",
+        "ont suggéré",
+    ),
+    "appeal": (
+        "a appelé", "appelle", "a exhorté", "exhorte", "a demandé", "ont demandé",
+        "a encouragé", "encourage",
+    ),
+    "pledge": (
+        "s'engage", "s'est engagé", "s'est engagée", "se sont engagés", "a promis",
+        "promet", "soutiendra", "fera tout son possible", "a réaffirmé son engagement",
+    ),
+    "agreement": (
+        "sont convenus", "ont convenu", "se sont mis d'accord", "se sont accordés",
+        "ont décidé de",
+    ),
+    "invitation": ("a invité", "invite", "ont invité", "a convié", "convie"),
+}
+
+# Honorifics written before a name ("M. Dupont", "S.E. Mme ...").
+HONORIFICS: frozenset[str] = frozenset({"m.", "mme", "mlle", "s.e.", "pr", "dr"})
+
+# Generic words of French place names -> the place kind they announce.
+PLACE_WORDS: dict[str, str] = {
+    "ville": "city",
+    "commune": "city",
+    "métropole": "city",
+    "département": "province",
+    "région": "region",
+    "province": "province",
+    "arrondissement": "district",
+    "pays": "country",
+}
+
+# Month names -> month number, for dates such as "le 6 mars 2025".
+MONTHS: dict[str, int] = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}
+
+# Nationality adjectives (every gender and number) -> ISO 3166-1 alpha-2.
+NATIONALITIES: dict[str, str] = {
+    **dict.fromkeys(("vietnamien", "vietnamienne", "vietnamiens", "vietnamiennes"), "VN"),
+    **dict.fromkeys(("français", "française", "françaises"), "FR"),
+    **dict.fromkeys(("allemand", "allemande", "allemands", "allemandes"), "DE"),
+    **dict.fromkeys(("japonais", "japonaise", "japonaises"), "JP"),
+    **dict.fromkeys(("chinois", "chinoise", "chinoises"), "CN"),
+    **dict.fromkeys(("belge", "belges"), "BE"),
+    **dict.fromkeys(("laotien", "laotienne", "laotiens", "laotiennes"), "LA"),
+    **dict.fromkeys(("cambodgien", "cambodgienne", "cambodgiens", "cambodgiennes"), "KH"),
+}
+
+# Country names as written in French -> ISO 3166-1 alpha-2.
+COUNTRIES: dict[str, str] = {
+    "vietnam": "VN", "viêt nam": "VN", "viet nam": "VN", "viêt-nam": "VN",
+    "france": "FR", "allemagne": "DE", "japon": "JP", "chine": "CN", "belgique": "BE",
+    "laos": "LA", "cambodge": "KH", "suisse": "CH", "italie": "IT", "espagne": "ES",
+}
+
+__all__ = [
+    "ROLES", "EVENT_TRIGGERS", "COMMITMENT_TRIGGERS", "HONORIFICS", "PLACE_WORDS", "MONTHS",
+    "NATIONALITIES", "COUNTRIES",
+]

@@ -1,0 +1,198 @@
+"""Vietnamese word tables for extraction: offices, event and commitment triggers.
+
+Data only, no logic. Every key is lower case and NFC-normalised, with diacritics
+kept. Vietnamese text places tone marks in two styles ("thỏa" and "thoả", "ủy" and
+"uỷ"); the tables list both where either is common. Multi-word keys are separated
+by single spaces. Match the longest key first, on whole words, so that "phó chủ
+tịch" wins over "chủ tịch" and "đại sứ quán" (an embassy, in ``ORGANIZATION_WORDS``)
+is not read as "đại sứ" (see ``passerelle.extract.lang.find_phrase``).
+
+Roles are the usual English name of the office, title-cased, without the place
+(``shared/spec/RECORD.md``): "Chủ tịch UBND tỉnh" is "Chairman" of that province's
+People's Committee, "Bí thư Tỉnh ủy" is "Secretary" of that provincial Party
+Committee, "Đại sứ" is "Ambassador". Vietnamese news also names foreign offices
+with Vietnamese words: a French prefect is a "tỉnh trưởng", the president of a
+French region a "chủ tịch hội đồng vùng". The entries were chosen from the offices
+of provincial and national government, the Party, diplomacy, universities and
+companies that cooperation news names.
+"""
+
+from __future__ import annotations
+
+# Abbreviations of Vietnamese news -> the words they stand for (lower case).
+ABBREVIATIONS: dict[str, str] = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "tp": "thành phố",
+    "tp.": "thành phố",
+    "đsq": "đại sứ quán",
+    "ts.": "tiến sĩ",
+    "gs.": "giáo sư",
+    "pgs.": "phó giáo sư",
+}
+
+_PC = ("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân")  # People's Committee, three spellings
+# Provincial and city Party Committees, both tone-mark styles.
+_PROVINCE_PARTY = ("tỉnh ủy", "tỉnh uỷ", "thành ủy", "thành uỷ")
+
+
+def _each(prefix: str, heads: tuple[str, ...], suffixes: tuple[str, ...] = ("",)) -> list[str]:
+    """Every "prefix head suffix" spelling (a build-time helper for the tables below)."""
+    return [" ".join(w for w in (prefix, h, s) if w) for h in heads for s in suffixes]
+
+
+_UNITS = ("tỉnh", "thành phố", "tp")
+
+# Vietnamese office -> English role.
+ROLES: dict[str, str] = {
+    # provincial and city People's Committees and Councils
+    **dict.fromkeys(_each("chủ tịch", _PC, _UNITS), "Chairman"),
+    **dict.fromkeys(_each("phó chủ tịch", _PC, _UNITS), "Vice Chairman"),
+    **dict.fromkeys(_each("phó chủ tịch thường trực", _PC, _UNITS), "Permanent Vice Chairman"),
+    "phó chủ tịch thường trực": "Permanent Vice Chairman",
+    **dict.fromkeys(_each("chủ tịch", ("hđnd", "hội đồng nhân dân"), _UNITS), "Chairman"),
+    # the Party
+    **dict.fromkeys(_each("bí thư", _PROVINCE_PARTY), "Secretary"),
+    **dict.fromkeys(_each("phó bí thư", _PROVINCE_PARTY), "Deputy Secretary"),
+    **dict.fromkeys(_each("phó bí thư thường trực", _PROVINCE_PARTY), "Standing Deputy Secretary"),
+    "bí thư": "Secretary",
+    "phó bí thư": "Deputy Secretary",
+    "tổng bí thư": "General Secretary",
+    # national government and parliament
+    "chủ tịch nước": "President",
+    "tổng thống": "President",
+    "chủ tịch quốc hội": "Chairman",
+    "thủ tướng": "Prime Minister",
+    "phó thủ tướng": "Deputy Prime Minister",
+    "bộ trưởng": "Minister",
+    "bộ trưởng ngoại giao": "Foreign Minister",
+    "thứ trưởng": "Deputy Minister",
+    "thượng nghị sĩ": "Senator",
+    "nghị sĩ": "Member of Parliament",
+    "hạ nghị sĩ": "Member of Parliament",
+    "đại biểu quốc hội": "Member of Parliament",
+    # diplomats
+    "đại sứ": "Ambassador",
+    "đại sứ đặc mệnh toàn quyền": "Ambassador",
+    "tổng lãnh sự": "Consul General",
+    "lãnh sự": "Consul",
+    "lãnh sự danh dự": "Honorary Consul",
+    "tham tán": "Counsellor",
+    "công sứ": "Minister Counsellor",
+    # foreign local offices as Vietnamese news names them
+    "thị trưởng": "Mayor",
+    "phó thị trưởng": "Deputy Mayor",
+    "tỉnh trưởng": "Prefect",
+    "chủ tịch hội đồng vùng": "President",
+    "chủ tịch vùng": "President",
+    "chủ tịch hội đồng tỉnh": "President",
+    # heads and deputies of any body
+    "chủ tịch": "Chairman",
+    "phó chủ tịch": "Vice Chairman",
+    "chủ nhiệm": "Chairman",
+    "giám đốc": "Director",
+    "phó giám đốc": "Deputy Director",
+    "giám đốc sở": "Director",
+    "tổng giám đốc": "General Director",
+    "tổng thư ký": "General Secretary",
+    "trưởng ban": "Head",
+    "phó trưởng ban": "Deputy Head",
+    # universities
+    "hiệu trưởng": "Rector",
+    "phó hiệu trưởng": "Vice Rector",
+}
+
+# Words that start an organisation's name, which must not be read as an office.
+ORGANIZATION_WORDS: dict[str, str] = {
+    "đại sứ quán": "government",
+    "tổng lãnh sự quán": "government",
+    "lãnh sự quán": "government",
+    "ủy ban nhân dân": "government",
+    "uỷ ban nhân dân": "government",
+    "ubnd": "government",
+    "hội đồng nhân dân": "government",
+    "hđnd": "government",
+    "bộ": "government",
+    "sở": "government",
+    "trường đại học": "university",
+    "đại học": "university",
+    "học viện": "university",
+    "công ty": "company",
+    "tập đoàn": "company",
+    "hội hữu nghị": "association",
+    "hiệp hội": "association",
+    "liên hiệp các tổ chức hữu nghị": "association",
+}
+
+# Event type (RECORD.md) -> phrases that state one.
+EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "visit": (
+        "chuyến thăm", "thăm và làm việc", "thăm làm việc", "chuyến công tác", "đến thăm",
+        "sang thăm", "thăm chính thức", "chuyến thăm chính thức",
+    ),
+    "meeting": (
+        "làm việc với", "buổi làm việc", "hội kiến", "hội đàm", "tiếp xúc", "đã tiếp",
+        "tiếp đón", "gặp gỡ", "gặp mặt", "tọa đàm", "toạ đàm",
+    ),
+    "agreement": (
+        "ký kết", "lễ ký", "đã ký", "biên bản ghi nhớ", "thỏa thuận hợp tác",
+        "thoả thuận hợp tác", "ký thỏa thuận", "ký thoả thuận", "kết nghĩa",
+    ),
+    "conference": (
+        "hội thảo", "diễn đàn", "hội nghị", "lễ kỷ niệm", "buổi lễ", "dự lễ", "tham dự",
+        "lễ khai mạc",
+    ),
+}
+
+# Commitment kind (RECORD.md) -> phrases that state one.
+COMMITMENT_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "intent": (
+        "mong muốn", "bày tỏ mong muốn", "hy vọng", "hi vọng", "mong", "có nguyện vọng",
+        "quan tâm",
+    ),
+    "proposal": ("đề nghị", "đề xuất", "gợi ý"),
+    "appeal": ("kêu gọi", "yêu cầu"),
+    "pledge": (
+        "cam kết", "khẳng định sẽ", "sẵn sàng", "sẽ tạo điều kiện", "sẽ hỗ trợ", "hứa",
+    ),
+    "agreement": ("nhất trí", "thống nhất", "đồng ý"),
+    "invitation": ("mời", "lời mời", "đã mời", "trân trọng mời"),
+}
+
+# Honorifics and academic titles written before a name ("ông Nguyễn Văn A").
+HONORIFICS: frozenset[str] = frozenset(
+    {"ông", "bà", "ngài", "đồng chí", "tiến sĩ", "giáo sư", "phó giáo sư", "ts.", "gs.", "pgs."}
+)
+
+# Generic words written before Vietnamese place names -> the place kind they announce.
+PLACE_WORDS: dict[str, str] = {
+    "tỉnh": "province",
+    "thành phố": "city",
+    "tp": "city",
+    "tp.": "city",
+    "thủ đô": "city",
+    "thị xã": "city",
+    "huyện": "district",
+    "quận": "district",
+    "xã": "other",
+    "phường": "other",
+    "vùng": "region",
+    "miền": "region",
+    "nước": "country",
+}
+
+# Country names as written in Vietnamese -> ISO 3166-1 alpha-2. "Anh" (the United
+# Kingdom) is left out: it is also a common word ("he", "elder brother").
+COUNTRIES: dict[str, str] = {
+    "việt nam": "VN", "pháp": "FR", "cộng hòa pháp": "FR", "cộng hoà pháp": "FR",
+    "đức": "DE", "nhật bản": "JP", "trung quốc": "CN", "hoa kỳ": "US", "mỹ": "US",
+    "hàn quốc": "KR", "nga": "RU", "ấn độ": "IN", "thái lan": "TH", "lào": "LA",
+    "campuchia": "KH", "bỉ": "BE", "hà lan": "NL", "thụy sĩ": "CH", "thuỵ sĩ": "CH",
+    "italy": "IT", "tây ban nha": "ES", "australia": "AU", "úc": "AU", "canada": "CA",
+    "singapore": "SG", "indonesia": "ID", "malaysia": "MY", "philippines": "PH",
+}
+
+__all__ = [
+    "ABBREVIATIONS", "ROLES", "ORGANIZATION_WORDS", "EVENT_TRIGGERS", "COMMITMENT_TRIGGERS",
+    "HONORIFICS", "PLACE_WORDS", "COUNTRIES",
+]

@@ -1,0 +1,428 @@
+"""Organisations named in one segment of English text, and their merging per document.
+
+An organisation is accepted on evidence, never because a model guessed it:
+
+1. a capitalised name holding an organisation word ("Barba Group", "People's
+   Committee of Da Nang", "IUT Béziers University of Technology");
+2. a name followed by a describing apposition ("Loft Orbital, a space startup");
+3. what an office is held in ("Vietjet Managing Director", "member of the Bundestag");
+4. spaCy's ORG entities of one word that recur or take a possessive ("Airbus").
+
+Acronyms in brackets become aliases ("French Development Agency (AFD)") and count as
+mentions wherever they recur. Not a stable API: a helper of the entities step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from passerelle.extract import lexicon_en as lex
+from passerelle.extract.nlp import EntitySpan
+from passerelle.extract.offices import match_role
+from passerelle.extract.placenames import country_of_demonym, place_info
+from passerelle.extract.tokens import Token, fold
+from passerelle.records import Mention, Organization
+
+# Names of documents, events and plans that spaCy calls ORG: not organisations.
+_NOT_ORG_WORDS = frozenset(
+    """law laws resolution decree memorandum mou agreement partnership strategy conference
+    forum festival day week year plan project initiative summit fair expo award prize
+    museum theatre theater port park street square bridge hospital pagoda temple stadium
+    station airport wharf wharves""".split()
+)
+_ARTICLES = {"the", "a", "an"}
+_MAX_DESCRIPTOR_GAP = 6
+
+
+@dataclass
+class OrgMention:
+    """One place where an organisation is named."""
+
+    name: str
+    segment: str
+    start: int
+    end: int
+    kind: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def find_organizations(
+    segment: str, text: str, tokens: list[Token], ents: list[EntitySpan],
+    taken: list[tuple[int, int]], hints: list[str], person_words: frozenset[str] = frozenset(),
+) -> list[OrgMention]:
+    """Find organisations in one segment.
+
+    Args:
+        segment: ``"body"`` or ``"caption:N"``.
+        text: the segment's text.
+        tokens: ``tokenize(text)``.
+        ents: spaCy's entities of the segment.
+        taken: character spans of people already found (never organisations).
+        hints: names that an office was held in and that are no place.
+
+    Returns:
+        Mentions, possibly overlapping (``merge_organizations`` sorts them out).
+    """
+    ctx = _Ctx(segment, text, tokens, taken)
+    found = _keyword_names(ctx) + _described(ctx) + _hinted(ctx, hints) + _spacy_orgs(ctx, ents)
+    return [m for m in found if _acceptable(m) and fold(m.name) not in person_words]
+
+
+@dataclass
+class _Ctx:
+    segment: str
+    text: str
+    tokens: list[Token]
+    taken: list[tuple[int, int]]
+
+    def span(self, a: int, b: int) -> str:
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end]
+
+    def low(self, i: int) -> str:
+        return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
+
+    def is_taken(self, i: int) -> bool:
+        t = self.tokens[i]
+        return any(a <= t.start < b for a, b in self.taken)
+
+    def mention(self, a: int, b: int, **kw: object) -> OrgMention:
+        return OrgMention(self.span(a, b), self.segment, self.tokens[a].start,
+                          self.tokens[b - 1].end, **kw)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- 1. keyword names
+
+
+def _keyword_names(ctx: _Ctx) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    i = 0
+    while i < len(ctx.tokens):
+        b = _run_end(ctx, i)
+        if b > i:
+            out.extend(_cut_run(ctx, i, b))
+            i = b
+        else:
+            i += 1
+    return out
+
+
+def _starts_name(ctx: _Ctx, i: int) -> bool:
+    t = ctx.tokens[i]
+    return t.is_word and t.is_cap and t.lower not in lex.FUNCTION_WORDS and not ctx.is_taken(i)
+
+
+def _run_end(ctx: _Ctx, i: int) -> int:
+    """End of a name run starting at ``i``: capitalised words and connectors."""
+    if not _starts_name(ctx, i):
+        return i
+    j = i + 1
+    n = len(ctx.tokens)
+    while j < n and not ctx.is_taken(j):
+        t = ctx.tokens[j]
+        nxt_cap = j + 1 < n and ctx.tokens[j + 1].is_cap and not ctx.is_taken(j + 1)
+        if t.is_word and t.is_cap or t.is_possessive:
+            j += 1
+        elif t.lower in lex.NAME_CONNECTORS | {"the"} and nxt_cap:
+            j += 1
+        elif t.text == "(" and _bracketed_acronym(ctx, j):
+            j = _bracketed_acronym(ctx, j)
+        elif t.is_word and t.lower in lex.ORG_LOWER_TAILS:
+            j += 1
+        elif t.is_word and t.lower in lex.PLACE_GENERIC and nxt_cap:
+            j += 1
+        elif t.is_word and t.lower in lex.PLACE_GENERIC and ctx.low(j - 1) != "s" \
+                and _org_before(ctx, i, j):
+            j += 1
+        elif t.text in "-–" and nxt_cap and ctx.text[t.start - 1 : t.start] == " ":
+            j += 1
+        else:
+            break
+    return j
+
+
+def _bracketed_acronym(ctx: _Ctx, j: int) -> int:
+    """End of "(ABC)" or "(HDF Energy)" at ``j``, or 0."""
+    if j + 1 >= len(ctx.tokens) or not ctx.tokens[j + 1].is_acronym:
+        return 0
+    for k in range(j + 2, min(j + 5, len(ctx.tokens))):
+        if ctx.tokens[k].text == ")":
+            return k + 1
+        if not ctx.tokens[k].is_cap:
+            return 0
+    return 0
+
+
+def _org_before(ctx: _Ctx, i: int, j: int) -> bool:
+    """An organisation word and "of" came before: "Committee of Da Nang city"."""
+    words = [ctx.low(x) for x in range(i, j)]
+    return "of" in words and org_kind(" ".join(words[: words.index("of")])) is not None
+
+
+def _cut_run(ctx: _Ctx, a: int, b: int) -> list[OrgMention]:
+    """Split a run at offices, then keep the parts that hold an organisation word."""
+    out: list[OrgMention] = []
+    start = a
+    x = a
+    while x < b:
+        hit = match_role(ctx.tokens, x, need_cap=False)
+        if hit is not None and not _role_inside_name(ctx, x):
+            out.extend(_org_part(ctx, start, x))
+            start = x = hit.end
+            if ctx.low(x) == "of":
+                start = x = x + 1
+        else:
+            x += 1
+    out.extend(_org_part(ctx, start, b))
+    return out
+
+
+def _role_inside_name(ctx: _Ctx, x: int) -> bool:
+    """"Head" in "Head Office" or "General" in "General Assembly" are no offices."""
+    nxt = ctx.low(x + 1)
+    return nxt in lex.ORG_TAIL_WORDS or ctx.low(x) in ("general", "member") and nxt != "of"
+
+
+def _org_part(ctx: _Ctx, a: int, b: int) -> list[OrgMention]:
+    a, b = _trim(ctx, a, b)
+    if b <= a:
+        return []
+    parts = _split_dash(ctx, a, b)
+    out = []
+    for pa, pb in parts:
+        kind = org_kind(ctx.span(pa, pb))
+        if kind:
+            out.append(ctx.mention(pa, pb, kind=kind))
+    return out
+
+
+def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
+    while a < b and (ctx.low(a) in lex.FUNCTION_WORDS or not ctx.tokens[a].is_word):
+        a += 1
+    if a + 2 < b and ctx.tokens[a + 1].is_possessive and place_info(ctx.tokens[a].text):
+        a += 2
+    while b > a and (ctx.low(b - 1) in lex.NAME_CONNECTORS | {"the"}
+                     or not ctx.tokens[b - 1].is_word):
+        if ctx.tokens[b - 1].text == ")":
+            break
+        b -= 1
+    return a, b
+
+
+def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
+    """"Brest Urban Community (BMO) - France": keep the dash only inside one name.
+
+    Also cuts "X Council and People's Committee" in two when both sides hold an
+    organisation word ("Chamber of Commerce and Industry" stays whole).
+    """
+    for x in range(a, b):
+        if ctx.low(x) == "and" and org_kind(ctx.span(a, x)) and org_kind(ctx.span(x + 1, b)):
+            return [(a, x)] + _split_dash(ctx, x + 1, b)
+        if ctx.tokens[x].text in "-–":
+            left, right = (a, x), (x + 1, b)
+            if org_kind(ctx.span(*right)) is None:
+                return [left]
+            if org_kind(ctx.span(*left)) is None:
+                return [(a, b)]
+            return [left, right]
+    return [(a, b)]
+
+
+def org_kind(name: str) -> str | None:
+    """The kind given by the first organisation word in ``name``, or ``None``."""
+    words = [w for w in re.split(r"[\s()’']+", name.lower()) if w]
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        for key in (f"{w} {nxt}", w):
+            if key in lex.ORG_KEYWORDS and (key != "school" or i == len(words) - 1 or nxt != "of"):
+                if key in lex.ORG_KEYWORDS:
+                    return lex.ORG_KEYWORDS[key]
+    return None
+
+
+# ---------------------------------------------------------------- 2. appositions
+
+
+def described_spans(segment: str, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character spans of names described as organisations ("X, a space startup")."""
+    return [(m.start, m.end) for m in _described(_Ctx(segment, text, tokens, []))]
+
+
+def _described(ctx: _Ctx) -> list[OrgMention]:
+    """"Loft Orbital, a space startup", "X - a French video game publisher"."""
+    out = []
+    for c, t in enumerate(ctx.tokens):
+        if t.text not in (",", "-", "–") and t.lower != "is":
+            continue
+        a = c
+        while a > 0 and c - a < 4 and ctx.tokens[a - 1].is_cap and not ctx.is_taken(a - 1):
+            a -= 1
+        while a < c and ctx.low(a) in lex.FUNCTION_WORDS:
+            a += 1
+        if a == c or place_info(ctx.span(a, c)):
+            continue
+        kind, country = _descriptor(ctx, c + 1)
+        if kind:
+            out.append(ctx.mention(a, c, kind=kind, country=country))
+    return out
+
+
+def _descriptor(ctx: _Ctx, m: int) -> tuple[str | None, str | None]:
+    if ctx.low(m) not in _ARTICLES:
+        return None, None
+    country = None
+    for x in range(m + 1, min(m + 1 + _MAX_DESCRIPTOR_GAP, len(ctx.tokens))):
+        t = ctx.tokens[x]
+        if not t.is_word:
+            return None, None
+        country = country or (country_of_demonym(t.text) if t.is_cap else None)
+        kind = lex.ORG_DESCRIPTORS.get(t.lower)
+        if kind and not (x + 1 < len(ctx.tokens) and ctx.tokens[x + 1].is_possessive):
+            return kind, country
+    return None, None
+
+
+# ---------------------------------------------------------------- 3. office hints, 4. spaCy
+
+
+def _hinted(ctx: _Ctx, hints: list[str]) -> list[OrgMention]:
+    out = []
+    for name in hints:
+        for m in re.finditer(re.escape(name), ctx.text):
+            if not any(a <= m.start() < b for a, b in ctx.taken):
+                out.append(OrgMention(name, ctx.segment, m.start(), m.end(), org_kind(name)))
+    return out
+
+
+def _spacy_orgs(ctx: _Ctx, ents: list[EntitySpan]) -> list[OrgMention]:
+    counts = Counter(t.text for t in ctx.tokens if t.is_cap)
+    out = []
+    for e in ents:
+        if e.label != "ORG":
+            continue
+        idx = [i for i, t in enumerate(ctx.tokens) if t.start >= e.start and t.end <= e.end
+               and t.is_word and t.lower not in ("the",)]
+        if len(idx) != 1:
+            continue
+        i = idx[0]
+        t = ctx.tokens[i]
+        nxt = ctx.tokens[i + 1] if i + 1 < len(ctx.tokens) else None
+        if ctx.is_taken(i) or (nxt is not None and nxt.is_cap and nxt.is_word):
+            continue
+        if counts[t.text] >= 2 or (nxt is not None and nxt.is_possessive):
+            out.append(ctx.mention(i, i + 1))
+    return out
+
+
+def _acceptable(m: OrgMention) -> bool:
+    key = fold(m.name)
+    words = key.split()
+    if not words or key in lex.OUTLETS or key in lex.STOPWORDS or place_info(m.name):
+        return False
+    if any(w in _NOT_ORG_WORDS for w in words) or any(ch.isdigit() for ch in m.name):
+        return False
+    if country_of_demonym(m.name) or m.name.isupper() and len(words) == 1 and m.kind is None:
+        return False
+    generic = lex.ORG_TAIL_WORDS | {"people", "s", "the", "of", "national"} - {"national"}
+    return not all(w in generic for w in words)
+
+
+# ---------------------------------------------------------------- merging per document
+
+
+def merge_organizations(mentions: list[OrgMention], texts: dict[str, str]) -> list[Organization]:
+    """One ``Organization`` per organisation named in the document.
+
+    Args:
+        mentions: every segment's mentions.
+        texts: segment name -> text, to find acronyms and their later uses.
+
+    Returns:
+        Organisations, in order of first mention.
+    """
+    groups: list[list[OrgMention]] = []
+    for m in sorted(mentions, key=lambda m: -len(m.name)):
+        _add_to_groups(groups, _strip_acronym(m))
+    orgs = [_organization(g) for g in groups]
+    for org in orgs:
+        _acronym_mentions(org, texts)
+    return sorted(orgs, key=lambda o: _first(o.mentions))
+
+
+def _strip_acronym(m: OrgMention) -> OrgMention:
+    """"Brest Urban Community (BMO)" -> name without "(BMO)", alias "BMO"."""
+    match = re.search(r"\s*\(([^()]{2,40})\)", m.name)
+    if match:
+        inner = match.group(1)
+        if inner.split()[0].isupper():
+            m.aliases.append(inner)
+            m.name = (m.name[: match.start()] + m.name[match.end():]).strip()
+    return m
+
+
+def _same_org(a: str, b: str) -> bool:
+    fa, fb = _org_key(a), _org_key(b)
+    if fa == fb or sorted(fa.split()) == sorted(fb.split()):
+        return True
+    short, long_ = sorted((fa, fb), key=len)
+    return len(short.split()) >= 2 and f" {short} " in f" {long_} "
+
+
+def _org_key(name: str) -> str:
+    words = [w for w in fold(name).split() if w not in ("the", "of", "s", "city")]
+    return " ".join(words)
+
+
+def _add_to_groups(groups: list[list[OrgMention]], m: OrgMention) -> None:
+    for g in groups:
+        names = [x.name for x in g] + [a for x in g for a in x.aliases]
+        if any(_same_org(m.name, n) for n in names) or any(
+            fold(a) == fold(m.name) for a in names
+        ):
+            g.append(m)
+            return
+    groups.append([m])
+
+
+def _organization(g: list[OrgMention]) -> Organization:
+    counts = Counter(m.name for m in g)
+    name = max(counts, key=lambda n: (counts[n] + (n[:1].isupper()), len(n)))
+    aliases = list(dict.fromkeys([m.name for m in g] + [a for m in g for a in m.aliases]))
+    kind = next((m.kind for m in g if m.kind), None) or "company"
+    country = next((m.country for m in g if m.country), None) or _country_from_name(name)
+    mentions = sorted({(m.segment, m.start, m.end): Mention(m.start, m.end, m.segment)
+                       for m in g}.values(), key=lambda x: (x.segment != "body", x.start))
+    return Organization(name, [a for a in aliases if a != name], kind, country, mentions)
+
+
+def _country_from_name(name: str) -> str | None:
+    for word in re.split(r"[\s’']+", name):
+        if word[:1].isupper():
+            code = country_of_demonym(word)
+            info = None if code else place_info(word)
+            if code or (info and (info.kind != "city" or info.population >= 100_000)):
+                return code or (info.country if info else None)
+    return None
+
+
+def _acronym_mentions(org: Organization, texts: dict[str, str]) -> None:
+    acronyms = [a for a in org.aliases if a.isupper() and " " not in a]
+    initials = "".join(w[0] for w in org.name.split() if w[:1].isupper())
+    for seg, text in texts.items():
+        for m in re.finditer(r"\b[A-Z]{2,6}\b", text):
+            word = m.group()
+            if word in acronyms or (len(word) >= 2 and word == initials and word not in lex.OUTLETS):
+                if not any(x.segment == seg and x.start <= m.start() < x.end for x in org.mentions):
+                    org.mentions.append(Mention(m.start(), m.end(), seg))
+                    if word not in org.aliases:
+                        org.aliases.append(word)
+
+
+def _first(mentions: list[Mention]) -> tuple[bool, str, int]:
+    return min(((m.segment != "body", m.segment, m.start) for m in mentions),
+               default=(True, "", 0))
+
+
+__all__ = ["OrgMention", "find_organizations", "merge_organizations", "org_kind", "described_spans"]

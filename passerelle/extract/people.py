@@ -1,0 +1,609 @@
+"""People and their offices in one segment of English text.
+
+Four ways a person is named, tried in this order (an earlier one wins where two
+overlap):
+
+1. after an office: "Mayor of Béziers Robert Ménard", "Vietnamese Ambassador to
+   France Dinh Toan Thang", "General Secretary and President To Lam";
+2. before an office, in apposition: "Hugues Moutouh, Governor of Herault",
+   "Frédéric Cristini, the company's Commercial Director";
+3. after an honorific: "Mr. Michel Morvan";
+4. spaCy's PERSON entities of two to four name-like words that are no place.
+
+A lone surname ("Ambassador Thang", "Thang") and an office without a name ("the
+Vietnamese Ambassador") are kept as partial mentions for ``coref`` to attach to a
+full name. Not a stable API: a helper of the entities step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from passerelle.extract import lexicon_en as lex
+from passerelle.extract.nlp import EntitySpan
+from passerelle.extract.offices import RoleHit, is_name_token, match_role
+from passerelle.extract.placenames import (
+    country_display_name,
+    country_of_demonym,
+    place_info,
+)
+from passerelle.extract.tokens import Token, fold
+
+_MAX_NAME = 4
+# A city name glued before a personal name ("Béziers Robert Ménard") is cut off only
+# when the city is this big or the name is a region/province/country: small towns share
+# names with surnames (tuned on the dev set: Saintes 29k is cut, "Tran" is not).
+_STRONG_CITY = 15_000
+_POSSESSIVE_ANAPHORS = {"its", "his", "her", "their"}
+_CREDIT_WORDS = {"photo", "photos", "source", "by", "reporter", "photographer", "credit"}
+_FACILITY_WORDS = frozenset(
+    """museum theatre theater office port park street square bridge hospital pagoda temple
+    stadium hall airport station tower market school university gifted""".split()
+)
+
+
+@dataclass
+class RawTitle:
+    """An office as written, before ``of`` is resolved to a name."""
+
+    role: str
+    of: str | None = None  # text of the place/organisation/country, as written
+    anaphor: str | None = None  # "company", "agency", "its", "region"... to resolve later
+    anaphor_pos: int = 0  # character offset of the anaphor, to look back from
+    country: str | None = None  # set by a nationality ("Vietnamese Ambassador")
+    org_like: bool = False  # ``of`` is no place: probably an organisation
+    segment: str = "body"  # where the anaphor is (set when merged)
+
+
+@dataclass
+class PersonMention:
+    """One place in a segment where a person is named."""
+
+    name: str
+    segment: str
+    start: int
+    end: int
+    titles: list[RawTitle] = field(default_factory=list)
+    surface: str | None = None  # "Ambassador Thang": the role-and-name form, as written
+    rank: int = 0  # which rule found it (lower wins overlaps)
+
+    @property
+    def full(self) -> bool:
+        """Two words or more: a full name rather than a surname."""
+        return len(self.name.split()) >= 2
+
+
+@dataclass
+class RoleMention:
+    """An office named without a person ("the Vietnamese Ambassador")."""
+
+    title: RawTitle
+    segment: str
+    start: int
+    end: int
+    text: str
+    qualified: bool  # has a nationality or an "of": specific enough to be an alias
+
+
+@dataclass
+class SegmentPeople:
+    """What ``find_people`` returns for one segment."""
+
+    mentions: list[PersonMention] = field(default_factory=list)
+    roles: list[RoleMention] = field(default_factory=list)
+
+
+def find_people(
+    segment: str, text: str, tokens: list[Token], ents: list[EntitySpan]
+) -> SegmentPeople:
+    """Find people, offices and their qualifiers in one segment.
+
+    Args:
+        segment: ``"body"`` or ``"caption:N"``.
+        text: the segment's text.
+        tokens: ``tokenize(text)``.
+        ents: spaCy's entities of the segment.
+
+    Returns:
+        Person mentions (full names and lone surnames) and office-only mentions.
+    """
+    out = SegmentPeople()
+    ctx = _Ctx(segment, text, tokens)
+    _role_led(ctx, out)
+    _appositions(ctx, out)
+    _honorifics(ctx, out)
+    _spacy_people(ctx, ents, out)
+    _who_is_also(ctx, out)
+    _in_capacity(ctx, out)
+    out.mentions = _drop_overlaps(out.mentions)
+    return out
+
+
+@dataclass
+class _Ctx:
+    segment: str
+    text: str
+    tokens: list[Token]
+
+    def span_text(self, a: int, b: int) -> str:
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end] if b > a else ""
+
+    def tok(self, i: int) -> Token | None:
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
+
+    def low(self, i: int) -> str:
+        t = self.tok(i)
+        return t.lower if t else ""
+
+
+# ---------------------------------------------------------------- 1. role-led names
+
+
+def _role_led(ctx: _Ctx, out: SegmentPeople) -> None:
+    i = 0
+    while i < len(ctx.tokens):
+        hit = match_role(ctx.tokens, i, need_cap=not _after_the(ctx, i))
+        if hit is None:
+            i += 1
+            continue
+        i = _read_role_led(ctx, hit, out)
+
+
+def _after_the(ctx: _Ctx, i: int) -> bool:
+    """A lower-case role counts after "the" or a nationality ("the Vietnamese ambassador")."""
+    prev = ctx.low(i - 1)
+    if prev == "and" and ctx.low(i + 1) == "of":
+        return True
+    return prev == "the" or (prev in lex.NATIONALITIES and ctx.low(i - 2) == "the")
+
+
+def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
+    """Read "[qualifier] ROLE [of X] [and ROLE [of Y]] [NAME]"; return where to go on."""
+    before = _qualifier(ctx, hit.start)
+    chain, j = _role_chain(ctx, hit)
+    name_span, chain = _name_after(ctx, chain, j)
+    titles = [_title(ctx, role, of_span, before) for role, of_span in chain]
+    if name_span is None:
+        _role_only(ctx, hit, titles, before, j, out)
+        return max(j, hit.end)
+    a, b = name_span
+    name = ctx.span_text(a, b)
+    surface = ctx.span_text(hit.start, b) if b - a == 1 else None
+    out.mentions.append(PersonMention(
+        name, ctx.segment, ctx.tokens[a].start, ctx.tokens[b - 1].end, titles, surface, rank=0))
+    return b
+
+
+def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int, int] | None]], int]:
+    """Roles joined by "and", each with its "of" phrase span (if any)."""
+    chain: list[tuple[RoleHit, tuple[int, int] | None]] = []
+    cur, j = hit, hit.end
+    while True:
+        of_span = None
+        if ctx.low(j) == "to" and cur.key in lex.DIPLOMATIC_ROLES:
+            j = _skip_place(ctx, j + 1)
+        if ctx.low(j) == "of" or (ctx.low(j) == "the" and _is_cap(ctx, j + 1)):
+            start = j + 1 if ctx.low(j) == "of" else j
+            end = _of_run(ctx, start)
+            if end > start:
+                of_span, j = (start, end), end
+        chain.append((cur, of_span))
+        if of_span is not None and _split_tail(ctx, *of_span) is not None:
+            return chain, j
+        nxt = match_role(ctx.tokens, j + 1, need_cap=False) if ctx.low(j) == "and" else None
+        if nxt is None:
+            return chain, j
+        cur, j = nxt, nxt.end
+
+
+def _is_cap(ctx: _Ctx, i: int) -> bool:
+    t = ctx.tok(i)
+    return bool(t and t.is_word and t.is_cap)
+
+
+def _skip_place(ctx: _Ctx, j: int) -> int:
+    """Skip the destination of "Ambassador to France": the longest place name there."""
+    for m in range(3, 0, -1):
+        if all(_is_cap(ctx, x) for x in range(j, j + m)) and _is_place_span(ctx, j, j + m):
+            return j + m
+    return j
+
+
+def _of_run(ctx: _Ctx, k: int) -> int:
+    """End of an "of" phrase: capitalised words, connectors, "(ABC)", "city"."""
+    j = k
+    if ctx.low(j) == "the":
+        j += 1
+        t = ctx.tok(j)
+        if t and not t.is_cap and t.lower in lex.ANAPHORIC_PLACE_NOUNS | lex.ANAPHORIC_ORG_NOUNS:
+            return j + 1
+    while j < len(ctx.tokens):
+        t = ctx.tokens[j]
+        if t.is_word and t.is_cap:
+            if j > k and match_role(ctx.tokens, j) and ctx.low(j - 1) in ("and", ","):
+                break
+            j += 1
+        elif t.is_possessive or (t.lower in lex.NAME_CONNECTORS | {"the"} and _is_cap(ctx, j + 1)):
+            if t.lower == "and" and match_role(ctx.tokens, j + 1, need_cap=False):
+                break
+            j += 1
+        elif t.text == "(" and ctx.low(j + 2) == ")" and ctx.tokens[j + 1].is_acronym:
+            j += 3
+        elif t.is_word and j > k and t.lower in lex.PLACE_GENERIC | lex.ORG_TAIL_WORDS:
+            j += 1
+        elif t.text in "-–" and j > k and _is_cap(ctx, j + 1) and _spaced(ctx, j):
+            j += 1
+        else:
+            break
+    while j > k and (ctx.low(j - 1) in lex.NAME_CONNECTORS | {"the"} or ctx.tokens[j - 1].is_possessive):
+        j -= 1
+    return j
+
+
+def _spaced(ctx: _Ctx, j: int) -> bool:
+    """A dash with spaces around it inside a name ("Vietnam - Loire-Atlantique ...")."""
+    t = ctx.tokens[j]
+    return ctx.text[t.start - 1 : t.start] == " " and ctx.text[t.end : t.end + 1] == " "
+
+
+def _name_after(
+    ctx: _Ctx, chain: list[tuple[RoleHit, tuple[int, int] | None]], j: int
+) -> tuple[tuple[int, int] | None, list[tuple[RoleHit, tuple[int, int] | None]]]:
+    """The name that follows the chain: the tail of the last "of" phrase, or the next words."""
+    role, of_span = chain[-1]
+    if of_span is not None and of_span[1] == j and not _anaphoric_of(ctx, *of_span):
+        split = _split_tail(ctx, *of_span)
+        if split is None:
+            return None, chain
+        k, b = split
+        chain[-1] = (role, (of_span[0], k) if k > of_span[0] else None)
+        return (k, b), chain
+    b = j
+    while b < len(ctx.tokens) and b - j < _MAX_NAME and _name_tok(ctx, b):
+        b += 1
+    if b == j or is_name_token(ctx.tok(b) or Token("", 0, 0)) or _is_place_span(ctx, j, b):
+        return None, chain
+    if b - j >= 2 and _place_prefix(ctx, j, b) > j:
+        return None, chain
+    return (j, b), chain
+
+
+def _name_tok(ctx: _Ctx, i: int) -> bool:
+    """A name word; also a Vietnamese family name that is an English word ("To Lam")."""
+    t = ctx.tokens[i]
+    if is_name_token(t):
+        return True
+    if not (t.is_cap and t.lower in lex.VIETNAMESE_SURNAMES) or i == 0:
+        return False
+    nxt = ctx.tok(i + 1)
+    return ctx.tokens[i - 1].text not in ".!?:" and nxt is not None and is_name_token(nxt)
+
+
+def _anaphoric_of(ctx: _Ctx, a: int, b: int) -> bool:
+    """ "of the region": a lower-case noun that refers back to a place or organisation."""
+    return b - a == 2 and ctx.low(a) == "the" and not ctx.tokens[a + 1].is_cap
+
+
+def _split_tail(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
+    """Cut the person's name off the end of an "of" phrase ("Béziers Robert Ménard")."""
+    k = b
+    while k > a and b - k < _MAX_NAME and _name_tok(ctx, k - 1):
+        k -= 1
+    k = _place_prefix(ctx, k, b)
+    if b - k < 2 or k == a or _is_place_span(ctx, k, b):
+        return None
+    return k, b
+
+
+def _place_prefix(ctx: _Ctx, k: int, b: int) -> int:
+    """Skip place names at the start of tokens ``[k, b)``, keeping two for the name."""
+    if fold(ctx.tokens[k].text) in lex.VIETNAMESE_SURNAMES and b - k <= 4:
+        return k
+    for m in range(min(3, b - k - 2), 0, -1):
+        info = place_info(ctx.span_text(k, k + m))
+        if info and (info.kind != "city" or info.population >= _STRONG_CITY):
+            return k + m
+    return k
+
+
+def _is_place_span(ctx: _Ctx, a: int, b: int) -> bool:
+    return place_info(ctx.span_text(a, b)) is not None
+
+
+# ---------------------------------------------------------------- qualifiers and titles
+
+
+@dataclass
+class _Qualifier:
+    text: str | None = None  # "Saintes", "Vietjet", "Việt Nam"
+    country: str | None = None  # from a nationality
+    anaphor: str | None = None  # "company", "its"
+    pos: int = 0
+
+
+def _qualifier(ctx: _Ctx, i: int) -> _Qualifier:
+    """What stands right before a role: nationality, possessive, place or organisation."""
+    pos = ctx.tokens[i].start if i < len(ctx.tokens) else 0
+    prev = ctx.tok(i - 1)
+    if prev is None or not (prev.is_word or prev.is_possessive):
+        return _Qualifier(pos=pos)
+    if prev.lower in _POSSESSIVE_ANAPHORS:
+        return _Qualifier(anaphor="its", pos=pos)
+    if prev.is_possessive:
+        return _possessive_qualifier(ctx, i - 1, pos)
+    nat = country_of_demonym(prev.text) if prev.is_cap else None
+    if nat:
+        return _Qualifier(country=nat, pos=pos)
+    p = i
+    while p > 0 and i - p < 6 and _prefix_token(ctx, p - 1):
+        p -= 1
+    return _Qualifier(text=ctx.span_text(p, i) or None, pos=pos)
+
+
+def _prefix_token(ctx: _Ctx, p: int) -> bool:
+    t = ctx.tokens[p]
+    return t.is_word and t.is_cap and t.lower not in lex.FUNCTION_WORDS
+
+
+def _possessive_qualifier(ctx: _Ctx, ps: int, pos: int) -> _Qualifier:
+    owner = ctx.tok(ps - 1)
+    if owner is None:
+        return _Qualifier(pos=pos)
+    if not owner.is_cap and owner.lower in lex.ANAPHORIC_ORG_NOUNS | lex.ANAPHORIC_PLACE_NOUNS:
+        return _Qualifier(anaphor=owner.lower, pos=pos)
+    p = ps
+    while p > 0 and ps - p < 6 and _prefix_token(ctx, p - 1):
+        p -= 1
+    return _Qualifier(text=ctx.span_text(p, ps) or None, pos=pos)
+
+
+def _title(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int] | None, q: _Qualifier) -> RawTitle:
+    role = hit.role
+    t = RawTitle(role, anaphor_pos=q.pos)
+    if of_span is not None:
+        of_text = ctx.span_text(*of_span)
+        if hit.key in lex.ROLE_WITH_DEPARTMENT and not _is_place_span(ctx, *of_span) \
+                and of_span[1] - of_span[0] == 1:
+            t.role = f"{role} of {of_text}"
+        else:
+            _set_of(t, of_text, ctx.low(of_span[0]) == "the")
+    if t.of is None and not t.anaphor:
+        _apply_qualifier(t, q)
+    elif hit.key in lex.DIPLOMATIC_ROLES and q.country:
+        t.country = q.country
+        t.of = country_display_name(q.country)
+    if q.country and t.country is None:
+        t.country = q.country
+    return t
+
+
+def _set_of(t: RawTitle, of_text: str, starts_with_the: bool) -> None:
+    words = of_text.split()
+    if starts_with_the and len(words) == 2 and words[1].lower() in (
+        lex.ANAPHORIC_ORG_NOUNS | lex.ANAPHORIC_PLACE_NOUNS
+    ):
+        t.anaphor = words[1].lower()
+        return
+    t.of = clean_of(of_text)
+    t.org_like = place_info(t.of) is None
+
+
+def clean_of(text: str) -> str:
+    """Tidy an "of" phrase: no leading "the", no trailing "city" after a place, no "X's Y"."""
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    out = " ".join(words)
+    for sep in ("’s ", "'s "):
+        head, _, tail = out.partition(sep)
+        if tail and place_info(tail) and place_info(head):
+            out = tail
+    words = out.split()
+    if len(words) > 1 and words[-1].lower() in lex.PLACE_GENERIC and place_info(" ".join(words[:-1])):
+        out = " ".join(words[:-1])
+    return out
+
+
+def _apply_qualifier(t: RawTitle, q: _Qualifier) -> None:
+    if q.country:
+        t.country = q.country
+        t.of = country_display_name(q.country)
+    elif q.anaphor:
+        t.anaphor = q.anaphor
+    elif q.text:
+        t.of = clean_of(q.text)
+        t.org_like = place_info(t.of) is None and country_of_demonym(t.of) is None
+
+
+def _role_only(
+    ctx: _Ctx, hit: RoleHit, titles: list[RawTitle], q: _Qualifier, j: int, out: SegmentPeople
+) -> None:
+    if len(titles) != 1:
+        return
+    start = ctx.tokens[hit.start - 1].start if q.country else ctx.tokens[hit.start].start
+    end = ctx.tokens[max(j, hit.end) - 1].end
+    qualified = bool(q.country or titles[0].of) and not titles[0].org_like
+    out.roles.append(RoleMention(titles[0], ctx.segment, start, end, ctx.text[start:end], qualified))
+
+
+# ---------------------------------------------------------------- 2. appositions
+
+
+def _appositions(ctx: _Ctx, out: SegmentPeople) -> None:
+    for c, t in enumerate(ctx.tokens):
+        if t.text != ",":
+            continue
+        span = _name_before(ctx, c)
+        if span is None:
+            continue
+        titles = _titles_after_comma(ctx, c + 1)
+        if titles:
+            a, b = span
+            out.mentions.append(PersonMention(
+                ctx.span_text(a, b), ctx.segment, ctx.tokens[a].start, ctx.tokens[b - 1].end,
+                titles, rank=1))
+
+
+def _name_before(ctx: _Ctx, c: int) -> tuple[int, int] | None:
+    k = c
+    while k > 0 and c - k < _MAX_NAME and is_name_token(ctx.tokens[k - 1]):
+        k -= 1
+    honorific = ctx.low(k - 1).rstrip(".") in lex.HONORIFICS
+    if c - k < 2 and not (honorific and c - k == 1):
+        return None
+    if k > 0 and is_name_token(ctx.tokens[k - 1]) or _is_place_span(ctx, k, c):
+        return None
+    if k > 0 and ctx.tokens[k - 1].is_cap and match_role(ctx.tokens, k - 1) is None and not honorific \
+            and ctx.low(k - 1) not in lex.STOPWORDS:
+        return None
+    return k, c
+
+
+def _titles_after_comma(ctx: _Ctx, m: int) -> list[RawTitle]:
+    if ctx.low(m) in ("the", "a", "an"):
+        m += 1
+    for r in range(m, min(m + 6, len(ctx.tokens))):
+        hit = match_role(ctx.tokens, r, need_cap=False)
+        if hit is not None:
+            if not _plain_prefix(ctx, m, r):
+                return []
+            q = _qualifier(ctx, r) if r > m else _Qualifier(pos=ctx.tokens[r].start)
+            chain, _ = _role_chain(ctx, hit)
+            return [_title(ctx, role, span, q) for role, span in chain]
+        t = ctx.tokens[r]
+        if not (t.is_cap or t.is_possessive or t.lower in lex.ANAPHORIC_ORG_NOUNS):
+            return []
+    return []
+
+
+def _plain_prefix(ctx: _Ctx, m: int, r: int) -> bool:
+    """Between the comma and the role: capitalised words or "the company's" only."""
+    return all(ctx.tokens[x].is_cap or ctx.tokens[x].is_possessive
+               or ctx.tokens[x].lower in lex.ANAPHORIC_ORG_NOUNS for x in range(m, r))
+
+
+# ---------------------------------------------------------------- 3. honorifics, 4. spaCy
+
+
+def _honorifics(ctx: _Ctx, out: SegmentPeople) -> None:
+    for h, t in enumerate(ctx.tokens):
+        if t.lower.rstrip(".") not in lex.HONORIFICS or not t.is_cap or t.lower in ("he", "sir"):
+            continue
+        b = h + 1
+        while b < len(ctx.tokens) and b - h <= _MAX_NAME and is_name_token(ctx.tokens[b]):
+            b += 1
+        if b > h + 1 and not _is_place_span(ctx, h + 1, b):
+            out.mentions.append(PersonMention(
+                ctx.span_text(h + 1, b), ctx.segment, ctx.tokens[h + 1].start,
+                ctx.tokens[b - 1].end, rank=2))
+
+
+def _spacy_people(ctx: _Ctx, ents: list[EntitySpan], out: SegmentPeople) -> None:
+    for e in ents:
+        if e.label != "PERSON":
+            continue
+        span = _token_span(ctx, e.start, e.end)
+        if span is None:
+            continue
+        a, b = span
+        if _acceptable_person(ctx, a, b):
+            out.mentions.append(PersonMention(
+                ctx.span_text(a, b), ctx.segment, ctx.tokens[a].start, ctx.tokens[b - 1].end,
+                rank=3))
+
+
+def _token_span(ctx: _Ctx, start: int, end: int) -> tuple[int, int] | None:
+    idx = [i for i, t in enumerate(ctx.tokens) if t.start >= start and t.end <= end]
+    if not idx:
+        return None
+    a, b = idx[0], idx[-1] + 1
+    while b > a and not ctx.tokens[b - 1].is_word:
+        b -= 1
+    while a < b and ctx.low(a) == "the":
+        a += 1
+    return (a, b) if b > a else None
+
+
+def _acceptable_person(ctx: _Ctx, a: int, b: int) -> bool:
+    if not 2 <= b - a <= _MAX_NAME or not all(is_name_token(ctx.tokens[x]) for x in range(a, b)):
+        return False
+    nxt = ctx.tok(b)
+    if nxt is not None and nxt.is_word and (nxt.lower in _FACILITY_WORDS or nxt.lower in lex.ORG_TAIL_WORDS
+                                             or (nxt.is_cap and not match_role(ctx.tokens, b))):
+        return False
+    if any(ctx.low(x) in _FACILITY_WORDS for x in range(a, b)) or _credit_before(ctx, a):
+        return False
+    return not _is_place_span(ctx, a, b) and _place_prefix(ctx, a, b) == a
+
+
+def _credit_before(ctx: _Ctx, a: int) -> bool:
+    """"Photo: X", "(By X)": a credit, not a person of the story."""
+    for x in range(max(0, a - 3), a):
+        if ctx.low(x) in _CREDIT_WORDS:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- extra titles
+
+
+def _who_is_also(ctx: _Ctx, out: SegmentPeople) -> None:
+    """"Mayor Robert Ménard, who is also President of X": one more title."""
+    for m in out.mentions:
+        b = _token_index_after(ctx, m.end)
+        if b is None or ctx.tokens[b].text != "," or ctx.low(b + 1) != "who":
+            continue
+        r = b + 2
+        while ctx.low(r) in ("is", "was", "also", "the", "currently", "now"):
+            r += 1
+        hit = match_role(ctx.tokens, r, need_cap=False)
+        if hit is not None:
+            chain, _ = _role_chain(ctx, hit)
+            m.titles.extend(_title(ctx, role, span, _Qualifier(pos=ctx.tokens[r].start))
+                            for role, span in chain)
+
+
+def _in_capacity(ctx: _Ctx, out: SegmentPeople) -> None:
+    """"X, who visited ... in his capacity as French Prime Minister": a title for X."""
+    for i, t in enumerate(ctx.tokens):
+        if t.lower != "capacity" or ctx.low(i + 1) != "as":
+            continue
+        r = i + 2 + (ctx.low(i + 2) == "the")
+        nat = country_of_demonym(ctx.tokens[r].text) if r < len(ctx.tokens) else None
+        hit = match_role(ctx.tokens, r + (1 if nat else 0))
+        owner = _nearest_before(out.mentions, ctx.segment, t.start)
+        if hit is not None and owner is not None:
+            q = _Qualifier(country=nat, pos=t.start)
+            owner.titles.append(_title(ctx, hit, None, q))
+
+
+def _token_index_after(ctx: _Ctx, end: int) -> int | None:
+    for i, t in enumerate(ctx.tokens):
+        if t.start >= end:
+            return i
+    return None
+
+
+def _nearest_before(mentions: list[PersonMention], segment: str, pos: int) -> PersonMention | None:
+    best = [m for m in mentions if m.segment == segment and m.end <= pos and m.full]
+    return max(best, key=lambda m: m.end) if best else None
+
+
+def _drop_overlaps(mentions: list[PersonMention]) -> list[PersonMention]:
+    kept: list[PersonMention] = []
+    for m in sorted(mentions, key=lambda m: (m.rank, m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+        else:
+            _merge_titles(kept, m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _merge_titles(kept: list[PersonMention], m: PersonMention) -> None:
+    for k in kept:
+        if not (m.end <= k.start or m.start >= k.end) and m.titles:
+            k.titles.extend(m.titles)
+            return
+
+
+__all__ = ["RawTitle", "PersonMention", "RoleMention", "SegmentPeople", "find_people", "clean_of"]

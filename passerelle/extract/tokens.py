@@ -1,0 +1,68 @@
+"""Word tokens with offsets, and the small tests the entity rules ask of them.
+
+Not a stable API: helpers of the entities step. A token is a word (letters and
+digits, joined by inner hyphens: "Valras-Plage", "Jean-Claude"), a possessive
+``'s`` / ``’s``, or one punctuation character. En dashes split ("France–Vietnam").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a segment."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        """Starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_acronym(self) -> bool:
+        """All upper case, two letters or more ("AFD", "VNA")."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+    @property
+    def is_possessive(self) -> bool:
+        return self.text in ("'s", "’s")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Cut ``text`` into tokens that keep their character offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def fold(text: str) -> str:
+    """A comparison key: no accents, ``đ`` -> ``d``, lower case, hyphens and quotes as spaces."""
+    text = text.replace("đ", "d").replace("Đ", "D").replace("Ð", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[-‐–.,'’`]", " ", text)
+    return " ".join(text.split())
+
+
+def split_camel(word: str) -> str:
+    """``"VicePresident"`` -> ``"Vice President"`` (words glued by bad HTML)."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word)
+
+
+__all__ = ["Token", "tokenize", "fold", "split_camel"]

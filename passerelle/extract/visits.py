@@ -1,0 +1,119 @@
+"""Visit rules of ``events.en.v1``: who travelled where, and when. Not a stable API.
+
+A visit is a noun trigger ("visit", "trip", "tour", after a determiner, a possessive
+or an adjective such as "working") followed by its destination: the first place
+written after "to", "of" or "in" before the next clause break. The verb "visited X"
+is left out on purpose: in this news it mostly tells a person's past ("who visited
+Vietnam in 2018"), which the gold annotation does not count as a visit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from passerelle.extract.actors import ActorIndex, Hit, SentenceActors
+from passerelle.extract.base import Analysis
+from passerelle.extract.eventkit import dates_in, nearest_date, place_chain, planned, sectors_of
+from passerelle.records import Event
+
+__all__ = ["visits_in"]
+
+_TRIGGER = re.compile(
+    r"(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+|[’']s\s+)((?:[\w-]+\s+){0,3}?)"
+    r"(visit|trip|tour)\b"
+)  # case-sensitive: the surname "An" is not the article "an"
+# Verb triggers that cannot tell a person's past: "arrived in X", "will visit X".
+_VERB_TRIGGER = re.compile(
+    r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
+    r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)"
+)
+_VERB_GAP = re.compile(r"^\s*(?:in\s+)?(?:the\s+)?$")
+# Before a destination: "... to", "... of", "... in (the)".
+_TO = re.compile(r"\b(?:to|of|in)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|province|town|"
+                 r"region|department)\s+of\s+)?$")
+_BY = re.compile(r"^\s*(?:city|province|region)?\s*(?:from\s[^,]{3,40}?\s+)?by\s+")
+_MAX_GAP = 110  # chars between trigger and destination; "visit of <country>'s Prime
+# Minister <name> and <delegation> to <place>" is the longest form in the dev corpus.
+
+
+def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
+    """Visits stated in one sentence."""
+    index: ActorIndex = analysis.cache["actor_index"]
+    text = sa.sentence.text
+    triggers = sorted([*_TRIGGER.finditer(text), *_VERB_TRIGGER.finditer(text)],
+                      key=lambda t: t.start())
+    out: list[Event] = []
+    for i, m in enumerate(triggers):
+        stop = triggers[i + 1].start() if i + 1 < len(triggers) else len(text)
+        gap_rule = _VERB_GAP if m.re is _VERB_TRIGGER else _TO
+        dest = _destination(text, sa.hits, m.end(), stop, gap_rule)
+        if dest is None:
+            continue
+        visitor = _visitor(sa, m, dest, stop)
+        if visitor is None:
+            continue
+        out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
+        analysis.cache["last_visitor"] = index.by_name.get(visitor)
+    return out
+
+
+def _destination(
+    text: str, hits: list[Hit], start: int, stop: int, gap_rule: re.Pattern[str]
+) -> Hit | None:
+    for h in hits:
+        if h.start < start or h.start >= stop or h.start - start > _MAX_GAP:
+            continue
+        gap = text[start : h.start]
+        if any(c in gap for c in ",.;:"):
+            return None
+        if h.actor.kind == "place" and gap_rule.search(gap) and text[h.end : h.end + 2] not in (
+            "’s", "'s",
+        ):
+            return h
+    return None
+
+
+def _visitor(sa: SentenceActors, m: re.Match[str], dest: Hit, stop: int) -> str | None:
+    """Who travels: possessor, "by" phrase, "visit of X ... to", else the subject."""
+    text = sa.sentence.text
+    people = [h for h in sa.hits if h.actor.kind == "person"]
+    det_end = m.start(1) if m.re.groups else m.start()
+    own = [h for h in people if (h.via == "possessive" and m.start() <= h.start < det_end)
+           or (h.end <= m.start() + 2 and m.start() - h.end <= 1
+               and text[h.end : h.end + 2] in ("’s", "'s"))]
+    if own:
+        return own[-1].actor.name
+    by = _BY.match(text[dest.end : stop])
+    if by:
+        after = [h for h in people if h.start >= dest.end + by.end() and h.start < stop]
+        if after:
+            return after[0].actor.name
+    inside = [h for h in people if m.end() <= h.start < dest.start and h.via == "name"]
+    if inside:
+        return inside[0].actor.name
+    return _subject(sa, m)
+
+
+def _subject(sa: SentenceActors, m: re.Match[str]) -> str | None:
+    if sa.subject is not None:
+        return sa.subject.name
+    named = [h for h in sa.hits if h.actor.kind == "person" and h.via != "possessive"
+             and not h.is_object]
+    led = [h for h in sa.hits if h.actor.kind == "person" and h.via == "name"
+           and h.end <= m.start()]
+    # "A delegation ... led by Chairman X paid a visit": the leader travels.
+    return (named or led or [None])[0].actor.name if (named or led) else None
+
+
+def _visit(analysis: Analysis, sa: SentenceActors, index: ActorIndex, visitor: str,
+           dest: Hit, m: re.Match[str], stop: int) -> Event:
+    text = sa.sentence.text
+    span = nearest_date(dates_in(analysis, sa), m.start(), stop)
+    return Event(
+        type="visit", participants=[visitor], place=dest.actor.name,
+        place_aliases=place_chain(index, text, sa.hits, dest),
+        start=span.start if span else None, end=span.end if span else None,
+        precision=span.precision if span and span.start else None,
+        sectors=sectors_of(text), evidence=text, evidence_segment=sa.sentence.segment,
+        tense="planned" if planned(text) else "past",
+    )

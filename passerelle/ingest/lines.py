@@ -1,0 +1,179 @@
+"""What each line of a scraped page is: paragraph, caption, credit, stamp, navigation...
+
+The plain-text cleaner (``passerelle.ingest.text``) reads a page line by line; this
+module only names the shape of one line, so every rule can be tested alone. The
+rules are about shape (length, end punctuation, credit markers), never about the
+topic of one article. Internal to ``passerelle.ingest`` (not a stable API).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import Enum
+
+from passerelle.ingest.dates import find_date
+
+
+class Kind(str, Enum):
+    """The shape of one line of a scraped page."""
+
+    BLANK = "blank"
+    PARAGRAPH = "paragraph"  # a sentence or more of running text
+    TITLELIKE = "titlelike"  # short, no sentence punctuation: headline, kicker, subheading
+    CAPTION = "caption"  # text followed by a photo credit "(Photo: VNA)"
+    CREDIT = "credit"  # a credit alone: "Photo: NAME" (the line before is the caption)
+    PLACEHOLDER = "placeholder"  # "<headline> photo 1": where an image was
+    IMAGE = "image"  # markup left over from an image or a table
+    SOURCE = "source"  # "Source: https://..."
+    NAV = "nav"  # navigation words and comment counters
+    STAMP = "stamp"  # outlet and date stamp: "Báo Nhân dân 10/03/2025"
+    COUNTER = "counter"  # "Guest Online : 31"
+    BYLINE = "byline"  # "By NAME", "Theo NAME", a name in capitals
+    RELATED = "related"  # ">>" links, headlines glued together
+    JUNK = "junk"  # long runs of words without any punctuation (tag clouds)
+
+
+# A sentence ends with . ! ? … : or ; possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
+_INTERNAL_PUNCT = re.compile(r"[.,;:!?] \S")
+_CREDIT_WORDS = r"(?:photos?|ảnh|foto|crédit(?: photo)?|photo credit|image|nguồn ảnh)"
+_CREDIT_TAIL = re.compile(
+    rf"(?i)[\s\-–—]*\(?\s*{_CREDIT_WORDS}\s*:\s*([^()\n]{{1,80}}?)\s*\)?\s*[.|]*\s*$"
+)
+_CREDIT_ONLY = re.compile(rf"(?i)^\(?\s*{_CREDIT_WORDS}\s*:\s*[^()]{{1,80}}\)?\.?$")
+_PLACEHOLDER = re.compile(r"(?i)\s(?:photo|ảnh|image|hình)\s*\d{1,2}$")
+_SOURCE = re.compile(r"(?i)^(?:source|nguồn|source url|lien|lien source)\s*:\s*(https?://\S+)$")
+_COUNTER = re.compile(r"^[^\d:]{2,40}\s*:\s*\d[\d.,]*$")
+_COMMENTS = re.compile(
+    r"(?i)^(?:comments?|bình luận|ý kiến|commentaires?|kommentare?)\s*[\(\[]?\s*\d*\s*[\)\]]?$"
+)
+_BYLINE = re.compile(r"(?i)^(?:by|par|theo|written by|bài và ảnh|bài, ảnh|von)\s+[^.!?]{2,60}$")
+_IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[|\s\-:]+)$")
+_RELATED_MARK = re.compile(r"^(?:>>|»|›|\+\+)")
+# A lower-case letter glued to an upper-case one ("KỳLãnh"): headlines run together.
+_GLUED = re.compile(r"[^\W\d_](?=[^\W\d_])")
+
+# Navigation words of the outlets we read (English, French, Vietnamese), compared
+# case-folded. Chosen from the page chrome of Vietnamese news sites and their
+# French/English editions; extend when a new outlet shows others.
+NAV_WORDS = frozenset(
+    """same tag|same category|same author|no data|no videos available|related news|related
+    |related articles|related stories|read more|see also|more news|latest news|most read
+    |most popular|tags|tag|share|print|back to top|tin liên quan|tin cùng chuyên mục
+    |xem thêm|bài liên quan|tin khác|tin mới|đọc nhiều|chia sẻ|từ khóa|lire aussi|voir aussi
+    |sur le même sujet|à lire aussi|dans la même rubrique|articles liés|mots-clés""".replace(
+        "\n", ""
+    ).split("|")
+)
+NAV_WORDS = frozenset(w.strip() for w in NAV_WORDS)
+
+# Longest line still read as a headline: tag clouds and menus glued on one line run
+# longer. Chosen from headlines of the dev corpus (the longest is ~25 words).
+MAX_TITLE_WORDS = 30
+
+
+def words(line: str) -> list[str]:
+    """Whitespace-separated words of ``line``."""
+    return line.split()
+
+
+def ends_sentence(line: str) -> bool:
+    """True when ``line`` ends like a sentence (". ! ? … : ;", maybe then a quote)."""
+    return bool(_SENTENCE_END.search(line)) and not line.endswith("...)")
+
+
+def glued_joints(line: str) -> int:
+    """How many times a lower-case letter is glued to an upper-case one."""
+    return sum(1 for m in _GLUED.finditer(line) if m.group().islower() and _next_upper(line, m))
+
+
+def _next_upper(line: str, m: re.Match[str]) -> bool:
+    nxt = line[m.end()] if m.end() < len(line) else ""
+    return nxt.isupper()
+
+
+def split_credit(line: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` when ``line`` ends with a photo credit, else None."""
+    m = _CREDIT_TAIL.search(line)
+    if not m or len(m.group(1).split()) > 8:
+        return None
+    caption = line[: m.start()].rstrip(" -–—|")
+    if len(words(caption)) < 2:
+        return None
+    return caption, m.group(1).strip()
+
+
+def source_url(line: str) -> str | None:
+    """The URL of a ``Source: URL`` line."""
+    m = _SOURCE.match(line)
+    return m.group(1) if m else None
+
+
+def is_nav(line: str) -> bool:
+    """True for navigation words ("Same tag") and comment counters ("Comment (0)")."""
+    key = unicodedata.normalize("NFC", line).casefold().strip(" :|•·-")
+    return key in NAV_WORDS or bool(_COMMENTS.match(line))
+
+
+def is_byline(line: str) -> bool:
+    """True for "By NAME", "Theo NAME" or a short name written in capitals."""
+    n = len(words(line))
+    if n <= 6 and _BYLINE.match(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    return 1 <= n <= 5 and bool(letters) and all(c.isupper() for c in letters) and (
+        not ends_sentence(line) or line.endswith(".")
+    ) and not any(c.isdigit() for c in line)
+
+
+def is_stamp(line: str, host: str | None = None) -> bool:
+    """True for a short outlet/date stamp: a full date and no sentence."""
+    if len(words(line)) > 12 or (ends_sentence(line) and not line.endswith(tuple("0123456789"))):
+        return False
+    return find_date(line, host=host) is not None
+
+
+def classify(line: str, host: str | None = None) -> Kind:
+    """The shape of one (stripped) line.
+
+    Args:
+        line: the line, with surrounding white space and table pipes removed.
+        host: the outlet's host, for day-first/month-first stamps.
+
+    Returns:
+        The line's ``Kind``.
+    """
+    if not line:
+        return Kind.BLANK
+    for test, kind in _ORDERED_TESTS:
+        if test(line, host):
+            return kind
+    return _text_kind(line)
+
+
+def _text_kind(line: str) -> Kind:
+    n = len(words(line))
+    if ends_sentence(line):
+        return Kind.PARAGRAPH if n >= 4 else Kind.TITLELIKE
+    if glued_joints(line) >= 2:
+        return Kind.RELATED
+    if n > MAX_TITLE_WORDS:
+        return Kind.PARAGRAPH if _INTERNAL_PUNCT.search(line) else Kind.JUNK
+    if n >= 12 and _INTERNAL_PUNCT.search(line) and ". " in line:
+        return Kind.PARAGRAPH
+    return Kind.TITLELIKE
+
+
+_ORDERED_TESTS = (
+    (lambda s, h: bool(_IMAGE.match(s)), Kind.IMAGE),
+    (lambda s, h: source_url(s) is not None, Kind.SOURCE),
+    (lambda s, h: is_nav(s), Kind.NAV),
+    (lambda s, h: bool(_CREDIT_ONLY.match(s)), Kind.CREDIT),
+    (lambda s, h: split_credit(s) is not None, Kind.CAPTION),
+    (lambda s, h: bool(_PLACEHOLDER.search(s)) and len(words(s)) >= 3, Kind.PLACEHOLDER),
+    (lambda s, h: bool(_RELATED_MARK.match(s)), Kind.RELATED),
+    (lambda s, h: bool(_COUNTER.match(s)), Kind.COUNTER),
+    (lambda s, h: is_stamp(s, h), Kind.STAMP),
+    (lambda s, h: is_byline(s), Kind.BYLINE),
+)

@@ -1,0 +1,280 @@
+"""The plain-text cleaner: a scraped page in, the article's own text out.
+
+Scraped pages carry the article between page chrome: a headline, an outlet stamp
+glued to the date, photo captions with credits, "photo N" placeholders where images
+were, a ``Source:`` line, comment counters, navigation words, and a tail of other
+stories' headlines. ``clean_text`` keeps the story from its first sentence to its
+last, puts captions (without credits) apart, and reads the title, the date stamp
+and the source URL on the way. It decides by the *shape* of lines (see
+``passerelle.ingest.lines``), never by topic: the tail often talks about the same
+countries as the story.
+
+The end of the story is the first of: an end mark ("./."), an agency stamp glued to
+the last paragraph (" - VNA"), a ``Source:`` line, navigation words, or a run of two
+headline-like lines after the story has started.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from passerelle.ingest.dates import find_date
+from passerelle.ingest.lines import Kind, classify, ends_sentence, source_url, split_credit, words
+from passerelle.ingest.meta import build_document
+
+_END_MARK = re.compile(r"\s*\.?/\.\s*$")
+_AGENCY_TAIL = re.compile(r"(?<=[.!?”\"…])\s*[-–—]+\s*[A-Z]{2,6}\s*$")
+_TABLE_PIPES = re.compile(r"^\|\s*|\s*\|$")
+# Lines the walk drops without a second look.
+_SKIPPED = {Kind.PLACEHOLDER, Kind.IMAGE, Kind.STAMP, Kind.COUNTER, Kind.BYLINE,
+            Kind.RELATED, Kind.JUNK}
+# A lone headline-like line next to one of these is page furniture (a related-story
+# headline or a caption without credit), not a subheading of the story.
+_FURNITURE = {Kind.CAPTION, Kind.CREDIT, Kind.PLACEHOLDER, Kind.IMAGE, Kind.RELATED, Kind.JUNK}
+# A paragraph is a repeat of a later one when this share of its word trigrams is
+# there (a standfirst restated with a dateline or an added date); short paragraphs
+# (under _REPEAT_MIN_GRAMS trigrams) are never dropped. Tuned on the seeds/dev pages.
+_REPEAT_SHARE = 0.8
+_REPEAT_MIN_GRAMS = 6
+# A headline-like last line at least this long is a paragraph cut by the scraper.
+_TRUNCATED_MIN_WORDS = 5
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: Kind
+
+
+@dataclass
+class _Page:
+    """What the walk over a page collects. Not a stable API."""
+
+    title: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    stamp_date: str | None = None
+    stamp_outlet: str | None = None
+    source_url: str | None = None
+    ended: bool = False
+
+
+def clean_text(text: str, *, url: str | None = None, meta: dict[str, Any] | None = None):
+    """Clean one scraped page of plain text into a ``Document`` (pure).
+
+    Args:
+        text: the page as text, one paragraph or page element a line.
+        url: the page's URL when known (decides the outlet and date order).
+        meta: given metadata (``id``, ``title``, ``published``, ``language``, ``path``,
+            ``outlet``...); given values win over what the page shows.
+
+    Returns:
+        A ``passerelle.records.Document`` with body, captions, title, published,
+        language and source filled where the page tells them.
+    """
+    meta = dict(meta or {})
+    host = _host_hint(url or meta.get("url"))
+    page = read_page(text, host=host)
+    return build_document(
+        body="\n\n".join(page.paragraphs), captions=page.captions, url=url,
+        meta=meta, found=_found(page),
+    )
+
+
+def _found(page: _Page) -> dict[str, Any]:
+    return {"title": page.title, "published": page.stamp_date, "outlet": page.stamp_outlet,
+            "url": page.source_url}
+
+
+def _host_hint(url: str | None) -> str | None:
+    m = re.match(r"(?i)^[a-z]+://([^/:?#]+)", url or "")
+    return m.group(1).lower() if m else None
+
+
+def read_page(text: str, *, host: str | None = None) -> _Page:
+    """Walk the lines of ``text`` and collect the story. Not a stable API."""
+    lines = [_Line(t, classify(t, host)) for t in _prepare(text)]
+    page = _Page()
+    start = _pick_title(lines, page)
+    _read_stamps(lines, page, host)
+    _walk(lines, start, page)
+    page.paragraphs = _dedupe(page.paragraphs)
+    if page.source_url is None:  # a "Source:" line right after the end mark
+        page.source_url = next(
+            (source_url(ln.text) for ln in lines if ln.kind is Kind.SOURCE), None)
+    return page
+
+
+def _prepare(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    out = []
+    for raw in text.split("\n"):
+        line = _TABLE_PIPES.sub("", raw.strip()).strip()
+        out.append(re.sub(r"[ \t]{2,}", " ", line))
+    return out
+
+
+def _pick_title(lines: list[_Line], page: _Page) -> int:
+    """Set the title to the last headline-like line before the first paragraph.
+
+    Returns:
+        The index where the walk over the story starts (after the title).
+    """
+    first_para = next((i for i, ln in enumerate(lines) if ln.kind is Kind.PARAGRAPH), len(lines))
+    for i in range(first_para - 1, -1, -1):
+        ln = lines[i]
+        if ln.kind is Kind.TITLELIKE and len(words(ln.text)) >= 4:
+            page.title = ln.text
+            return i + 1
+    return 0
+
+
+def _read_stamps(lines: list[_Line], page: _Page, host: str | None) -> None:
+    for ln in lines:
+        if ln.kind is Kind.STAMP:
+            page.stamp_date = find_date(ln.text, host=host)
+            page.stamp_outlet = _stamp_outlet(ln.text)
+            return
+
+
+def _stamp_outlet(stamp: str) -> str | None:
+    """The outlet named before the date ("Báo Nhân dânBáo Nhân dân10/03/2025").
+
+    A label or a weekday before the date ("Thời gian:", "Thursday,") is not an outlet.
+    """
+    m = re.match(r"^\D*?(?=\d)", stamp)
+    raw = (m.group() if m else "").strip()
+    if raw.endswith((",", ":")) or re.search(r"[:,]", raw):
+        return None
+    name = raw.strip(" -|/")
+    half = len(name) // 2
+    if half and name[:half] == name[half:]:
+        name = name[:half]
+    return name.strip() if 2 <= len(name.strip()) <= 40 else None
+
+
+def _walk(lines: list[_Line], start: int, page: _Page) -> None:
+    pending: list[int] = []  # headline-like lines not yet placed
+    for i in range(start, len(lines)):
+        if page.ended:
+            return
+        ln = lines[i]
+        if ln.kind is Kind.BLANK:
+            continue
+        if ln.kind is Kind.TITLELIKE:
+            _title_line(lines, i, pending, page)
+            continue
+        _settle(lines, pending, page, closing=False)
+        _take(lines, i, page)
+    _settle(lines, pending, page, closing=True)
+
+
+def _title_line(lines: list[_Line], i: int, pending: list[int], page: _Page) -> None:
+    if page.title and lines[i].text.startswith(page.title):
+        return  # the headline repeated where an image was ("<title> -0")
+    pending.append(i)
+    if page.paragraphs and len(pending) >= 2:
+        page.ended = True  # two headlines in a row after the story: the tail
+
+
+def _settle(lines: list[_Line], pending: list[int], page: _Page, *, closing: bool) -> None:
+    """Place the headline-like lines met since the last paragraph."""
+    if page.ended or not pending:
+        pending.clear()
+        return
+    i = pending[0]
+    if closing:
+        if len(pending) == 1 and _truncated_paragraph(lines, i, page):
+            page.paragraphs.append(lines[i].text)
+    elif len(pending) == 1 and page.paragraphs and not _near_furniture(lines, i):
+        page.paragraphs.append(lines[i].text)  # a subheading of the story
+    pending.clear()
+
+
+def _truncated_paragraph(lines: list[_Line], i: int, page: _Page) -> bool:
+    prev = _neighbour(lines, i, -1)
+    return bool(page.paragraphs) and len(words(lines[i].text)) >= _TRUNCATED_MIN_WORDS and (
+        prev is not None and prev.kind is Kind.PARAGRAPH
+    )
+
+
+def _near_furniture(lines: list[_Line], i: int) -> bool:
+    prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    return any(n is not None and n.kind in _FURNITURE for n in (prev, nxt))
+
+
+def _neighbour(lines: list[_Line], i: int, step: int) -> _Line | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].kind is not Kind.BLANK:
+            return lines[j]
+        j += step
+    return None
+
+
+def _take(lines: list[_Line], i: int, page: _Page) -> None:
+    """Handle one line that is neither blank nor headline-like."""
+    ln = lines[i]
+    if ln.kind is Kind.PARAGRAPH:
+        _paragraph(ln.text, page)
+    elif ln.kind is Kind.CAPTION:
+        page.captions.append(split_credit(ln.text)[0])  # type: ignore[index]
+    elif ln.kind is Kind.CREDIT:
+        _credit_after(lines, i, page)
+    elif ln.kind is Kind.SOURCE:
+        page.source_url = source_url(ln.text)
+        page.ended = bool(page.paragraphs)
+    elif ln.kind is Kind.NAV:
+        page.ended = bool(page.paragraphs)
+
+
+def _paragraph(text: str, page: _Page) -> None:
+    if _END_MARK.search(text):
+        page.ended = True
+    elif _AGENCY_TAIL.search(text):
+        text = _AGENCY_TAIL.sub("", text)
+        page.ended = True
+    page.paragraphs.append(text)
+
+
+def _credit_after(lines: list[_Line], i: int, page: _Page) -> None:
+    """A credit alone on its line: the line just before it was a caption."""
+    prev = _neighbour(lines, i, -1)
+    if prev is None or prev.kind not in (Kind.PARAGRAPH, Kind.TITLELIKE):
+        return
+    if page.paragraphs and page.paragraphs[-1] == prev.text:
+        page.paragraphs.pop()
+    page.captions.append(prev.text)
+
+
+def _dedupe(paragraphs: list[str]) -> list[str]:
+    """Drop a paragraph that a later one repeats (a standfirst that repeats the lead).
+
+    The later paragraph often adds a dateline or a date ("Paris (VNA) – ..."), so a
+    paragraph counts as repeated when most of its word trigrams are in a later one.
+    """
+    grams = [_trigrams(p) for p in paragraphs]
+    out = []
+    for i, p in enumerate(paragraphs):
+        mine = grams[i]
+        if len(mine) >= _REPEAT_MIN_GRAMS and any(
+            len(mine & later) >= _REPEAT_SHARE * len(mine) for later in grams[i + 1:]
+        ):
+            continue
+        out.append(p)
+    return out
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    w = _key(text).split()
+    return {tuple(w[i:i + 3]) for i in range(len(w) - 2)}
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+__all__ = ["clean_text", "read_page", "ends_sentence"]

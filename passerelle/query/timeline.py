@@ -1,0 +1,170 @@
+"""Events over time and on the map, and the knowledge base's overall counts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from passerelle.query.filters import Filters, event_where, reading
+from passerelle.store.knowledge import q
+
+
+def _place_dict(row: Any) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {"id": row.id, "name": row.name, "lat": row.lat, "lon": row.lon,
+            "country": row.country, "geonames_id": row.geonames_id,
+            "parents": json.loads(row.parents) if row.parents else []}
+
+
+def event_dicts(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
+    """Full dicts of the given events, in the order of ``ids``. Not a stable API."""
+    if not ids:
+        return []
+    rows = {r.id: r for r in q(conn, "SELECT * FROM kb_events WHERE id IN :ids", ids=ids)}
+    parts: dict[int, list[dict[str, Any]]] = {}
+    for r in q(conn, "SELECT DISTINCT l.event_id, n.id, n.name, n.kind FROM kb_event_links l JOIN "
+               "kb_entities n ON n.id = l.entity_id WHERE l.role = 'participant' AND l.event_id "
+               "IN :ids ORDER BY n.name", ids=ids):
+        parts.setdefault(r[0], []).append({"id": r[1], "name": r[2], "kind": r[3]})
+    place_ids = sorted({r.place_id for r in rows.values() if r.place_id})
+    places = {r.id: _place_dict(r) for r in q(conn, "SELECT * FROM kb_entities WHERE id IN :p",
+                                             p=place_ids or [-1])}
+    sources: dict[int, list[dict[str, Any]]] = {}
+    for r in q(conn, "SELECT s.event_id, s.doc_id, s.evidence, d.title, d.url, d.outlet, "
+               "d.published, d.language FROM kb_event_sources s LEFT JOIN kb_docs d ON d.doc_id = "
+               "s.doc_id WHERE s.event_id IN :ids ORDER BY d.published, s.doc_id", ids=ids):
+        sources.setdefault(r.event_id, []).append(
+            {"document_id": r.doc_id, "title": r.title, "url": r.url, "outlet": r.outlet,
+             "published": r.published, "language": r.language, "evidence": r.evidence})
+    return [_event_dict(rows[i], parts, places, sources) for i in ids if i in rows]
+
+
+def _event_dict(row: Any, parts: dict[int, Any], places: dict[int, Any],
+                sources: dict[int, Any]) -> dict[str, Any]:
+    return {
+        "id": row.id, "type": row.type, "participants": parts.get(row.id, []),
+        "place": places.get(row.place_id), "start": row.start_date, "end": row.end_date,
+        "precision": row.precision, "sectors": json.loads(row.sectors or "[]"),
+        "source_count": row.source_count, "sources": sources.get(row.id, []),
+    }
+
+
+def timeline(db: Any, *, limit: int = 100, offset: int = 0, **filters: Any) -> list[dict[str, Any]]:
+    """Events, newest first.
+
+    Args:
+        db: the ``Database``.
+        limit: page size.
+        offset: rows to skip.
+        **filters: ``place, person, org, sector, country, date_from, date_to, language,
+            outlet`` (see :class:`Filters`).
+
+    Returns:
+        ``[{id, type, participants [{id, name, kind}], place {id, name, lat, lon, country,
+        geonames_id, parents} | None, start, end, precision, sectors, source_count,
+        sources [{document_id, title, url, outlet, published, language, evidence}]}]``.
+
+    Raises:
+        ConfigError: on an unknown filter name.
+    """
+    f = Filters.of(filters)
+    with reading(db) as conn:
+        w = event_where(conn, f)
+        ids = [r[0] for r in q(conn, f"SELECT e.id FROM kb_events e {w.sql()} ORDER BY "
+                                     "e.sort_date DESC, e.id DESC LIMIT :lim OFFSET :off",
+                                     lim=int(limit), off=int(offset), **w.params)]
+        return event_dicts(conn, ids)
+
+
+def places_map(db: Any, *, limit: int = 2000, **filters: Any) -> list[dict[str, Any]]:
+    """Places with coordinates where filtered events happened.
+
+    Args:
+        db: the ``Database``.
+        limit: most places returned (busiest first).
+        **filters: as :func:`timeline`.
+
+    Returns:
+        ``[{id, name, lat, lon, country, geonames_id, parents, events, visits, meetings,
+        partners [{id, name, kind, count}]}]``.
+    """
+    f = Filters.of(filters)
+    with reading(db) as conn:
+        w = event_where(conn, f)
+        w.add("e.place_id IS NOT NULL")
+        counts: dict[int, dict[str, int]] = {}
+        for pid, typ, n in q(conn, f"SELECT e.place_id, e.type, COUNT(*) FROM kb_events e "
+                             f"{w.sql()} GROUP BY e.place_id, e.type", **w.params):
+            counts.setdefault(pid, {})[typ] = n
+        busiest = sorted(counts, key=lambda p: (-sum(counts[p].values()), p))[:limit]
+        places = q(conn, "SELECT * FROM kb_entities WHERE id IN :p AND lat IS NOT NULL",
+                   p=busiest or [-1]).all()
+        partners = _partners(conn, w, [p.id for p in places])
+        out = [dict(_place_dict(p) or {}, events=sum(counts[p.id].values()),
+                    visits=counts[p.id].get("visit", 0), meetings=counts[p.id].get("meeting", 0),
+                    partners=partners.get(p.id, [])) for p in places]
+        return sorted(out, key=lambda p: (-p["events"], p["name"]))
+
+
+def _partners(conn: Any, w: Any, place_ids: list[int], top: int = 5) -> dict[int, list[Any]]:
+    if not place_ids:
+        return {}
+    rows = q(conn, f"SELECT e.place_id, n.id, n.name, n.kind, COUNT(DISTINCT e.id) AS c FROM "
+             f"kb_events e JOIN kb_event_links l ON l.event_id = e.id AND l.role = 'participant' "
+             f"JOIN kb_entities n ON n.id = l.entity_id {w.sql()} AND e.place_id IN :pp GROUP BY "
+             f"e.place_id, n.id, n.name, n.kind", pp=place_ids, **w.params).all()
+    out: dict[int, list[Any]] = {}
+    for r in sorted(rows, key=lambda r: (-r.c, r.name)):
+        if len(out.setdefault(r.place_id, [])) < top:
+            out[r.place_id].append({"id": r.id, "name": r.name, "kind": r.kind, "count": r.c})
+    return out
+
+
+def sectors_over_time(db: Any, **filters: Any) -> list[dict[str, Any]]:
+    """Number of events per month and sector.
+
+    Args:
+        db: the ``Database``.
+        **filters: as :func:`timeline`.
+
+    Returns:
+        ``[{month: "YYYY-MM", sector, count}]`` sorted by month then sector.
+    """
+    f = Filters.of(filters)
+    with reading(db) as conn:
+        w = event_where(conn, f)
+        w.add("e.sort_date IS NOT NULL")
+        rows = q(conn, "SELECT SUBSTR(e.sort_date, 1, 7) AS m, s.sector, COUNT(*) FROM kb_events "
+                 f"e JOIN kb_event_sectors s ON s.event_id = e.id {w.sql()} GROUP BY "
+                 "SUBSTR(e.sort_date, 1, 7), s.sector ORDER BY m, s.sector", **w.params)
+        return [{"month": m, "sector": s, "count": n} for m, s, n in rows]
+
+
+def stats(db: Any, *, latest: int = 10) -> dict[str, Any]:
+    """Counts of the knowledge base and its latest events.
+
+    Args:
+        db: the ``Database``.
+        latest: how many latest events to include.
+
+    Returns:
+        ``{documents, people, organizations, places, events, commitments: {open, repeated,
+        fulfilled, total}, sources, merges, latest_events: [...timeline dicts]}``.
+    """
+    with reading(db) as conn:
+        kinds = dict(q(conn, "SELECT kind, COUNT(*) FROM kb_entities WHERE merged_into IS NULL "
+                          "GROUP BY kind").all())
+        status = dict(q(conn, "SELECT status, COUNT(*) FROM kb_commitments GROUP BY status").all())
+        one = lambda sql: int(q(conn, sql).scalar() or 0)  # noqa: E731
+        out = {
+            "documents": one("SELECT COUNT(*) FROM kb_docs"),
+            "people": kinds.get("person", 0), "organizations": kinds.get("organization", 0),
+            "places": kinds.get("place", 0), "events": one("SELECT COUNT(*) FROM kb_events"),
+            "sources": one("SELECT COUNT(*) FROM kb_event_sources"),
+            "merges": one("SELECT COUNT(*) FROM kb_merges"),
+            "commitments": {s: status.get(s, 0) for s in ("open", "repeated", "fulfilled")}
+            | {"total": sum(status.values())},
+        }
+    out["latest_events"] = timeline(db, limit=latest)
+    return out

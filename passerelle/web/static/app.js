@@ -1,0 +1,75 @@
+// passerelle web app: small progressive enhancements. Every page works without it.
+"use strict";
+
+(function () {
+  // Article view: clicking a fact in the list flashes and focuses its evidence.
+  function flashFact(id) {
+    const target = document.getElementById(id);
+    if (!target) return;
+    document.querySelectorAll("mark.flash").forEach((m) => m.classList.remove("flash"));
+    document.querySelectorAll('mark[data-fact="' + CSS.escape(id) + '"]').forEach((m) => m.classList.add("flash"));
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "center", behavior: "smooth" });
+  }
+
+  function initFacts() {
+    document.querySelectorAll("a.jump[data-fact]").forEach((a) => {
+      a.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        history.replaceState(null, "", "#" + a.dataset.fact);
+        flashFact(a.dataset.fact);
+      });
+    });
+    if (location.hash.length > 1) flashFact(decodeURIComponent(location.hash.slice(1)));
+  }
+
+  // Ingest job page: poll the status endpoint until the job ends.
+  function setList(id, items, render) {
+    const list = document.getElementById(id);
+    list.replaceChildren(...items.map(render));
+  }
+
+  function docItem(docId) {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = "/documents/" + encodeURIComponent(docId);
+    a.textContent = docId;
+    li.append(a);
+    return li;
+  }
+
+  function failureItem(f) {
+    const li = document.createElement("li");
+    const strong = document.createElement("strong");
+    strong.textContent = f.source;
+    li.append(strong, ": " + f.reason);
+    return li;
+  }
+
+  function showJob(job) {
+    document.getElementById("job-state").textContent = job.state;
+    document.getElementById("job-done").textContent = String(job.done);
+    const bar = document.getElementById("job-progress");
+    bar.max = job.total; bar.value = job.done;
+    document.getElementById("job-message").textContent = job.message;
+    document.getElementById("job-stored").textContent = String(job.stored);
+    document.getElementById("job-dups").textContent = String(job.duplicates);
+    setList("job-docs", job.documents, docItem);
+    setList("job-failures", job.failures, failureItem);
+  }
+
+  function pollJob() {
+    const box = document.getElementById("job");
+    if (!box) return;
+    const tick = () => fetch(box.dataset.status, { headers: { Accept: "application/json" } })
+      .then((r) => r.json())
+      .then((job) => {
+        showJob(job);
+        if (job.state === "queued" || job.state === "running") setTimeout(tick, 700);
+      })
+      .catch(() => setTimeout(tick, 2000));
+    tick();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => { initFacts(); pollJob(); });
+})();

@@ -1,0 +1,1 @@
+"""Route modules: pages (read), ingest and corrections (write), export, docs."""

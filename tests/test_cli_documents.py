@@ -1,0 +1,190 @@
+"""``passerelle ingest / extract / export / info``: exit codes, summaries, round-trips, kills."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import create_engine, select, text
+
+from passerelle.cli import cli
+from passerelle.records import Document
+from passerelle.store import get_document, iter_documents, open_db
+from passerelle.store.dedup import body_hash
+from passerelle.store.schema import documents
+
+SUMMARY = "stored {}, duplicate {}, near-duplicate {}, failed {}"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """An input that cannot be read: an empty file."""
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    return path
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "export", "info"])
+def test_help_has_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+
+
+def test_ingest_with_a_broken_input_says_so_and_exits_1(db_url, write_articles, broken):
+    result = run("ingest", str(write_articles(2)), str(broken), "--db", db_url, "--no-progress")
+    assert result.exit_code == 1
+    assert result.stdout.strip().splitlines()[-1].startswith(SUMMARY.format(2, 0, 0, 1))
+    assert "empty.txt" in result.stderr
+
+
+def test_ingest_twice_stores_once(db_url, write_articles):
+    source = str(write_articles(3))
+    first = run("ingest", source, "--db", db_url, "--no-progress")
+    again = run("ingest", source, "--db", db_url, "--no-progress")
+    assert (first.exit_code, again.exit_code) == (0, 0)
+    assert first.stdout.startswith(SUMMARY.format(3, 0, 0, 0))
+    assert again.stdout.startswith(SUMMARY.format(0, 3, 0, 0))
+
+
+def test_extract_prints_one_record_a_line_without_a_database(write_articles, broken, tmp_path):
+    os.environ.pop("PASSERELLE_DB", None)
+    result = run("extract", str(write_articles(2)), str(broken), "--format", "jsonl")
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == ["art-0", "art-1"]
+    assert all({"people", "events", "commitments", "body"} <= set(r) for r in records)
+    assert "empty.txt" in result.stderr
+
+
+def test_export_jsonl_round_trips(db_url, write_articles, tmp_path):
+    run("ingest", str(write_articles(3)), "--db", db_url, "--no-progress")
+    out = tmp_path / "kb.jsonl"
+    assert run("export", "--db", db_url, "--format", "jsonl", "-o", str(out)).exit_code == 0
+    exported = [Document.from_record(json.loads(line)) for line in out.read_text().splitlines()]
+    db = open_db(db_url)
+    assert [d.to_record() for d in exported] == [d.to_record() for d in iter_documents(db)]
+    assert exported[0].to_record() == get_document(db, exported[0].id).to_record()
+    db.dispose()
+
+
+def test_export_csv_has_one_row_per_document(db_url, write_articles):
+    run("ingest", str(write_articles(2)), "--db", db_url, "--no-progress")
+    result = run("export", "--db", db_url, "--format", "csv", "--since", "2024-01-01")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows] == ["art-0", "art-1"]
+    assert rows[0]["url"] == "https://news.example/0"
+    assert len(rows[0]["body"]) > 100
+
+
+@pytest.mark.parametrize(("fmt", "module"), [
+    ("plover", "passerelle.query.plover"),
+    ("graphml", "passerelle.query.graph"),
+    ("json-graph", "passerelle.query.graph"),
+])
+def test_export_to_formats_written_elsewhere(tmp_path, write_articles, fmt, module):
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    run("ingest", str(write_articles(2)), "--db", url, "--no-progress")
+    out = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(cli, ["export", "--db", url, "--format", fmt, "-o", str(out)])
+    if importlib.util.find_spec(module) is None:
+        assert result.exit_code == 1
+        assert "not available" in result.stderr
+    else:
+        assert result.exit_code == 0, result.output
+        assert out.exists()
+
+
+def test_info_reports_counts_migrations_and_components(tmp_path, write_articles):
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    fresh = run("info", "--db", url)
+    assert "not created yet" in fresh.stdout
+    assert not (tmp_path / "kb.sqlite").exists()
+    run("ingest", str(write_articles(2)), "--db", url, "--no-progress")
+    data = json.loads(run("info", "--db", url, "--format", "json").stdout)
+    assert data["database"]["counts"]["documents"] == 2
+    assert "m0001_documents" in data["database"]["migrations"]
+    assert data["components"]
+
+
+def test_bad_db_url_is_a_clean_error():
+    result = CliRunner().invoke(cli, ["export", "--db", "mysql://u@h/db"])
+    assert result.exit_code == 1
+    assert "unsupported database URL" in result.stderr
+    assert "Traceback" not in result.output
+
+
+# --- Interrupt safety: a real `passerelle ingest` process killed mid-batch ------------------
+
+def _count(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE name='documents'")
+            if names.first() is None:
+                return 0
+            return conn.execute(text("SELECT COUNT(*) FROM documents")).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def _start_ingest(source: Path, url: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "passerelle", "ingest", str(source), "--db", url, "--no-progress"]
+    return subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_for_documents(url: str, proc: subprocess.Popen, at_least: int) -> None:
+    deadline = time.monotonic() + 90
+    while _count(url) < at_least:
+        assert proc.poll() is None, "ingest ended before it could be interrupted"
+        assert time.monotonic() < deadline, "ingest stored nothing in 90 s"
+        time.sleep(0.05)
+
+
+def _assert_whole(url: str) -> int:
+    """Every stored document is complete: record, hash, LSH bands and raw bytes."""
+    db = open_db(url)
+    with db.connect() as conn:
+        rows = conn.execute(select(documents.c.id, documents.c.record, documents.c.body_sha256,
+                                   documents.c.raw_sha256)).all()
+        bands = dict(conn.execute(text("SELECT doc_id, COUNT(*) FROM lsh_bands GROUP BY doc_id")).all())
+        raws = {r[0] for r in conn.execute(text("SELECT sha256 FROM raw_inputs"))}
+    for doc_id, record, sha, raw_sha in rows:
+        doc = Document.from_record(json.loads(record))
+        assert doc.id == doc_id and body_hash(doc.body) == sha
+        assert bands.get(doc_id) == 16 and raw_sha in raws
+    db.dispose()
+    return len(rows)
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+def test_killed_ingest_keeps_whole_documents_and_rerun_completes(tmp_path, write_articles, sig):
+    total = 1500
+    source = write_articles(total)
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    proc = _start_ingest(source, url)
+    _wait_for_documents(url, proc, at_least=5)
+    proc.send_signal(sig)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    kept = _assert_whole(url)
+    assert 5 <= kept < total
+    rerun = run("ingest", str(source), "--db", url, "--no-progress")
+    assert rerun.exit_code == 0
+    assert rerun.stdout.startswith(SUMMARY.format(total - kept, kept, 0, 0))
+    assert _assert_whole(url) == total

@@ -1,0 +1,140 @@
+"""Commitments (``commitments.en.v1``) on documents whose entities the test fills."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from passerelle import registry
+from passerelle.extract.base import analyze
+from passerelle.records import Document, Mention, Organization, Person, Place, Title
+
+import passerelle.extract.commitments  # noqa: F401  (registers the component)
+
+
+def make_doc(body, people=(), orgs=(), places=(), published=None):
+    """A document with the given entities; mentions found by string search."""
+    doc = Document(id="t", body=body, published=published, language="en")
+    doc.people = [Person(n, list(a), [Title(r, o) for r, o in t]) for n, a, t in people]
+    doc.organizations = [Organization(n, list(a)) for n, a in orgs]
+    doc.places = [Place(n, list(a), kind=k) for n, a, k in places]
+    for ent in doc.people + doc.organizations + doc.places:
+        for form in [ent.name, *ent.aliases]:
+            for m in re.finditer(re.escape(form), body):
+                ent.mentions.append(Mention(m.start(), m.end()))
+    return doc
+
+
+def run_commitments(doc):
+    analysis = analyze(doc)
+    registry.get("commitments.en.v1")(analysis)
+    return doc.commitments
+
+
+AMB = ("Nguyen Van An", ["An"], [("Ambassador", "Vietnam")])
+MAYOR = ("Claire Dubois", ["Dubois"], [("Mayor", "Portville")])
+PEOPLE = [AMB, MAYOR]
+PLACES = [("Portville", [], "city"), ("Vietnam", [], "country")]
+ORGS = [("Aerotech", [])]
+INTRO = "Ambassador Nguyen Van An met Mayor Claire Dubois in Portville. "
+
+
+@pytest.mark.parametrize("sentence,actor,kind", [
+    ("Mayor Claire Dubois expressed her desire to open a trade office.", "Claire Dubois",
+     "intent"),
+    ("The Mayor of Portville also expressed her interest in establishing twin-city ties.",
+     "Claire Dubois", "intent"),
+    ("Dubois said she hoped Vietnamese firms will join the port project.", "Claire Dubois",
+     "intent"),
+    ("The Ambassador proposed expanding student exchanges.", "Nguyen Van An", "proposal"),
+    ("The Ambassador called on local firms to invest more in Vietnam.", "Nguyen Van An",
+     "appeal"),
+    ("Nguyen Van An affirmed Vietnam's commitment to deeper cooperation.", "Nguyen Van An",
+     "pledge"),
+    ("He pledged to do his utmost for the partnership.", "Nguyen Van An", "pledge"),
+    ("For her part, the mayor said that the city will study a joint school.", "Claire Dubois",
+     "pledge"),
+    ("He invited her to the next regional forum.", "Nguyen Van An", "invitation"),
+    ("Aerotech proposed that the city support its new office.", "Aerotech", "proposal"),
+])
+def test_kind_and_actor(sentence, actor, kind):
+    doc = make_doc(INTRO + sentence, PEOPLE, ORGS, PLACES)
+    found = run_commitments(doc)
+    assert [(c.actor, c.kind) for c in found] == [(actor, kind)]
+    assert found[0].evidence == sentence
+    assert found[0].summary and found[0].summary in sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mayor Claire Dubois praised the achievements of the partnership.",
+    "The ambassador thanked the city for its warm welcome.",
+    "Local companies expressed their intention to learn more about Vietnam.",
+    "The event will be held next spring.",
+    "Dubois noted the desire of local partners to explore new fields.",
+])
+def test_praise_past_and_unnamed_sides_are_not_commitments(sentence):
+    doc = make_doc(INTRO + sentence, PEOPLE, ORGS, PLACES)
+    assert run_commitments(doc) == []
+
+
+def test_city_government_is_the_actor_with_town_and_mayor_as_aliases():
+    doc = make_doc(INTRO + "Representatives of the Portville city government also expressed "
+                   "their desire to strengthen cooperation in tourism.", PEOPLE, ORGS, PLACES)
+    (item,) = run_commitments(doc)
+    assert item.actor == "Portville city government"
+    assert item.actor_aliases == ["Portville", "Claire Dubois"]
+
+
+def test_the_city_speaking_adds_the_mayors_town_as_alias():
+    doc = make_doc(INTRO + "Dubois affirmed her city's wish to form twin relations.",
+                   PEOPLE, ORGS, PLACES)
+    (item,) = run_commitments(doc)
+    assert (item.actor, item.actor_aliases) == ("Claire Dubois", ["Portville"])
+
+
+def test_agreement_has_status_agreed():
+    doc = make_doc(INTRO + "Dubois and the ambassador agreed to hold yearly talks.",
+                   PEOPLE, ORGS, PLACES)
+    (item,) = run_commitments(doc)
+    assert (item.kind, item.status) == ("agreement", "agreed")
+
+
+def test_dev_corpus_with_gold_entities(shared_dir):
+    """Commitments and actors F1 on English dev documents with gold entities."""
+    from passerelle.evaluate import score
+
+    published = {}
+    for line in (shared_dir / "corpus/dev/input.jsonl").read_text().splitlines():
+        rec = json.loads(line)
+        published[rec["id"]] = rec.get("published")
+    golds, preds = [], []
+    for name in ("gold.jsonl", "gold-seeds.jsonl"):
+        for line in (shared_dir / "corpus/dev" / name).read_text().splitlines():
+            gold = json.loads(line)
+            if gold["language"] != "en":
+                continue
+            keep = {k: gold.get(k) for k in ("id", "body", "captions", "people",
+                                             "organizations", "places")}
+            doc = Document.from_record({**keep, "language": "en",
+                                        "published": published.get(gold["id"])})
+            assert all(c.evidence in doc.body for c in run_commitments(doc))
+            golds.append(gold)
+            preds.append(doc.to_record())
+    report = score(golds, preds, language="en")
+    assert report.fields["commitments"].f1 >= 0.60
+    assert report.fields["commitment_actors"].f1 >= 0.75
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The two sides agreed to set up a joint working group.", [("Nguyen Van An", "agreement")]),
+    ("Dubois called for closer links between the two ports.", [("Claire Dubois", "appeal")]),
+    ("Dubois said she would like to visit Vietnam next year.", [("Claire Dubois", "intent")]),
+    ("Nguyen Van An came to Portville at the invitation of the mayor.", []),
+    ("Aerotech will open a training centre in Portville.", [("Aerotech", "pledge")]),
+    ("Aerotech will be a key partner, the mayor said.", []),
+])
+def test_more_patterns(sentence, expected):
+    doc = make_doc(INTRO + sentence, PEOPLE, ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == expected

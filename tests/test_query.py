@@ -1,0 +1,163 @@
+"""Query functions and the knowledge CLI over the made-up articles of test_knowledge."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from passerelle import query
+from passerelle.cli import cli
+from passerelle.query.graph import export_graph
+from passerelle.store import open_db
+from test_knowledge import articles, load
+
+
+@pytest.fixture
+def kb(db_url):
+    db = open_db(db_url)
+    load(db, articles())
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def kb_file(tmp_path):
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    db = open_db(url)
+    load(db, articles())
+    db.dispose()
+    return url
+
+
+def test_search_ignores_diacritics_and_case(kb):
+    found = query.search(kb, "TRAN minh", kinds=["person"])
+    assert [r["title"] for r in found["results"]] == ["Trần Minh Khoa"]
+    docs = query.search(kb, "étudiants", kinds=["document"])
+    assert [r["id"] for r in docs["results"]] == ["fr-visit"]
+    assert "tudiants" in docs["results"][0]["snippet"]
+
+
+@pytest.mark.parametrize("nasty", [
+    'lyon" OR 1=1 --', "'; DROP TABLE kb_events; --", "NEAR(lyon training)", "lyon*) AND (",
+    "a & b | !c", ":* <-> ()", '"""', "%_%",
+])
+def test_search_metacharacters_are_harmless(kb, nasty):
+    found = query.search(kb, nasty)
+    assert isinstance(found["total"], int)
+    assert query.stats(kb)["events"] > 0  # nothing was dropped
+
+
+def test_search_prefix_filters_and_facets(kb):
+    everything = query.search(kb, "vocation")
+    kinds = {r["kind"] for r in everything["results"]}
+    assert {"document", "commitment", "event"} <= kinds
+    assert everything["facets"]["outlet"] == {"Journal B": 1, "Wire A": 2}
+    assert everything["facets"]["sector"]["education"] == 3
+    french = query.search(kb, "lyon", language="fr")
+    assert {r["id"] for r in french["results"] if r["kind"] == "document"} == {"fr-visit"}
+    assert query.search(kb, "lyon", person="Nobody Known")["total"] == 0
+
+
+def test_timeline_filters(kb):
+    assert [e["type"] for e in query.timeline(kb, sector="fisheries")] == ["meeting"]
+    assert {e["type"] for e in query.timeline(kb, date_from="2025-11")} == {"agreement"}
+    assert {e["type"] for e in query.timeline(kb, date_to="2025-03")} == {"visit", "meeting"}
+    vietnam = {e["place"]["name"] for e in query.timeline(kb, country="vn")}
+    assert {"Da Nang", "Lyon"} <= vietnam  # Lyon: a Vietnamese participant
+    assert query.timeline(kb, country="US") == []
+    page = query.timeline(kb, limit=2, offset=1)
+    assert len(page) == 2 and page[0] == query.timeline(kb)[1]
+    with pytest.raises(Exception, match="unknown filter"):
+        query.timeline(kb, planet="Mars")
+
+
+def test_places_map_counts_and_partners(kb):
+    lyon = next(p for p in query.places_map(kb) if p["name"] == "Lyon")
+    assert (lyon["lat"], lyon["lon"]) == (45.75, 4.85)
+    assert lyon["visits"] == 1 and lyon["meetings"] == 1 and lyon["events"] == 3
+    assert lyon["partners"][0]["name"] in {"Trần Minh Khoa", "Claire Dumont"}
+    assert lyon["parents"] == ["Rhône", "Auvergne-Rhône-Alpes", "France"]
+
+
+def test_document_same_story(kb):
+    doc = query.document(kb, "fr-visit")
+    assert [s["document_id"] for s in doc["same_story"]] == ["en-visit"]
+    assert doc["same_story"][0]["shared_events"] == 2
+    assert doc["record"]["language"] == "fr"
+    assert {e["name"] for e in doc["entities"]} >= {"Trần Minh Khoa", "Claire Dumont"}
+
+
+def test_stats_and_sectors_over_time(kb):
+    stats = query.stats(kb)
+    assert stats["documents"] == 6
+    assert stats["commitments"] == {"open": 0, "repeated": 0, "fulfilled": 1, "total": 1}
+    assert stats["latest_events"][0]["type"] == "agreement"
+    months = {(r["month"], r["sector"]): r["count"] for r in query.sectors_over_time(kb)}
+    assert months[("2025-03", "education")] == 1 and months[("2025-11", "education")] == 1
+
+
+def test_profile_network(kb):
+    p = query.profile(kb, "person", "Claire Dumont")
+    assert p["counterparts"][0]["name"] == "Trần Minh Khoa"
+    assert p["counterparts"][0]["count"] == 2  # the March meeting and the signing
+    assert len(p["network"]["edges"]) == len(p["counterparts"])
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "json-graph"])
+def test_export_graph(kb, tmp_path, fmt):
+    out = tmp_path / f"kb.{fmt}"
+    counts = export_graph(kb, fmt, out)
+    if fmt == "graphml":
+        g = nx.read_graphml(out)
+        relations = {d["relation"] for _, _, d in g.edges(data=True)}
+    else:
+        data = json.loads(out.read_text(encoding="utf-8"))
+        relations = {e["relation"] for e in data["links"]}
+        g = nx.node_link_graph(data, edges="links")
+    assert g.number_of_nodes() == counts["nodes"]
+    assert {"met", "visited", "holds_office_at", "committed_to"} <= relations
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["timeline", "--place", "Lyon"], "agreement"),
+    (["search", "vocational", "--format", "csv"], "kind,id,title,snippet"),
+    (["commitments", "--status", "fulfilled"], "made > repeated > fulfilled"),
+    (["show", "person", "Tran Minh Khoa"], "Trần Minh Khoa (person"),
+    (["show", "place", "Lyon", "--format", "json"], '"geonames_id": 2996944'),
+    (["people", "--q", "nguyen"], "Nguyen Van Hai"),
+    (["places"], "Lyon"),
+    (["orgs", "--format", "json"], "AFD"),
+])
+def test_cli_questions(kb_file, args, expect):
+    result = CliRunner().invoke(cli, [*args, "--db", kb_file])
+    assert result.exit_code == 0, result.output
+    assert expect in result.output
+
+
+def test_cli_merge_split_and_errors(kb_file):
+    runner = CliRunner()
+    merged = runner.invoke(cli, ["merge", "person", "Nguyen Thi Lan", "Minh Nguyen", "--db",
+                                 kb_file, "--format", "json"])
+    assert merged.exit_code == 0, merged.output
+    assert json.loads(merged.output)["kept"]
+    split = runner.invoke(cli, ["split", "person", "Nguyen Thi Lan", "hanoi", "--db", kb_file])
+    assert split.exit_code == 0, split.output
+    missing = runner.invoke(cli, ["show", "person", "Nobody Known", "--db", kb_file])
+    assert missing.exit_code == 1 and "no person named" in missing.output
+
+
+@pytest.mark.parametrize("command", ["show", "timeline", "search", "commitments", "merge", "split",
+                                     "people", "places", "orgs"])
+def test_cli_help_has_example(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_public_api():
+    assert set(query.__all__) >= {"stats", "timeline", "search", "profile", "commitments",
+                                  "places_map", "document", "entities", "sectors_over_time",
+                                  "merge_entities", "split_entity"}

@@ -1,0 +1,119 @@
+"""Sectors of articles and sentences (component ``sectors.keywords.v1``)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from passerelle import registry
+from passerelle.extract import analyze, load_builtins
+from passerelle.extract.sectors import (
+    LEXICONS,
+    classify,
+    sectors_of,
+    sentence_weights,
+    threshold_for,
+)
+from passerelle.records import SECTORS, Document
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("The two ports will share know-how on logistics and railway links.", "en",
+         ["transport"]),
+        ("The province hopes to attract investors to its industrial parks.", "en", ["economy"]),
+        ("Farmers from the delta showed their rice and coffee.", "en", ["agriculture"]),
+        ("A new aquaculture centre will breed shrimp.", "en", ["fisheries"]),
+        ("Rising sea levels threaten the coast.", "en", ["climate"]),
+        ("The hospital offers training to young doctors.", "en", ["education", "health"]),
+        ("Airbus will deliver three aircraft to the airline.", "en", ["aerospace"]),
+        ("They discussed the investment climate and the business environment.", "en",
+         ["economy"]),
+        ("The delegation met the Urban Community council.", "en", []),
+        ("The weather was pleasant.", "en", []),
+        ("Les deux villes coopèrent dans la pêche et l'aquaculture.", "fr", ["fisheries"]),
+        ("Hai bên hợp tác về du lịch và giáo dục.", "vi", ["education", "tourism"]),
+    ],
+)
+def test_sectors_of_a_sentence(sentence, language, expected):
+    assert sectors_of(sentence, language) == expected
+
+
+def test_weak_terms_alone_do_not_make_a_sentence_sector():
+    assert sentence_weights("A spirit of innovation.")["technology"] < 1.0
+    assert "technology" not in sectors_of("A spirit of innovation.")
+
+
+def test_unknown_language_falls_back_to_english():
+    assert sectors_of("Tourism is booming.", "de") == ["tourism"]
+
+
+@pytest.mark.parametrize("language", sorted(LEXICONS))
+def test_lexicons_use_known_slugs_and_valid_patterns(language):
+    lexicon = LEXICONS[language]
+    assert set(lexicon) <= set(SECTORS)
+    for terms in lexicon.values():
+        for pattern, weight in terms:
+            re.compile(pattern)
+            assert 0 < weight <= 1
+
+
+def _doc(body: str, title: str | None = None, captions: list[str] | None = None) -> Document:
+    return Document(id="t", body=body, title=title, captions=captions or [], language="en")
+
+
+def test_article_sectors_and_their_evidence():
+    doc = _doc("The ambassador visited the town.\n\nThey talked about a new school for "
+               "nurses.\n\nThe weather was fine.")
+    sectors, evidence = classify(analyze(doc).sentences, doc.title, "en")
+    assert sectors == ["diplomacy", "education", "health"]
+    assert evidence["health"] == ["They talked about a new school for nurses."]
+
+
+def test_weak_terms_need_two_sentences():
+    one = _doc("The region values innovation.\n\nThe weather was fine.")
+    two = _doc("The region values innovation.\n\nIts digital firms grow fast.")
+    assert "technology" not in classify(analyze(one).sentences, None, "en")[0]
+    assert "technology" in classify(analyze(two).sentences, None, "en")[0]
+
+
+def test_caption_or_title_alone_never_makes_a_sector():
+    doc = _doc("The mayor met the press.", title="Tourism fair opens",
+               captions=["Tourism stands at the fair"])
+    sectors, _ = classify(analyze(doc).sentences, doc.title, "en")
+    assert "tourism" not in sectors
+
+
+def test_threshold_rises_for_long_articles():
+    assert threshold_for(10) == threshold_for(40) < threshold_for(100)
+
+
+def test_component_fills_the_document():
+    load_builtins()
+    doc = _doc("Seafood exporters met the trade mission.")
+    registry.get("sectors.keywords.v1")(analyze(doc))
+    assert doc.sectors == ["economy", "fisheries"]
+    assert set(doc.sector_evidence) == {"economy", "fisheries"}
+
+
+def _gold_f1(shared_dir, language: str) -> float:
+    tp = fp = fn = 0
+    for name in ("gold.jsonl", "gold-seeds.jsonl"):
+        for line in (shared_dir / "corpus" / "dev" / name).read_text("utf-8").splitlines():
+            rec = json.loads(line)
+            if rec.get("language") != language or "sectors" not in rec:
+                continue
+            doc = Document(id=rec["id"], body=rec.get("body") or "", title=rec.get("title"),
+                           captions=rec.get("captions") or [], language=language)
+            got, _ = classify(analyze(doc).sentences, doc.title, language)
+            gold = set(rec["sectors"])
+            tp, fp, fn = tp + len(gold & set(got)), fp + len(set(got) - gold), fn + len(gold - set(got))
+    return 2 * tp / max(1, 2 * tp + fp + fn)
+
+
+@pytest.mark.parametrize(("language", "floor"), [("en", 0.75), ("fr", 0.75), ("vi", 0.75)])
+def test_dev_gold_sector_f1(shared_dir, language, floor):
+    assert _gold_f1(shared_dir, language) >= floor

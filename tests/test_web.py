@@ -1,0 +1,260 @@
+"""API tests of the web app through the in-process client on a temp SQLite database.
+
+The knowledge base is filled with passerelle's own made-up sample articles
+(``passerelle.web.sample``), stored directly so these tests do not depend on the
+extraction stage. Pages whose query function is not installed yet must answer with
+an honest empty state (HTML) or a 503 JSON error, never with invented data.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+
+from passerelle.web import WebOptions, create_app  # noqa: E402
+from passerelle.web import charts, highlight  # noqa: E402
+from passerelle.web.backend import query_function  # noqa: E402
+from passerelle.web.jobs import safe_upload_name  # noqa: E402
+from passerelle.web.sample import HOSTILE_BODY, load_sample, sample_documents  # noqa: E402
+
+PAGES = ["/", "/map", "/timeline", "/search?q=Lyon", "/commitments", "/entities/people",
+         "/entities/places", "/entities/organizations", "/ingest", "/docs",
+         "/documents/sample-lyon-visit", "/people/Tran%20Minh%20Khoa", "/places/Lyon"]
+TWINS = ["/index.json", "/map.json", "/timeline.json", "/search.json?q=Lyon", "/commitments.json",
+         "/entities/people.json", "/documents/sample-lyon-visit.json", "/places/Lyon.json"]
+
+
+def _client(app):  # noqa: ANN001, ANN202
+    with warnings.catch_warnings():
+        # starlette's TestClient warns that it will move to httpx2; not our concern here.
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+        return TestClient(app, raise_server_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from passerelle.store import open_db
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('web') / 'kb.sqlite'}"
+    db = open_db(url)
+    load_sample(db)
+    db.dispose()
+    return url
+
+
+@pytest.fixture(scope="module")
+def client(db_url: str):  # noqa: ANN201
+    with _client(create_app(WebOptions(db_url=db_url))) as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_with_landmarks_and_security_headers(client, path: str) -> None:
+    r = client.get(path)
+    assert r.status_code == 200, r.text[:300]
+    assert r.headers["content-type"].startswith("text/html")
+    for marker in ('<main id="main"', 'class="skip-link"', '<nav class="wrap site-nav" aria-label="Main">'):
+        assert marker in r.text
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in r.text and " style=" not in r.text  # no inline script or style
+
+
+@pytest.mark.parametrize("path", TWINS)
+def test_json_twin_is_json_or_an_honest_503(client, path: str) -> None:
+    r = client.get(path)
+    assert r.headers["content-type"].startswith("application/json")
+    if r.status_code == 503:
+        body = r.json()
+        assert body["ok"] is False and body["status"] == 503 and "not available" in body["error"]
+    else:
+        assert r.status_code == 200, r.text[:300]
+        assert isinstance(r.json(), (dict, list))
+
+
+@pytest.mark.parametrize("path,status", [("/no/such/page.json", 404), ("/timeline.json?date_from=yesterday", 400),
+                                         ("/timeline.json?limit=-1", 400), ("/entities/robots.json", 404)])
+def test_errors_have_one_json_shape(client, path: str, status: int) -> None:
+    r = client.get(path)
+    assert r.status_code == status
+    body = r.json()
+    assert body["ok"] is False and body["status"] == status and body["error"]
+
+
+def test_html_errors_are_a_page_with_the_status(client) -> None:
+    r = client.get("/no/such/page", headers={"accept": "text/html"})
+    assert r.status_code == 404
+    assert "<h1" in r.text and "no page at /no/such/page" in r.text
+
+
+def test_missing_document_is_404_or_unavailable(client) -> None:
+    r = client.get("/documents/does-not-exist.json")
+    assert r.status_code == (404 if query_function("document") else 503)
+
+
+@pytest.mark.parametrize("q", ["'; DROP TABLE documents; --", "\" OR 1=1 --", "%_\\", "a' UNION SELECT *"])
+def test_sql_metacharacters_in_search_are_harmless(client, q: str) -> None:
+    r = client.get("/search.json", params={"q": q})
+    assert r.status_code in (200, 503)
+    page = client.get("/search", params={"q": q})
+    assert page.status_code == 200
+    assert client.get("/documents/sample-lyon-visit").status_code == 200  # the table is still there
+
+
+def test_hostile_article_is_escaped(client) -> None:
+    r = client.get("/documents/sample-hostile")
+    assert r.status_code == 200
+    if not query_function("document"):
+        pytest.skip("passerelle.query.document is not installed yet")
+    assert "<script>alert" not in r.text and "<img src=x" not in r.text and "<svg onload" not in r.text
+    assert "&lt;script&gt;alert(" in r.text and "&lt;i&gt;Mallory&lt;/i&gt;" in r.text
+
+
+@pytest.mark.parametrize("name", ["..%2F..%2Fetc%2Fpasswd", "timeline.exe", "secrets.csv", "timeline"])
+def test_export_rejects_unknown_views_and_formats(client, name: str) -> None:
+    r = client.get(f"/export/{name}")
+    assert r.status_code == 404
+    assert r.json()["ok"] is False
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_export_timeline(client, fmt: str) -> None:
+    r = client.get(f"/export/timeline.{fmt}")
+    if not query_function("timeline"):
+        assert r.status_code == 503
+        return
+    assert r.status_code == 200
+    assert "attachment" in r.headers["content-disposition"]
+    assert r.text.strip(), "the sample has events, the export must not be empty"
+
+
+def test_cross_site_write_is_refused(client) -> None:
+    r = client.post("/ingest", data={"text": "x"}, headers={"origin": "https://evil.example"})
+    assert r.status_code == 403 and r.json()["ok"] is False
+
+
+def test_ingest_needs_something(client) -> None:
+    r = client.post("/ingest", data={"text": "  "}, headers={"accept": "application/json"})
+    assert r.status_code == 400 and "nothing to ingest" in r.json()["error"]
+
+
+def test_ingest_rejects_non_http_urls(client) -> None:
+    r = client.post("/ingest", data={"urls": "file:///etc/passwd"}, headers={"accept": "application/json"})
+    assert r.status_code == 400
+
+
+def _wait(client, job: str, seconds: float = 60) -> dict:  # noqa: ANN001
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        state = client.get(f"/ingest/jobs/{job}.json").json()
+        if state["state"] in ("done", "failed"):
+            return state
+        time.sleep(0.2)
+    raise AssertionError(f"job {job} still running after {seconds}s")
+
+
+def test_ingest_job_runs_in_background_and_reports(client, tmp_path: Path) -> None:
+    pytest.importorskip("passerelle.pipeline")
+    text = ("Web test article\n\nThe mayor of Grenoble, Anne Lefort, welcomed a business delegation "
+            "from Hanoi on 4 February 2025 to discuss renewable energy projects.")
+    files = {"files": ("../../escape.txt", b"", "text/plain")}
+    r = client.post("/ingest", data={"text": text}, files=files, headers={"accept": "application/json"})
+    assert r.status_code == 202, r.text
+    state = _wait(client, r.json()["job"])
+    assert state["total"] == 2 and state["done"] == 2
+    assert state["stored"] + state["duplicates"] >= 1, state
+    assert not (tmp_path.parent.parent / "escape.txt").exists()
+    page = client.get(f"/ingest/jobs/{r.json()['job']}")
+    assert page.status_code == 200 and 'data-status="/ingest/jobs/' in page.text
+
+
+def test_upload_over_the_limit_is_413(db_url: str) -> None:
+    with _client(create_app(WebOptions(db_url=db_url, max_upload=1000))) as c:
+        r = c.post("/ingest", files={"files": ("big.txt", b"x" * 5000, "text/plain")})
+    assert r.status_code == 413 and r.json()["status"] == 413
+
+
+@pytest.mark.parametrize("given,status", [(None, 403), ("wrong", 403), ("s3cret", 202)])
+def test_writes_need_the_token_beyond_loopback(db_url: str, given: str | None, status: int) -> None:
+    app = create_app(WebOptions(db_url=db_url, host="0.0.0.0", token="s3cret"))
+    data = {"urls": "http://127.0.0.1:9/nothing-here"}
+    if given:
+        data["token"] = given
+    with _client(app) as c:
+        r = c.post("/ingest", data=data, headers={"accept": "application/json"})
+    assert r.status_code == status
+
+
+def test_writes_disabled_beyond_loopback_without_token(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PASSERELLE_TOKEN", raising=False)
+    with _client(create_app(WebOptions(db_url=db_url, host="0.0.0.0"))) as c:
+        r = c.post("/people/X/merge", data={"other": "Y"}, headers={"accept": "application/json"})
+    assert r.status_code == 403 and "token" in r.json()["error"]
+
+
+@pytest.mark.parametrize("filename,expected", [("../../etc/passwd", "upload-0.txt"), ("a/b/c.HTML", "upload-0.html"),
+                                               ("feed.warc.gz", "upload-0.warc.gz"), (None, "upload-0.txt")])
+def test_upload_names_never_come_from_the_client(filename: str | None, expected: str) -> None:
+    assert safe_upload_name(0, filename) == expected
+
+
+def test_highlight_pieces_rebuild_the_body_and_anchor_each_fact() -> None:
+    doc = sample_documents()[0]
+    record = doc.to_record()
+    facts = highlight.facts_of(record)
+    pieces = highlight.pieces(doc.body, facts)
+    assert "".join(p.text for p in pieces) == doc.body
+    located = {f.id for f in facts if f.spans}
+    assert located == {p.anchor for p in pieces if p.anchor}
+    assert {"event-0", "commitment-0", "person-0", "place-0"} <= located
+
+
+def test_highlight_of_hostile_body_keeps_text_verbatim() -> None:
+    facts = highlight.facts_of({"body": HOSTILE_BODY, "events": [{"type": "meeting", "evidence": "nowhere"}]})
+    assert facts[0].spans == []
+    assert "".join(p.text for p in highlight.pieces(HOSTILE_BODY, facts)) == HOSTILE_BODY
+
+
+@pytest.mark.parametrize("rows", [
+    [{"period": "2025-01", "sector": "economy", "count": 2}, {"period": "2025-02", "sector": "culture", "count": 1}],
+    [{"period": "2025-01", "sectors": {"economy": 2}}, {"period": "2025-02", "sectors": {"culture": 1}}],
+])
+def test_sector_chart_stacks_counts(rows: list[dict]) -> None:
+    chart = charts.sector_chart(rows)
+    assert len(chart["bars"]) == 2 and chart["top"] == 2
+    assert [t["label"] for t in chart["ticks"]] == ["2025-01", "2025-02"]
+    tallest = max(chart["bars"], key=lambda b: b["h"])
+    assert tallest["colour"] == charts.SECTOR_COLOURS["economy"]
+
+
+def test_sector_chart_is_empty_without_data() -> None:
+    assert charts.sector_chart([])["bars"] == []
+
+
+def test_network_puts_the_profile_in_the_middle() -> None:
+    net = {"nodes": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}, {"id": "c", "label": "C"}],
+           "edges": [{"source": "a", "target": "b"}, {"source": "a", "target": "c"}]}
+    out = charts.network(net, "a")
+    center = next(n for n in out["nodes"] if n["center"])
+    assert center["id"] == "a" and (center["x"], center["y"]) == (out["size"] / 2, out["size"] / 2)
+    assert len(out["edges"]) == 2
+
+
+def test_serve_get_prints_a_page_without_a_server(db_url: str) -> None:
+    from click.testing import CliRunner
+
+    from passerelle.cli import cli
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = CliRunner().invoke(cli, ["serve", "--db", db_url, "--get", "/no/such.json"])
+    assert result.exit_code == 1
+    assert '"ok":false' in result.output.replace(" ", "")

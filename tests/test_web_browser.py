@@ -1,0 +1,227 @@
+"""Browser tests: the real server (``passerelle serve`` in a subprocess) driven by Debian's
+chromium through Playwright, with every request that is not to 127.0.0.1 aborted, so
+the pages are proven to work offline.
+
+Screenshots of each page go to ``tests/screenshots/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+pytest.importorskip("fastapi")
+sync_api = pytest.importorskip("playwright.sync_api")
+
+from passerelle.web.backend import query_function  # noqa: E402
+from passerelle.web.sample import load_sample  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = Path(__file__).parent / "screenshots"
+VENDOR = Path(__file__).resolve().parent.parent / "passerelle" / "web" / "static" / "vendor"
+PAGES = {"home": "/", "map": "/map", "timeline": "/timeline", "search": "/search?q=Lyon",
+         "commitments": "/commitments", "people": "/entities/people",
+         "article": "/documents/sample-lyon-visit", "profile": "/people/Tran%20Minh%20Khoa",
+         "place": "/places/Lyon", "ingest": "/ingest", "docs": "/docs", "error": "/no/such/page"}
+
+
+def _need(condition: bool, why: str) -> None:
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_up(base: str, proc: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"passerelle serve exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            urllib.request.urlopen(base + "/static/app.css", timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("passerelle serve did not start in time")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    from passerelle.store import open_db
+
+    _need(Path(CHROMIUM).exists(), f"{CHROMIUM} is missing (scripts/setup --system installs it)")
+    _need((VENDOR / "leaflet" / "leaflet.js").exists(), "web assets missing: run scripts/build_assets.sh")
+    url = f"sqlite:///{tmp_path_factory.mktemp('webui') / 'kb.sqlite'}"
+    db = open_db(url)
+    load_sample(db)
+    db.dispose()
+    port = _free_port()
+    cmd = [sys.executable, "-m", "passerelle", "serve", "--db", url, "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(base, proc)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Console errors, page errors, dialogs and blocked requests seen by one page."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.blocked: list[str] = []
+
+
+def _offline(route) -> None:  # noqa: ANN001
+    host = urlparse(route.request.url).hostname
+    if host == "127.0.0.1":
+        route.continue_()
+    else:
+        route.abort()
+
+
+@pytest.fixture()
+def page(browser):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route("**/*", _offline)
+    pg = context.new_page()
+    watch = Watch()
+    pg.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: watch.errors.append(str(e)))
+    pg.on("dialog", lambda d: (watch.dialogs.append(d.message), d.dismiss()))
+    pg.on("requestfailed", lambda r: watch.blocked.append(r.url))
+    pg.watch = watch
+    yield pg
+    context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads_offline_without_console_errors(server: str, page, name: str) -> None:
+    response = page.goto(server + PAGES[name], wait_until="networkidle")
+    assert response.status == (404 if name == "error" else 200)
+    assert page.locator("main#main h1").count() >= 1
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    errors = [e for e in page.watch.errors if not (name == "error" and "404" in e)]
+    assert errors == [] and page.watch.dialogs == []
+    assert page.watch.blocked == [], "a page asked for something beyond 127.0.0.1"
+
+
+def test_map_renders_basemap_and_markers(server: str, page) -> None:
+    if not query_function("places_map"):
+        pytest.skip("passerelle.query.places_map is not installed yet")
+    page.goto(server + "/map", wait_until="networkidle")
+    page.wait_for_selector("#map[data-ready='1']", timeout=10000)
+    assert page.locator(".leaflet-overlay-pane path").count() > 50  # country outlines
+    markers = page.locator("path.place-marker")
+    assert markers.count() >= 3
+    markers.first.click(force=True)
+    link = page.locator(".leaflet-popup-content a")
+    assert link.count() == 1 and link.get_attribute("href").startswith("/places/")
+
+
+def test_timeline_filter_applies(server: str, page) -> None:
+    page.goto(server + "/timeline")
+    page.select_option("#f-sector", "heritage")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    assert "sector=heritage" in page.url
+    assert page.locator("#f-sector").input_value() == "heritage"
+
+
+def test_article_fact_click_jumps_to_evidence(server: str, page) -> None:
+    if not query_function("document"):
+        pytest.skip("passerelle.query.document is not installed yet")
+    page.goto(server + "/documents/sample-lyon-visit")
+    jump = page.locator("a.jump").first
+    target = jump.get_attribute("data-fact")
+    jump.click()
+    mark = page.locator(f"mark#{target}")
+    assert "flash" in (mark.get_attribute("class") or "")
+    assert page.evaluate("document.activeElement.id") == target
+
+
+def test_hostile_article_runs_nothing(server: str, page) -> None:
+    page.goto(server + "/documents/sample-hostile", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.watch.dialogs == [] and page.watch.errors == []
+    if query_function("document"):
+        assert "<script>" in page.locator("h1").inner_text()
+        assert "onerror" in page.locator(".article-body").inner_text()
+        assert page.locator(".article-body img, .article-body script, .article-body svg").count() == 0
+    assert page.locator("footer.site-footer").is_visible()  # the page is intact
+
+
+def test_keyboard_reaches_skip_link_search_and_nav(server: str, page) -> None:
+    page.goto(server + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    page.goto(server + "/")
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.id || document.activeElement.getAttribute('href')"))
+    assert "quick-q" in seen and "/map" in seen and "/timeline" in seen
+
+
+def test_ingest_page_shows_progress_until_done(server: str, page) -> None:
+    page.goto(server + "/ingest")
+    page.fill("#i-text", "Browser test\n\nA delegation from Hue visited Nantes on 2 May 2025 to talk about tourism.")
+    page.click("form.ingest-form button[type=submit]")
+    page.wait_for_url("**/ingest/jobs/*")
+    sync_api.expect(page.locator("#job-state")).to_have_text(re.compile("^(done|failed)$"), timeout=60000)
+    assert page.locator("#job-done").inner_text() == "1"
+    assert page.watch.errors == []
+
+
+def test_api_docs_render_offline(server: str, page) -> None:
+    page.goto(server + "/docs", wait_until="networkidle")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+    assert page.locator(".swagger-ui .opblock").count() >= 5
+    assert page.watch.errors == [] and page.watch.blocked == []
+
+
+def test_docs_screenshots_are_current() -> None:
+    """Copy three screenshots for docs/web.md when the page tests made them."""
+    docs = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    made = [SHOTS / f"{n}.png" for n in ("home", "map", "article")]
+    if not all(p.exists() for p in made):
+        pytest.skip("page screenshots were not taken in this run")
+    docs.mkdir(parents=True, exist_ok=True)
+    for shot in made:
+        shutil.copyfile(shot, docs / f"web-{shot.name}")
+    assert all((docs / f"web-{p.name}").stat().st_size > 1000 for p in made)
