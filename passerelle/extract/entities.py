@@ -14,11 +14,13 @@ output only when a rule found evidence for it in the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from passerelle import registry
 from passerelle.errors import ExtractionError
+from passerelle.extract import lexicon_en as lex
 from passerelle.extract import nlp
 from passerelle.extract.base import Analysis
 from passerelle.extract.coref import build_people
@@ -28,8 +30,16 @@ from passerelle.extract.organizations import (
     find_organizations,
     merge_organizations,
 )
-from passerelle.extract.people import PersonMention, RoleMention, find_people
-from passerelle.extract.places import PlaceMention, find_places, merge_places
+from passerelle.extract.offices import is_role_word
+from passerelle.extract.people import (
+    PersonMention,
+    RoleMention,
+    SegmentPeople,
+    add_model_people,
+    find_people,
+)
+from passerelle.extract.placenames import place_info
+from passerelle.extract.places import PlaceMention, dateline_end, find_places, merge_places
 from passerelle.extract.tokens import Token, fold, tokenize
 from passerelle.records import Mention, Organization, Place
 
@@ -72,32 +82,79 @@ def run(analysis: Analysis) -> None:
             hint="check that the body is plain text; report the document if it is",
         ) from exc
     doc = analysis.doc
-    doc.organizations = merge_organizations(found.orgs, analysis.segments)
     doc.places = merge_places(found.places)
+    countries = _place_countries(doc.places)
+    doc.organizations = merge_organizations(found.orgs, analysis.segments, countries)
     surnames = list(_free_words(analysis, found, doc.organizations, doc.places))
     resolver = _Resolver(analysis, doc.organizations, doc.places)
-    doc.people = build_people(found.people, found.roles, surnames, resolver)
+    doc.people = build_people(found.people, found.roles, surnames, resolver, countries)
     doc.organizations.extend(resolver.added)
 
 
 def _find(analysis: Analysis) -> _Found:
     found = _Found()
+    by_seg: dict[str, SegmentPeople] = {}
     for seg, text in analysis.segments.items():
         toks = found.tokens[seg] = tokenize(text)
-        sp = find_people(seg, text, toks, nlp.entities(analysis, seg))
-        orgs = described_spans(seg, text, toks)
+        by_seg[seg] = find_people(seg, text, toks, [])
+    ents = nlp.entities_in(analysis, _model_sentences(analysis, found.tokens, by_seg))
+    for seg, text in analysis.segments.items():
+        sp = by_seg[seg]
+        add_model_people(sp, seg, text, found.tokens[seg], ents[seg])
+        orgs = described_spans(seg, text, found.tokens[seg])
         found.people.extend(m for m in sp.mentions if not _described_org(m, orgs))
         found.roles.extend(sp.roles)
     hints = _org_hints(found.people, found.roles)
     person_words = {w for m in found.people for w in fold(m.name).split()}
     for seg, text in analysis.segments.items():
         taken = [(m.start, m.end) for m in found.people if m.segment == seg]
-        orgs = find_organizations(seg, text, found.tokens[seg], nlp.entities(analysis, seg),
-                                  taken, hints, frozenset(person_words))
+        skip = dateline_end(text) if seg == "body" else 0
+        orgs = find_organizations(seg, text, found.tokens[seg], ents[seg],
+                                  taken, hints, frozenset(person_words), skip)
         found.orgs.extend(orgs)
         places = find_places(seg, text, found.tokens[seg], taken, person_words)
         found.places.extend(p for p in places if not _inside_org(p, orgs, text))
     return found
+
+
+def _model_sentences(
+    analysis: Analysis, tokens: dict[str, list[Token]], people: dict[str, SegmentPeople]
+) -> list[tuple[str, int, int]]:
+    """Sentences with a capitalised word that no rule explains: worth the model's time."""
+    out = []
+    for s in analysis.sentences:
+        toks = tokens[s.segment]
+        a = bisect.bisect_left([t.start for t in toks], s.start) if toks else 0
+        spans = [(m.start, m.end) for m in people[s.segment].mentions]
+        for k in range(a, len(toks)):
+            t = toks[k]
+            if t.start >= s.end:
+                break
+            if _unexplained(t, k == a, spans):
+                out.append((s.segment, s.start, s.end))
+                break
+    return out
+
+
+def _unexplained(t: Token, first: bool, spans: list[tuple[int, int]]) -> bool:
+    if not (t.is_word and t.is_cap) or t.is_acronym or any(a <= t.start < b for a, b in spans):
+        return False
+    low = t.lower
+    if low in lex.STOPWORDS or low in lex.NATIONALITIES or low in lex.PLACE_GENERIC:
+        return False
+    if is_role_word(t) or low in lex.ORG_TAIL_WORDS or (first and low in lex.FUNCTION_WORDS):
+        return False
+    return place_info(t.text) is None
+
+
+def _place_countries(places: list[Place]) -> dict[str, str]:
+    """Folded names and aliases of the document's places -> their country."""
+    out: dict[str, str] = {}
+    for p in places:
+        if p.country:
+            for name in [p.name, *p.aliases]:
+                out.setdefault(fold(name), p.country)
+    return out
 
 
 def _described_org(m: PersonMention, spans: list[tuple[int, int]]) -> bool:

@@ -6,15 +6,20 @@ is named by the canonical ``name`` of a document entity, so scoring can resolve
 aliases. Rules work sentence by sentence on the body and the captions
 (``evidence_segment``); each event keeps the sentence that states it as evidence.
 
-- visit: "paid a working visit to X", "a working visit to X by Y from June 23–25",
-  "Y's trip to X", "the visit ... in X province" (visitor: the possessor, the "by"
-  phrase, the sentence subject); the destination is the first place after
-  "to/of/in", its enclosing units become ``place_aliases``.
-- meeting: "met (and worked) with", "had a working session with", "meetings with A
-  and B" (one meeting each), "the working session between A and B", "hosted a
-  reception for", "receiving/welcoming X", "visited <organisation>".
-- agreement: a sentence that says a document (MoU, agreement, charter) was signed.
-- conference: attending a forum, seminar, conference, ceremony, day or show.
+- visit (``visits.py``): "paid a working visit to X", "a working visit to X by Y from
+  June 23–25", "Y's trip to X", "the visit ... in X province", "arrived in X", "will
+  visit X" (visitor: the possessor, the "by" phrase, the sentence subject); the
+  destination is the first place after "to/of/in", its enclosing units become
+  ``place_aliases``.
+- meeting: "met (and worked) with", "met X", "had a working session with", "meetings
+  with A and B" (one meeting each), "the working session between A and B", "hosted a
+  reception for", "receiving/welcoming X", "a courtesy call on X", "visited
+  <organisation>", "At <organisation>, X ...". "The delegation/group" is led by the
+  last visitor, else by the story's first subject.
+- agreement: a sentence that says a document (MoU, agreement, charter) was signed;
+  "the two sides signed" takes the sides of the last meeting.
+- conference: attending a forum, seminar, conference, ceremony, day or show (being
+  invited to attend is not attending).
 
 Duplicates merge: one meeting per set of sides, one visit per visitor and place
 (dates and evidence of the most precise mention kept).
@@ -164,6 +169,7 @@ def _meeting_events(
         names = _unique(([host.name] if host else []) + [a.name for a in group])
         if len(names) >= 2:
             out.append(_event(analysis, sa, "meeting", names, place, m.start()))
+            analysis.cache["last_meeting"] = names
     return out
 
 
@@ -179,8 +185,8 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     if mode in ("org", "host"):
         # The direct object only: "visited the plant of X", "received X" (not
         # "received support from X").
-        end = min(end, m.end() + 70)
-        source = re.search(r"\b(?:from|by)\b", text[m.end() : end])
+        end = min(end, m.end() + (70 if mode == "org" else 120))
+        source = re.search(r"\b(?:from|(?<!led )by)\b", text[m.end() : end])
         end = m.end() + source.start() if source else end
     hits = [h for h in sa.hits if m.end() <= h.start < end
             and (h.is_object or h.actor.kind != "person" or mode == "org")]
@@ -209,7 +215,8 @@ _GROUP = re.compile(r"\b(?:group|delegation|they|their)\b", re.I)
 def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Match[str],
           mode: str) -> Actor | None:
     """The side that is not an object: the subject, else the visiting delegation's
-    leader ("the group had a working session with X"), else the story's last subject."""
+    leader ("the group had a working session with X"), else the story's last subject
+    (only after "with": "Vietnam received aircraft from X" has no host)."""
     if mode == "all":
         return None
     people = [h for h in sa.hits if h.actor.kind == "person" and h.actor not in objects
@@ -219,10 +226,10 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
         return (before or people)[0].actor
     if sa.subject is not None and sa.subject not in objects:
         return sa.subject
-    visitor = analysis.cache.get("last_visitor")
-    if visitor is not None and _GROUP.search(sa.sentence.text[: m.start()]):
-        return visitor
-    prev = sa.previous_subject
+    if _GROUP.search(sa.sentence.text[: m.start()]):
+        # "the delegation visited X": the last visitor, else the story's protagonist.
+        return analysis.cache.get("last_visitor") or sa.lead
+    prev = sa.previous_subject if mode in ("with", "split") else None
     return prev if prev is not None and prev not in objects else None
 
 
@@ -239,6 +246,12 @@ def _agreements_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     orgs = _unique([h.actor.name for h in sa.hits if h.actor.kind == "organization"])
     if len(people) < 2 or re.search(r"\bRepresentatives\b", text):
         people = orgs if len(orgs) >= 2 else people + orgs
+    if not people and re.search(r"\b(?:the two sides|both sides|they)\b", text, re.I):
+        people = list(analysis.cache.get("last_meeting") or [])  # the sides just named
+    if not people:  # "Lyon and Hanoi signed a twinning charter": the towns sign
+        towns = _unique([h.actor.name for h in sa.hits
+                         if h.actor.kind == "place" and h.end <= sign.start()])
+        people = towns if len(towns) >= 2 else []
     if not people:
         return []
     place = place_of_meeting(text, sa.hits)

@@ -31,7 +31,7 @@ ROLE_PHRASES = frozenset(
     deputy chairman|deputy head|deputy secretary|deputy governor|honorary consul|
     commercial director|general director|executive director|sales director|
     technical director|financial director|regional director|country director|
-    party secretary|state secretary|foreign minister""".replace("\n    ", "").split("|")
+    state secretary|foreign minister""".replace("\n    ", "").split("|")
 )
 
 # Words that modify a head and stay in the role ("Deputy Mayor", "Honorary Consul").
@@ -126,6 +126,11 @@ ORG_TAIL_WORDS = frozenset(
 # Organisation words that may follow a capitalised name in lower case
 # ("Thang Long Gifted school").
 ORG_LOWER_TAILS = frozenset({"school", "college", "university", "group"})
+# Lower-case words allowed between such a name and its tail ("X vocational school").
+ORG_LOWER_MODIFIERS = frozenset(
+    """vocational high secondary primary gifted international technical business engineering
+    medical middle elementary boarding language art music agricultural""".split()
+)
 
 # Nouns that describe an organisation in an apposition ("Loft Orbital, a space
 # startup"): noun -> kind.
@@ -193,6 +198,12 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
     meanwhile however moreover furthermore besides additionally accordingly therefore
     on-site state national international local central regional municipal city people
     representatives leaders delegates members officials states nations""".split()
+) | frozenset()
+
+# Plural common nouns that start sentences before "of the ...": never part of a name.
+COMMON_HEADS = frozenset(
+    """representatives leaders delegates members officials students experts staff
+    businesses companies partners guests visitors""".split()
 )
 
 # Common Vietnamese family names (ASCII): the first token of a 2-4 token name.

@@ -70,6 +70,28 @@ def entities(analysis: Analysis, segment: str) -> list[EntitySpan]:
     return analysis.cache.get(key, [])
 
 
+def entities_in(analysis: Analysis, spans: list[tuple[str, int, int]]) -> dict[str, list[EntitySpan]]:
+    """spaCy's entities of some sentences only: ``(segment, start, end)`` spans.
+
+    The statistical model is most of the extraction time; the entities step sends it
+    only the sentences whose capitalised words the rules could not explain.
+
+    Args:
+        analysis: the document being extracted.
+        spans: the character spans to analyse, each inside one segment.
+
+    Returns:
+        ``{segment: entity spans}``, offsets relative to the segment.
+    """
+    out: dict[str, list[EntitySpan]] = {seg: [] for seg in analysis.segments}
+    texts = [analysis.segments[seg][a:b] for seg, a, b in spans]
+    for (seg, a, _), sdoc in zip(spans, english().pipe(texts, batch_size=32)):
+        out[seg].extend(
+            EntitySpan(a + e.start_char, a + e.end_char, e.label_, e.text) for e in sdoc.ents
+        )
+    return out
+
+
 def _run_all(analysis: Analysis) -> None:
     """Run the pipeline over every segment at once (``nlp.pipe`` batches them)."""
     names = list(analysis.segments)
@@ -81,4 +103,4 @@ def _run_all(analysis: Analysis) -> None:
         ]
 
 
-__all__ = ["EntitySpan", "english", "entities"]
+__all__ = ["EntitySpan", "english", "entities", "entities_in"]

@@ -16,6 +16,10 @@ _ACRONYM_ROLES = {"ceo", "cfo", "coo", "cto", "mp"}
 _PHRASE_PREFIXES = frozenset(
     " ".join(p.split()[:n]) for p in lex.ROLE_PHRASES for n in range(1, len(p.split()))
 )
+# Lower-cased first words a role can start with (a fast first check).
+_FIRST_WORDS = frozenset(
+    {p.split()[0] for p in lex.ROLE_PHRASES} | lex.ROLE_HEADS | lex.ROLE_MODIFIERS
+)
 
 
 @dataclass
@@ -44,6 +48,9 @@ def match_role(tokens: list[Token], i: int, *, need_cap: bool = True) -> RoleHit
         The match, or ``None``.
     """
     if i >= len(tokens) or not tokens[i].is_word or (need_cap and not tokens[i].is_cap):
+        return None
+    first = tokens[i].lower
+    if first not in _FIRST_WORDS and split_camel(tokens[i].text).split()[0].lower() not in _FIRST_WORDS:
         return None
     words: list[str] = []
     best: RoleHit | None = None

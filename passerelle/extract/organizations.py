@@ -33,6 +33,8 @@ _NOT_ORG_WORDS = frozenset(
     station airport wharf wharves""".split()
 )
 _ARTICLES = {"the", "a", "an"}
+# "in" joins a name only after these words ("Vietnamese Embassy in Germany").
+_IN_HEADS = {"embassy", "consulate", "consulate-general", "office", "delegation", "mission"}
 _MAX_DESCRIPTOR_GAP = 6
 
 
@@ -52,6 +54,7 @@ class OrgMention:
 def find_organizations(
     segment: str, text: str, tokens: list[Token], ents: list[EntitySpan],
     taken: list[tuple[int, int]], hints: list[str], person_words: frozenset[str] = frozenset(),
+    skip_to: int = 0,
 ) -> list[OrgMention]:
     """Find organisations in one segment.
 
@@ -61,12 +64,13 @@ def find_organizations(
         tokens: ``tokenize(text)``.
         ents: spaCy's entities of the segment.
         taken: character spans of people already found (never organisations).
+        skip_to: offset where the story starts (after a dateline).
         hints: names that an office was held in and that are no place.
 
     Returns:
         Mentions, possibly overlapping (``merge_organizations`` sorts them out).
     """
-    ctx = _Ctx(segment, text, tokens, taken)
+    ctx = _Ctx(segment, text, tokens, taken + [(0, skip_to)])
     found = _keyword_names(ctx) + _described(ctx) + _hinted(ctx, hints) + _spacy_orgs(ctx, ents)
     return [m for m in found if _acceptable(m) and fold(m.name) not in person_words]
 
@@ -126,17 +130,25 @@ def _run_end(ctx: _Ctx, i: int) -> int:
         if t.is_word and t.is_cap or t.is_possessive:
             j += 1
         elif t.lower in lex.NAME_CONNECTORS | {"the"} and nxt_cap:
+            if t.lower == "in" and ctx.low(j - 1) not in _IN_HEADS:
+                break
             j += 1
+        elif t.lower in lex.NAME_CONNECTORS and ctx.low(j + 1) == "the" and j + 2 < n \
+                and ctx.tokens[j + 2].is_cap and not ctx.is_taken(j + 2):
+            j += 2
         elif t.text == "(" and _bracketed_acronym(ctx, j):
             j = _bracketed_acronym(ctx, j)
         elif t.is_word and t.lower in lex.ORG_LOWER_TAILS:
             j += 1
+        elif t.lower in lex.ORG_LOWER_MODIFIERS and _lower_tail(ctx, j):
+            j = _lower_tail(ctx, j)
         elif t.is_word and t.lower in lex.PLACE_GENERIC and nxt_cap:
             j += 1
         elif t.is_word and t.lower in lex.PLACE_GENERIC and ctx.low(j - 1) != "s" \
                 and _org_before(ctx, i, j):
             j += 1
-        elif t.text in "-–" and nxt_cap and ctx.text[t.start - 1 : t.start] == " ":
+        elif t.text in "-–" and nxt_cap and ctx.text[t.start - 1 : t.start] == " " \
+                and ctx.low(j + 1) not in lex.FUNCTION_WORDS:
             j += 1
         else:
             break
@@ -144,8 +156,9 @@ def _run_end(ctx: _Ctx, i: int) -> int:
 
 
 def _bracketed_acronym(ctx: _Ctx, j: int) -> int:
-    """End of "(ABC)" or "(HDF Energy)" at ``j``, or 0."""
-    if j + 1 >= len(ctx.tokens) or not ctx.tokens[j + 1].is_acronym:
+    """End of "(ABC)" or "(HDF Energy)" at ``j``, or 0 (never an outlet: "(VNA)")."""
+    if j + 1 >= len(ctx.tokens) or not ctx.tokens[j + 1].is_acronym \
+            or ctx.low(j + 1) in lex.OUTLETS:
         return 0
     for k in range(j + 2, min(j + 5, len(ctx.tokens))):
         if ctx.tokens[k].text == ")":
@@ -153,6 +166,14 @@ def _bracketed_acronym(ctx: _Ctx, j: int) -> int:
         if not ctx.tokens[k].is_cap:
             return 0
     return 0
+
+
+def _lower_tail(ctx: _Ctx, j: int) -> int:
+    """End of "vocational school" at ``j`` (modifiers then a tail word), or 0."""
+    k = j
+    while k < len(ctx.tokens) and k - j < 2 and ctx.low(k) in lex.ORG_LOWER_MODIFIERS:
+        k += 1
+    return k + 1 if ctx.low(k) in lex.ORG_LOWER_TAILS else 0
 
 
 def _org_before(ctx: _Ctx, i: int, j: int) -> bool:
@@ -199,8 +220,10 @@ def _org_part(ctx: _Ctx, a: int, b: int) -> list[OrgMention]:
 
 
 def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
-    while a < b and (ctx.low(a) in lex.FUNCTION_WORDS or not ctx.tokens[a].is_word):
+    while a < b and (ctx.low(a) in lex.FUNCTION_WORDS | lex.COMMON_HEADS
+                     or not ctx.tokens[a].is_word):
         a += 1
+    a = _after_common_head(ctx, a, b)
     if a + 2 < b and ctx.tokens[a + 1].is_possessive and place_info(ctx.tokens[a].text):
         a += 2
     while b > a and (ctx.low(b - 1) in lex.NAME_CONNECTORS | {"the"}
@@ -209,6 +232,17 @@ def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
             break
         b -= 1
     return a, b
+
+
+def _after_common_head(ctx: _Ctx, a: int, b: int) -> int:
+    """"Students of the University of X": a common noun and "of the" before a name."""
+    for x in range(a + 1, min(a + 3, b - 2)):
+        if ctx.low(x) in ("of", "from", "at") and ctx.low(x + 1) == "the":
+            head = ctx.span(a, x)
+            if org_kind(head) is None and place_info(head) is None:
+                return x + 2
+            return a
+    return a
 
 
 def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
@@ -332,12 +366,16 @@ def _acceptable(m: OrgMention) -> bool:
 # ---------------------------------------------------------------- merging per document
 
 
-def merge_organizations(mentions: list[OrgMention], texts: dict[str, str]) -> list[Organization]:
+def merge_organizations(
+    mentions: list[OrgMention], texts: dict[str, str], places: dict[str, str] | None = None
+) -> list[Organization]:
     """One ``Organization`` per organisation named in the document.
 
     Args:
         mentions: every segment's mentions.
         texts: segment name -> text, to find acronyms and their later uses.
+        places: folded place names of the document -> country, to give an
+            organisation named after a place that place's country.
 
     Returns:
         Organisations, in order of first mention.
@@ -345,7 +383,7 @@ def merge_organizations(mentions: list[OrgMention], texts: dict[str, str]) -> li
     groups: list[list[OrgMention]] = []
     for m in sorted(mentions, key=lambda m: -len(m.name)):
         _add_to_groups(groups, _strip_acronym(m))
-    orgs = [_organization(g) for g in groups]
+    orgs = [_organization(g, places or {}) for g in groups]
     for org in orgs:
         _acronym_mentions(org, texts)
     return sorted(orgs, key=lambda o: _first(o.mentions))
@@ -386,15 +424,26 @@ def _add_to_groups(groups: list[list[OrgMention]], m: OrgMention) -> None:
     groups.append([m])
 
 
-def _organization(g: list[OrgMention]) -> Organization:
+def _organization(g: list[OrgMention], places: dict[str, str]) -> Organization:
     counts = Counter(m.name for m in g)
     name = max(counts, key=lambda n: (counts[n] + (n[:1].isupper()), len(n)))
     aliases = list(dict.fromkeys([m.name for m in g] + [a for m in g for a in m.aliases]))
     kind = next((m.kind for m in g if m.kind), None) or "company"
-    country = next((m.country for m in g if m.country), None) or _country_from_name(name)
+    country = next((m.country for m in g if m.country), None) or country_in_name(name, places) \
+        or _country_from_name(name)
     mentions = sorted({(m.segment, m.start, m.end): Mention(m.start, m.end, m.segment)
                        for m in g}.values(), key=lambda x: (x.segment != "body", x.start))
     return Organization(name, [a for a in aliases if a != name], kind, country, mentions)
+
+
+def country_in_name(name: str, places: dict[str, str]) -> str | None:
+    """The country of a place of the document named inside ``name`` ("Da Nang People's
+    Committee" -> VN), the longest place name first."""
+    key = f" {fold(name)} "
+    for place in sorted(places, key=len, reverse=True):
+        if f" {place} " in key:
+            return places[place]
+    return None
 
 
 def _country_from_name(name: str) -> str | None:
@@ -425,4 +474,5 @@ def _first(mentions: list[Mention]) -> tuple[bool, str, int]:
                default=(True, "", 0))
 
 
-__all__ = ["OrgMention", "find_organizations", "merge_organizations", "org_kind", "described_spans"]
+__all__ = ["OrgMention", "find_organizations", "merge_organizations", "org_kind", "described_spans",
+           "country_in_name"]

@@ -17,6 +17,8 @@ full name. Not a stable API: a helper of the entities step.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
 from passerelle.extract import lexicon_en as lex
@@ -112,7 +114,8 @@ def find_people(
     _role_led(ctx, out)
     _appositions(ctx, out)
     _honorifics(ctx, out)
-    _spacy_people(ctx, ents, out)
+    if ents:
+        _spacy_people(ctx, ents, out)
     _who_is_also(ctx, out)
     _in_capacity(ctx, out)
     out.mentions = _drop_overlaps(out.mentions)
@@ -124,6 +127,10 @@ class _Ctx:
     segment: str
     text: str
     tokens: list[Token]
+    starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [t.start for t in self.tokens]
 
     def span_text(self, a: int, b: int) -> str:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end] if b > a else ""
@@ -334,10 +341,21 @@ def _qualifier(ctx: _Ctx, i: int) -> _Qualifier:
     nat = country_of_demonym(prev.text) if prev.is_cap else None
     if nat:
         return _Qualifier(country=nat, pos=pos)
-    p = i
-    while p > 0 and i - p < 6 and _prefix_token(ctx, p - 1):
-        p -= 1
+    p = _prefix_start(ctx, i)
     return _Qualifier(text=ctx.span_text(p, i) or None, pos=pos)
+
+
+def _prefix_start(ctx: _Ctx, i: int) -> int:
+    """Start of the capitalised words (possessives allowed inside) that end at ``i``."""
+    p = i
+    while p > 0 and i - p < 6:
+        if _prefix_token(ctx, p - 1):
+            p -= 1
+        elif ctx.tokens[p - 1].is_possessive and p >= 2 and _prefix_token(ctx, p - 2) and p < i:
+            p -= 1
+        else:
+            break
+    return p
 
 
 def _prefix_token(ctx: _Ctx, p: int) -> bool:
@@ -351,9 +369,7 @@ def _possessive_qualifier(ctx: _Ctx, ps: int, pos: int) -> _Qualifier:
         return _Qualifier(pos=pos)
     if not owner.is_cap and owner.lower in lex.ANAPHORIC_ORG_NOUNS | lex.ANAPHORIC_PLACE_NOUNS:
         return _Qualifier(anaphor=owner.lower, pos=pos)
-    p = ps
-    while p > 0 and ps - p < 6 and _prefix_token(ctx, p - 1):
-        p -= 1
+    p = _prefix_start(ctx, ps)
     return _Qualifier(text=ctx.span_text(p, ps) or None, pos=pos)
 
 
@@ -390,6 +406,7 @@ def _set_of(t: RawTitle, of_text: str, starts_with_the: bool) -> None:
 
 def clean_of(text: str) -> str:
     """Tidy an "of" phrase: no leading "the", no trailing "city" after a place, no "X's Y"."""
+    text = re.sub(r"\s*\([A-Z][A-Z0-9&-]+\)", "", text)
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
@@ -399,7 +416,9 @@ def clean_of(text: str) -> str:
         if tail and place_info(tail) and place_info(head):
             out = tail
     words = out.split()
-    if len(words) > 1 and words[-1].lower() in lex.PLACE_GENERIC and place_info(" ".join(words[:-1])):
+    if len(words) > 1 and words[-1].lower() in lex.PLACE_GENERIC and any(
+        place_info(" ".join(words[-1 - n : -1])) for n in range(1, min(4, len(words)))
+    ):
         out = " ".join(words[:-1])
     return out
 
@@ -513,10 +532,14 @@ def _spacy_people(ctx: _Ctx, ents: list[EntitySpan], out: SegmentPeople) -> None
 
 
 def _token_span(ctx: _Ctx, start: int, end: int) -> tuple[int, int] | None:
-    idx = [i for i, t in enumerate(ctx.tokens) if t.start >= start and t.end <= end]
-    if not idx:
+    a = _token_index_after(ctx, start)
+    if a is None:
         return None
-    a, b = idx[0], idx[-1] + 1
+    b = a
+    while b < len(ctx.tokens) and ctx.tokens[b].end <= end:
+        b += 1
+    if b == a:
+        return None
     while b > a and not ctx.tokens[b - 1].is_word:
         b -= 1
     while a < b and ctx.low(a) == "the":
@@ -544,6 +567,15 @@ def _credit_before(ctx: _Ctx, a: int) -> bool:
     return False
 
 
+def add_model_people(
+    found: SegmentPeople, segment: str, text: str, tokens: list[Token], ents: list[EntitySpan]
+) -> None:
+    """Add spaCy's PERSON names that no rule found (lowest rank: rules win overlaps)."""
+    ctx = _Ctx(segment, text, tokens)
+    _spacy_people(ctx, ents, found)
+    found.mentions = _drop_overlaps(found.mentions)
+
+
 # ---------------------------------------------------------------- extra titles
 
 
@@ -564,28 +596,57 @@ def _who_is_also(ctx: _Ctx, out: SegmentPeople) -> None:
 
 
 def _in_capacity(ctx: _Ctx, out: SegmentPeople) -> None:
-    """"X, who visited ... in his capacity as French Prime Minister": a title for X."""
+    """"... as the City People's Committee Chairman", "in his capacity as French Prime
+    Minister": a title for the person named right after, else the last one before."""
     for i, t in enumerate(ctx.tokens):
-        if t.lower != "capacity" or ctx.low(i + 1) != "as":
+        if t.lower != "as" or ctx.low(i - 1) in ("such", "well", "so"):
             continue
-        r = i + 2 + (ctx.low(i + 2) == "the")
-        nat = country_of_demonym(ctx.tokens[r].text) if r < len(ctx.tokens) else None
-        hit = match_role(ctx.tokens, r + (1 if nat else 0))
-        owner = _nearest_before(out.mentions, ctx.segment, t.start)
-        if hit is not None and owner is not None:
-            q = _Qualifier(country=nat, pos=t.start)
+        r = i + 1 + (ctx.low(i + 1) == "the")
+        hit, q = _role_after_qualifier(ctx, r)
+        if hit is None or _is_cap(ctx, hit.end) or ctx.low(hit.end) == "of":
+            continue
+        owner = _person_after(out.mentions, ctx, hit.end) or _nearest_before(
+            out.mentions, ctx.segment, t.start, _sentence_start(ctx, i))
+        if owner is not None:
             owner.titles.append(_title(ctx, hit, None, q))
 
 
+def _role_after_qualifier(ctx: _Ctx, r: int) -> tuple[RoleHit | None, _Qualifier]:
+    """A capitalised role within four capitalised words after ``r``, with its qualifier."""
+    for x in range(r, min(r + 5, len(ctx.tokens))):
+        hit = match_role(ctx.tokens, x)
+        if hit is not None:
+            return hit, _qualifier(ctx, x) if x > r else _Qualifier(pos=ctx.tokens[x].start)
+        if not (ctx.tokens[x].is_cap or ctx.tokens[x].is_possessive):
+            break
+    return None, _Qualifier()
+
+
+def _person_after(mentions: list[PersonMention], ctx: _Ctx, j: int) -> PersonMention | None:
+    if ctx.low(j) != ",":
+        return None
+    k = j + 1 + (ctx.low(j + 1).rstrip(".") in lex.HONORIFICS)
+    start = ctx.tokens[k].start if k < len(ctx.tokens) else -1
+    return next((m for m in mentions if m.start == start and m.full), None)
+
+
+def _sentence_start(ctx: _Ctx, i: int) -> int:
+    while i > 0 and ctx.tokens[i - 1].text not in ".!?":
+        i -= 1
+    return ctx.tokens[i].start if ctx.tokens else 0
+
+
 def _token_index_after(ctx: _Ctx, end: int) -> int | None:
-    for i, t in enumerate(ctx.tokens):
-        if t.start >= end:
-            return i
-    return None
+    """Index of the first token that starts at or after ``end`` (binary search)."""
+    i = bisect.bisect_left(ctx.starts, end)
+    return i if i < len(ctx.tokens) else None
 
 
-def _nearest_before(mentions: list[PersonMention], segment: str, pos: int) -> PersonMention | None:
-    best = [m for m in mentions if m.segment == segment and m.end <= pos and m.full]
+def _nearest_before(
+    mentions: list[PersonMention], segment: str, pos: int, floor: int = 0
+) -> PersonMention | None:
+    best = [m for m in mentions if m.segment == segment and floor <= m.start and m.end <= pos
+            and m.full]
     return max(best, key=lambda m: m.end) if best else None
 
 
@@ -606,4 +667,5 @@ def _merge_titles(kept: list[PersonMention], m: PersonMention) -> None:
             return
 
 
-__all__ = ["RawTitle", "PersonMention", "RoleMention", "SegmentPeople", "find_people", "clean_of"]
+__all__ = ["RawTitle", "PersonMention", "RoleMention", "SegmentPeople", "find_people", "clean_of",
+           "add_model_people"]

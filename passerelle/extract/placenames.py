@@ -42,6 +42,12 @@ class PlaceInfo:
 
 
 def place_info(name: str, *, country: str | None = None) -> PlaceInfo | None:
+    """Cached ``_place_info`` (names recur within and across articles)."""
+    return _place_info(name, country)
+
+
+@lru_cache(maxsize=65536)
+def _place_info(name: str, country: str | None) -> PlaceInfo | None:
     """The best-known place called ``name``, or ``None``.
 
     Strict: the name as written (less a generic word such as "province" or "city")
@@ -63,7 +69,7 @@ def place_info(name: str, *, country: str | None = None) -> PlaceInfo | None:
     if alias:
         return PlaceInfo(alias[0], alias[1], alias[2], 10**6)
     bare = _strip_generic_text(name)
-    if _gazetteer() is None:
+    if _gazetteer() is None:  # also loads it, so that a failure is known before use
         return _from_fallback(key, country)
     if not (_gaz_is_place(name) or (bare != name and _gaz_is_place(bare))):
         return None
@@ -98,7 +104,10 @@ def country_display_name(code: str) -> str:
     gaz = _gazetteer()
     if gaz is not None and hasattr(gaz, "country_name"):
         return str(gaz.country_name(code))
-    return code
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code)
+    return (getattr(c, "common_name", None) or c.name) if c else code
 
 
 def _strip_generic_text(name: str) -> str:
@@ -131,12 +140,23 @@ def _strip_generic(key: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
 def _gazetteer() -> Any:
+    """The geocoding step's gazetteer module, or ``None`` when it cannot answer."""
+    return None if _STATE["broken"] else _import_gazetteer()
+
+
+_STATE = {"broken": False}
+
+
+@lru_cache(maxsize=1)
+def _import_gazetteer() -> Any:
     try:
         from passerelle.geo import gazetteer
+
+        gazetteer.is_place_name("France")  # loads its data: fail here, not mid-document
     except Exception as exc:  # noqa: BLE001 - any failure means "use the fallback"
-        log.debug("gazetteer unavailable (%s); using the offline fallback index", exc)
+        log.warning("gazetteer unavailable (%s); using the offline fallback index", exc)
+        _STATE["broken"] = True
         return None
     return gazetteer if hasattr(gazetteer, "lookup") else None
 

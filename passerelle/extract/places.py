@@ -56,7 +56,7 @@ def find_places(
     Returns:
         Place mentions in text order.
     """
-    skip_to = _dateline_end(text) if segment == "body" else 0
+    skip_to = dateline_end(text) if segment == "body" else 0
     out: list[PlaceMention] = []
     i = 0
     while i < len(tokens):
@@ -72,7 +72,8 @@ def find_places(
     return out
 
 
-def _dateline_end(text: str) -> int:
+def dateline_end(text: str) -> int:
+    """Offset where the story starts after a dateline ("Paris (VNA) – "), else 0."""
     m = _DATELINE.match(text)
     return m.end() if m else 0
 
@@ -93,7 +94,8 @@ def _longest_place(
             continue
         written = text[span[0].start : span[-1].end]
         info = _info(written)
-        if info is None or not _credible(tokens, i, m, info, person_words):
+        if info is None or not _credible(tokens, i, m, info, person_words) \
+                or _glued(tokens, i - 1, taken) or _glued(tokens, i + m, taken):
             continue
         end = i + m
         if end < len(tokens) and tokens[end].lower in lex.PLACE_GENERIC:
@@ -115,7 +117,7 @@ def _credible(tokens: list[Token], i: int, m: int, info: PlaceInfo, person_words
     if m == 1 and (words[0] in person_words or tokens[i].is_acronym and info.kind != "country"):
         return False
     if m == 1 and (tokens[i].lower in lex.NATIONALITIES or tokens[i].lower in lex.STOPWORDS
-                   or is_role_word(tokens[i]) or _inside_run(tokens, i)):
+                   or is_role_word(tokens[i])):
         return False
     if info.kind in ("country", "region", "province", "natural") or m >= 2:
         return True
@@ -126,15 +128,16 @@ def _credible(tokens: list[Token], i: int, m: int, info: PlaceInfo, person_words
     return before in _CUES_BEFORE or after in lex.PLACE_GENERIC
 
 
-def _inside_run(tokens: list[Token], i: int) -> bool:
-    """A lone word glued to other capitalised words ("Brest Sea Festival", "Ka Pet")."""
-    def glued(j: int) -> bool:
-        if not 0 <= j < len(tokens):
-            return False
-        t = tokens[j]
-        return t.is_word and t.is_cap and t.lower not in lex.FUNCTION_WORDS \
-            and t.lower not in lex.PLACE_GENERIC and not is_role_word(t)
-    return glued(i - 1) or glued(i + 1)
+def _glued(tokens: list[Token], j: int, taken: list[tuple[int, int]]) -> bool:
+    """A capitalised word right beside the name: it belongs to a longer name
+    ("Brest Sea Festival", "Ka Pet"), unless it is a person's name, an office or "city"."""
+    if not 0 <= j < len(tokens):
+        return False
+    t = tokens[j]
+    if not (t.is_word and t.is_cap) or any(a <= t.start < b for a, b in taken):
+        return False
+    low = t.lower
+    return low not in lex.FUNCTION_WORDS and low not in lex.PLACE_GENERIC and not is_role_word(t)
 
 
 # ---------------------------------------------------------------- merging per document
@@ -164,4 +167,4 @@ def _bare(written: str) -> str:
     return " ".join(words)
 
 
-__all__ = ["PlaceMention", "find_places", "merge_places"]
+__all__ = ["PlaceMention", "find_places", "merge_places", "dateline_end"]

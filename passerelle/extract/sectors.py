@@ -74,7 +74,7 @@ LEXICON_EN: Lexicon = {
         (r"research", W), (r"human resources?", W), (r"institutes?", W),
     ],
     "culture": [
-        (r"culture", S), (r"cultural(?! heritage)", S), (r"arts?", S), (r"artists?", S),
+        (r"culture", S), (r"cultural(?! heritage)", S), (r"(?<!of[- ]the[- ])arts?", S), (r"artists?", S),
         (r"music(?:al|ians?)?", S), (r"films?", S), (r"cinema", S), (r"francophon(?:e|ie)", S),
         (r"literature", S), (r"(?:french|vietnamese) language", S), (r"theatre|theater", W),
         (r"festivals?", W), (r"exhibitions?", W), (r"costumes?", W), (r"language", W),
@@ -82,7 +82,7 @@ LEXICON_EN: Lexicon = {
     ],
     "heritage": [
         (r"heritage", S), (r"(?:preservation|conservation|restoration) of", S),
-        (r"heritage preservation", S), (r"conservation", S), (r"monuments?", S),
+        (r"heritage preservation", S), (r"conservation", W), (r"monuments?", S),
         (r"relics?", S), (r"old quarters?", S), (r"ancient (?:town|city|capital)", S),
         (r"citadel", S), (r"historic(?:al)? (?:sites?|buildings?|architecture)", S),
         (r"unesco", S), (r"restor(?:e|ed|ing|ation)", W), (r"museums?", W),
@@ -104,9 +104,9 @@ LEXICON_EN: Lexicon = {
     ],
     "climate": [
         (r"(?<!investment )(?<!business )climate", S),
-        (r"(?<!policy )(?<!business )(?<!investment )(?<!legal )environment(?:al)?", S), (r"sea[- ]levels?", S),
+        (r"(?<!policy )(?<!business )(?<!investment )(?<!legal )(?<!working )environment(?:al)?", S), (r"sea[- ]levels?", S),
         (r"coastal erosion", S), (r"saltwater intrusion|salini[sz]ation|salinity", S),
-        (r"ocean(?:ic|ography)?", S), (r"marine (?:environment|ecosystems?|management|"
+        (r"(?<!indian )(?<!pacific )(?<!atlantic )(?<!arctic )ocean(?:ic|ography)?", S), (r"marine (?:environment|ecosystems?|management|"
                                        r"science|pollution|protection)", S),
         (r"emissions?", S), (r"biodiversity", S), (r"pollution", S),
         (r"natural disasters?", S), (r"floods?|flooding", S), (r"droughts?", S),
@@ -287,7 +287,7 @@ LEXICONS: dict[str, Lexicon] = {"en": LEXICON_EN, "fr": LEXICON_FR, "vi": LEXICO
 @lru_cache(maxsize=None)
 def _compiled(language: str) -> dict[str, list[tuple[re.Pattern[str], float]]]:
     """Word-bounded, case-insensitive patterns of one language; not a stable API."""
-    lexicon = LEXICONS.get(language, LEXICON_EN)
+    lexicon = LEXICONS.get(language, {})
     return {
         sector: [(re.compile(rf"(?<!\w)(?:{pat})(?!\w)", re.IGNORECASE), w) for pat, w in terms]
         for sector, terms in lexicon.items()
@@ -299,7 +299,8 @@ def sentence_weights(text: str, language: str = "en") -> dict[str, float]:
 
     Args:
         text: one sentence.
-        language: ISO 639-1 code; languages without a lexicon use the English one.
+        language: ISO 639-1 code; a language without a lexicon finds nothing (precision
+            first: English words in another language's text say little).
 
     Returns:
         ``{slug: weight}`` for the sectors with at least one term in ``text``.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S")
@@ -51,6 +52,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """A comparison key: no accents, ``đ`` -> ``d``, lower case, hyphens and quotes as spaces."""
     text = text.replace("đ", "d").replace("Đ", "D").replace("Ð", "D")

@@ -4,14 +4,16 @@ A visit is a noun trigger ("visit", "trip", "tour", after a determiner, a posses
 or an adjective such as "working") followed by its destination: the first place
 written after "to", "of" or "in" before the next clause break. The verb "visited X"
 is left out on purpose: in this news it mostly tells a person's past ("who visited
-Vietnam in 2018"), which the gold annotation does not count as a visit.
+Vietnam in 2018"), which the gold annotation does not count as a visit. Verb forms
+that cannot tell a biography are kept: "arrived in X", "will visit X", "led a
+delegation to X".
 """
 
 from __future__ import annotations
 
 import re
 
-from passerelle.extract.actors import ActorIndex, Hit, SentenceActors
+from passerelle.extract.actors import Actor, ActorIndex, Hit, SentenceActors
 from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import dates_in, nearest_date, place_chain, planned, sectors_of
 from passerelle.records import Event
@@ -25,9 +27,10 @@ _TRIGGER = re.compile(
 # Verb triggers that cannot tell a person's past: "arrived in X", "will visit X".
 _VERB_TRIGGER = re.compile(
     r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
+    r"\bled\s+an?\s+(?:[\w-]+\s+){0,3}?delegation(?=\s+to\s)|"
     r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)"
 )
-_VERB_GAP = re.compile(r"^\s*(?:in\s+)?(?:the\s+)?$")
+_VERB_GAP = re.compile(r"^\s*(?:in\s+|to\s+)?(?:the\s+)?$")
 # Before a destination: "... to", "... of", "... in (the)".
 _TO = re.compile(r"\b(?:to|of|in)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|province|town|"
                  r"region|department)\s+of\s+)?$")
@@ -49,7 +52,7 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         dest = _destination(text, sa.hits, m.end(), stop, gap_rule)
         if dest is None:
             continue
-        visitor = _visitor(sa, m, dest, stop)
+        visitor = _visitor(sa, m, dest, stop, analysis.cache.get("last_visitor"))
         if visitor is None:
             continue
         out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
@@ -60,29 +63,51 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
 def _destination(
     text: str, hits: list[Hit], start: int, stop: int, gap_rule: re.Pattern[str]
 ) -> Hit | None:
+    """The first place after the trigger that ``gap_rule`` introduces ("to X"),
+    within one clause; a possessive place ("Vietnam's Prime Minister") is skipped."""
     for h in hits:
         if h.start < start or h.start >= stop or h.start - start > _MAX_GAP:
             continue
         gap = text[start : h.start]
         if any(c in gap for c in ",.;:"):
             return None
-        if h.actor.kind == "place" and gap_rule.search(gap) and text[h.end : h.end + 2] not in (
-            "’s", "'s",
-        ):
+        if h.actor.kind == "place" and gap_rule.search(gap) and not _modifier(text, h):
             return h
     return None
 
 
-def _visitor(sa: SentenceActors, m: re.Match[str], dest: Hit, stop: int) -> str | None:
+def _modifier(text: str, h: Hit) -> bool:
+    """A place used as a modifier: "Vietnam's Prime Minister", "the Mekong Delta city"."""
+    after = text[h.end : h.end + 12]
+    if after.startswith(("’s", "'s")):
+        return True
+    return h.actor.subkind == "natural" and bool(re.match(r"\s+(?:city|town|province)\b", after))
+
+
+_WHO = re.compile(r"^[^.;]*?,\s*who\s+(?:is|was|are|were|has|had)\b[^.;]*$")
+
+
+def _relative_visitor(text: str, people: list[Hit], m: re.Match[str]) -> Hit | None:
+    """"X, Vice President of Y, who is on a working visit to Z": X travels."""
+    before = [h for h in people if h.end <= m.start() and h.via != "possessive"]
+    for h in reversed(before):
+        if _WHO.match(text[h.end : m.start()]):
+            return h
+    return None
+
+
+def _visitor(
+    sa: SentenceActors, m: re.Match[str], dest: Hit, stop: int, last_visitor: Actor | None
+) -> str | None:
     """Who travels: possessor, "by" phrase, "visit of X ... to", else the subject."""
     text = sa.sentence.text
     people = [h for h in sa.hits if h.actor.kind == "person"]
-    det_end = m.start(1) if m.re.groups else m.start()
-    own = [h for h in people if (h.via == "possessive" and m.start() <= h.start < det_end)
-           or (h.end <= m.start() + 2 and m.start() - h.end <= 1
-               and text[h.end : h.end + 2] in ("’s", "'s"))]
+    own = _possessors(text, people, m)
     if own:
         return own[-1].actor.name
+    relative = _relative_visitor(text, people, m)
+    if relative is not None:
+        return relative.actor.name
     by = _BY.match(text[dest.end : stop])
     if by:
         after = [h for h in people if h.start >= dest.end + by.end() and h.start < stop]
@@ -91,18 +116,38 @@ def _visitor(sa: SentenceActors, m: re.Match[str], dest: Hit, stop: int) -> str 
     inside = [h for h in people if m.end() <= h.start < dest.start and h.via == "name"]
     if inside:
         return inside[0].actor.name
-    return _subject(sa, m)
+    return _subject(sa, m, last_visitor)
 
 
-def _subject(sa: SentenceActors, m: re.Match[str]) -> str | None:
+def _possessors(text: str, people: list[Hit], m: re.Match[str]) -> list[Hit]:
+    """"his visit" (a possessive pronoun in the determiner slot) or "X's trip"."""
+    det_end = m.start(1) if m.re.groups else m.start()
+    return [
+        h for h in people
+        if (h.via == "possessive" and m.start() <= h.start < det_end)
+        or (m.start() - h.end in (0, 1) and text[h.end : h.end + 2] in ("’s", "'s"))
+    ]
+
+
+_GROUP = re.compile(r"\b(?:delegation|group)\b", re.I)
+
+
+def _subject(sa: SentenceActors, m: re.Match[str], last_visitor: Actor | None) -> str | None:
+    """The sentence subject; else a person named as subject; else the leader of a
+    delegation named before the trigger ("A delegation ... led by X paid a visit")."""
     if sa.subject is not None:
         return sa.subject.name
     named = [h for h in sa.hits if h.actor.kind == "person" and h.via != "possessive"
              and not h.is_object]
     led = [h for h in sa.hits if h.actor.kind == "person" and h.via == "name"
            and h.end <= m.start()]
-    # "A delegation ... led by Chairman X paid a visit": the leader travels.
-    return (named or led or [None])[0].actor.name if (named or led) else None
+    pick = named or led
+    if pick:
+        return pick[0].actor.name
+    if _GROUP.search(sa.sentence.text[: m.start()]):
+        # "The delegation is scheduled to visit X": the delegation already seen travelling
+        return last_visitor.name if last_visitor is not None else None
+    return None
 
 
 def _visit(analysis: Analysis, sa: SentenceActors, index: ActorIndex, visitor: str,

@@ -108,17 +108,19 @@ def candidates(place: Place, lookup: Lookup = gazetteer.lookup) -> list[GazEntry
 
 
 def _score(entry: GazEntry, ctx: Context, order: int, place: Place,
-           own: set[str]) -> tuple[int, int, int, int]:
+           own: set[str], hint: str | None) -> tuple[int, bool, int, int, int]:
     """Sort key (lower is better); not a stable API.
 
     ``own`` holds the place's own names: Brest (Belarus) lies in Brest region, which
     must not count as "an enclosing unit the article names" when the article says Brest.
+    ``hint`` is the kind a generic word of the text announced ("Yamaguchi Prefecture").
     """
     parents_named = sum(1 for p in entry.parents[:-1]
                         if normalize(p) in ctx.names and normalize(p) not in own)
     in_country = ctx.weight(entry.country, place)
     # Capped: a country named once and one named ten times are both "in the article".
-    return (-parents_named, -min(in_country, 3), order, -entry.population)
+    return (-parents_named, bool(hint) and entry.kind != hint, -min(in_country, 3), order,
+            -entry.population)
 
 
 def resolve_place(place: Place, ctx: Context,
@@ -139,8 +141,9 @@ def resolve_place(place: Place, ctx: Context,
     # A name read as written ranks above spelling variants; lookup already sorts
     # exact names first, so its order is kept as a tie-breaker after the context.
     own = {normalize(n) for n in [place.name, *place.aliases]}
+    hint = next(filter(None, map(gazetteer.kind_hint, [place.name, *place.aliases])), None)
     ranked = sorted(enumerate(found),
-                    key=lambda pair: _score(pair[1], ctx, _tier(pair[0]), place, own))
+                    key=lambda pair: _score(pair[1], ctx, _tier(pair[0]), place, own, hint))
     return ranked[0][1]
 
 

@@ -28,12 +28,14 @@ _HTML_SNIFF = re.compile(rb"(?i)<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|
 _FEED_SNIFF = re.compile(rb"(?i)<rss[\s>]|<feed[\s>]|<rdf:rdf[\s>]")
 
 
-def decode(raw: bytes, *, origin: str) -> str:
+def decode(raw: bytes, *, origin: str, declared: str | None = None) -> str:
     """Decode ``raw`` to text.
 
     Args:
         raw: the bytes read.
         origin: the source, named in error messages.
+        declared: a charset the source declares (HTTP header, ``<meta charset>``);
+            tried when the bytes are not UTF-8, before cp1252.
 
     Returns:
         The text, without a byte-order mark.
@@ -53,7 +55,39 @@ def decode(raw: bytes, *, origin: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        return _strict(raw, "cp1252", origin)
+        pass
+    declared = declared or declared_charset(raw)
+    if declared and _known_codec(declared):
+        try:
+            return raw.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    return _strict(raw, "cp1252", origin)
+
+
+_META_CHARSET = re.compile(rb"""(?i)<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""")
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""")
+
+
+def declared_charset(raw: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or an XML prolog declares, if any."""
+    head = raw[:SNIFF_BYTES]
+    m = _META_CHARSET.search(head) or _XML_ENCODING.search(head.lstrip())
+    return m.group(1).decode("ascii", "replace").lower() if m else None
+
+
+def charset_of(content_type: str) -> str | None:
+    """The ``charset=`` parameter of an HTTP Content-Type header."""
+    m = re.search(r"(?i)charset\s*=\s*[\"']?([\w.:-]+)", content_type or "")
+    return m.group(1).lower() if m else None
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _strict(raw: bytes, codec: str, origin: str) -> str:

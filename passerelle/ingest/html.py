@@ -18,7 +18,8 @@ import trafilatura
 
 from passerelle.errors import ParseError
 from passerelle.ingest.lines import Kind, classify, ends_sentence, split_credit
-from passerelle.ingest.meta import build_document, host_of
+from passerelle.ingest.meta import build_document
+from passerelle.records import Document
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,9 @@ MIN_WORDS = 8
 _DROPPED = {Kind.CAPTION, Kind.CREDIT, Kind.PLACEHOLDER, Kind.IMAGE, Kind.SOURCE, Kind.NAV}
 
 
-def clean_html(html: str, *, url: str | None = None, meta: dict[str, Any] | None = None):
+def clean_html(
+    html: str, *, url: str | None = None, meta: dict[str, Any] | None = None
+) -> Document:
     """Clean one HTML page into a ``Document`` (pure).
 
     Args:
@@ -179,4 +182,4 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-__all__ = ["clean_html", "host_of"]
+__all__ = ["clean_html"]

@@ -50,9 +50,8 @@ _COMMENTS = re.compile(
 )
 _BYLINE = re.compile(r"(?i)^(?:by|par|theo|written by|bài và ảnh|bài, ảnh|von)\s+[^.!?]{2,60}$")
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[|\s\-:]+)$")
+_BULLET = re.compile(r"^[-•*+–▪●]\s+\S")
 _RELATED_MARK = re.compile(r"^(?:>>|»|›|\+\+)")
-# A lower-case letter glued to an upper-case one ("KỳLãnh"): headlines run together.
-_GLUED = re.compile(r"[^\W\d_](?=[^\W\d_])")
 
 # Navigation words of the outlets we read (English, French, Vietnamese), compared
 # case-folded. Chosen from the page chrome of Vietnamese news sites and their
@@ -84,13 +83,8 @@ def ends_sentence(line: str) -> bool:
 
 
 def glued_joints(line: str) -> int:
-    """How many times a lower-case letter is glued to an upper-case one."""
-    return sum(1 for m in _GLUED.finditer(line) if m.group().islower() and _next_upper(line, m))
-
-
-def _next_upper(line: str, m: re.Match[str]) -> bool:
-    nxt = line[m.end()] if m.end() < len(line) else ""
-    return nxt.isupper()
+    """How many times a lower-case letter is glued to an upper-case one ("KỳLãnh")."""
+    return sum(1 for a, b in zip(line, line[1:]) if b.isupper() and a.islower())
 
 
 def split_credit(line: str) -> tuple[str, str] | None:
@@ -154,6 +148,8 @@ def classify(line: str, host: str | None = None) -> Kind:
 
 def _text_kind(line: str) -> Kind:
     n = len(words(line))
+    if _BULLET.match(line) and n >= 4:
+        return Kind.PARAGRAPH  # an item of a list inside the story
     if ends_sentence(line):
         return Kind.PARAGRAPH if n >= 4 else Kind.TITLELIKE
     if glued_joints(line) >= 2:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from passerelle.errors import ParseError, PasserelleError
-from passerelle.ingest.decode import decode, sniff, sniff_content
+from passerelle.ingest.decode import charset_of, decode, sniff, sniff_content
 from passerelle.ingest.fetch import Fetcher
 from passerelle.ingest.html import clean_html
 from passerelle.ingest.meta import id_for_path, id_for_url
@@ -170,11 +170,12 @@ def _read_file(path: Path, session: _Session) -> Iterator[Item]:
 
 
 def _read_bytes(raw: bytes, kind: str, origin: str, session: _Session, *,
-                meta: dict[str, Any], url: str | None) -> Iterator[Item]:
-    """Read one decoded page (text or HTML) or a feed."""
+                meta: dict[str, Any], url: str | None, charset: str | None = None,
+                ) -> Iterator[Item]:
+    """Read one page (text or HTML) or a feed from its bytes."""
     if kind == "warc":
         raise ParseError("a WARC archive can only be read from a file", hint="save it first")
-    text = decode(raw, origin=origin)
+    text = decode(raw, origin=origin, declared=charset)
     if kind == "feed":
         yield from _read_feed(raw, origin, session)
         return
@@ -192,7 +193,8 @@ def _read_url(url: str, session: _Session, *, meta: dict[str, Any]) -> Iterator[
     fetched = session.fetcher.get(url)
     kind = _kind_of_answer(fetched.content_type, fetched.content)
     meta = {"id": id_for_url(url), **meta}
-    yield from _read_bytes(fetched.content, kind, url, session, meta=meta, url=fetched.url)
+    yield from _read_bytes(fetched.content, kind, url, session, meta=meta, url=fetched.url,
+                           charset=charset_of(fetched.content_type))
 
 
 def _kind_of_answer(content_type: str, content: bytes) -> str:
@@ -348,16 +350,25 @@ def _truncated_reason(exc: Exception) -> str:
 
 
 def _warc_payload(record: Any) -> tuple[str, bytes] | None:
-    """``(target URL, body bytes)`` of an HTML response record, else None."""
-    if record.rec_type != "response":
-        return None
-    http = record.http_headers
-    ctype = (http.get_header("Content-Type") if http else "") or ""
-    if http is not None and http.get_statuscode() and not http.get_statuscode().startswith("2"):
-        return None
+    """``(target URL, body bytes)`` of an HTML response record, else None.
+
+    Every record is read to its end, so that a cut in any record is noticed.
+
+    Raises:
+        EOFError: when the record holds fewer bytes than it declares.
+    """
+    if record.length is None:  # WARC requires Content-Length: the header was cut
+        raise EOFError("a record header ends before its Content-Length")
     raw = record.content_stream().read()
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise EOFError(f"record ends {record.raw_stream.limit} bytes before its declared length")
+    if record.rec_type != "response":
+        return None
+    http = record.http_headers
+    status = http.get_statuscode() if http is not None else None
+    if status and not status.startswith("2"):
+        return None
+    ctype = (http.get_header("Content-Type") if http is not None else "") or ""
     if "html" not in ctype.lower() and sniff_content(raw) != "html":
         return None
     return record.rec_headers.get_header("WARC-Target-URI") or "", raw

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from passerelle.ingest.dates import find_date
-from passerelle.ingest.lines import Kind, classify, ends_sentence, source_url, split_credit, words
+from passerelle.ingest.lines import Kind, classify, source_url, split_credit, words
 from passerelle.ingest.meta import build_document
+from passerelle.records import Document
 
 _END_MARK = re.compile(r"\s*\.?/\.\s*$")
 _AGENCY_TAIL = re.compile(r"(?<=[.!?”\"…])\s*[-–—]+\s*[A-Z]{2,6}\s*$")
@@ -61,7 +62,9 @@ class _Page:
     ended: bool = False
 
 
-def clean_text(text: str, *, url: str | None = None, meta: dict[str, Any] | None = None):
+def clean_text(
+    text: str, *, url: str | None = None, meta: dict[str, Any] | None = None
+) -> Document:
     """Clean one scraped page of plain text into a ``Document`` (pure).
 
     Args:
@@ -277,4 +280,4 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-__all__ = ["clean_text", "read_page", "ends_sentence"]
+__all__ = ["clean_text", "read_page"]

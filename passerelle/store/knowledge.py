@@ -690,8 +690,10 @@ def entity_by_name(conn: Any, kind: str, key: str | int) -> int | None:
 
 def apply_corrections(conn: Any, touched: _Touched) -> None:
     """Re-apply recorded manual merges whose two sides are separate entities again."""
-    rows = q(conn, "SELECT kind, target, other, note FROM kb_corrections WHERE action = 'merge' "
-             "ORDER BY id").all()
+    rows = q(conn, "SELECT m.kind, m.target, m.other, m.note FROM kb_corrections m WHERE "
+             "m.action = 'merge' AND NOT EXISTS (SELECT 1 FROM kb_corrections s WHERE s.action "
+             "= 'split' AND s.kind = m.kind AND s.id > m.id AND s.other IN (m.target, m.other)) "
+             "ORDER BY m.id").all()  # a later split undoes an earlier merge
     for kind, target, other, note in rows:
         keep, gone = entity_by_name(conn, kind, target), entity_by_name(conn, kind, other)
         if keep and gone and keep != gone:

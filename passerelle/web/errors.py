@@ -70,5 +70,8 @@ async def handle_error(request: Request, exc: Exception) -> Response:
 
 def install(app: Any) -> None:
     """Register :func:`handle_error` for every exception the app can meet."""
-    for exc_class in (StarletteHTTPException, RequestValidationError, Exception):
+    # PasserelleError is listed on its own so it is answered by the exception middleware;
+    # the catch-all Exception handler runs in the outermost middleware, which re-raises
+    # after answering (so the server logs the traceback).
+    for exc_class in (StarletteHTTPException, RequestValidationError, PasserelleError, Exception):
         app.add_exception_handler(exc_class, handle_error)

@@ -31,6 +31,12 @@ def entity_url(value: Any, kind: str = "person") -> str:
     return f"/{segment}/{quote(str(value), safe='')}"
 
 
+def safe_url(url: Any) -> str:
+    """``url`` when it is http(s), else ``#``: article metadata may carry ``javascript:`` links."""
+    text = str(url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else "#"
+
+
 def name_of(value: Any) -> str:
     """Display name of an entity dict or a plain string."""
     if isinstance(value, dict):
@@ -57,6 +63,6 @@ def first(row: dict[str, Any], *keys: str, default: Any = "") -> Any:
 
 def register(env: Environment) -> None:
     """Install the filters and globals on ``env``."""
-    env.filters.update(entity_url=entity_url, names=names, name_of=name_of, urlpart=lambda s: quote(str(s), safe=""))
+    env.filters.update(entity_url=entity_url, names=names, safe_url=safe_url, name_of=name_of, urlpart=lambda s: quote(str(s), safe=""))
     env.globals.update(with_query=with_query, first=first, SECTORS=SECTORS, NAV=NAV,
                        SECTOR_COLOURS=SECTOR_COLOURS)

@@ -68,6 +68,8 @@ def rows_of(backend: Backend, view: str, filters: dict[str, str]) -> Iterator[di
 def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(_cell(v) for v in value)
+    if isinstance(value, dict) and value.get("name"):
+        return str(value["name"])
     if isinstance(value, dict):
         return json.dumps(jsonable_encoder(value), ensure_ascii=False)
     text = "" if value is None else str(value)

@@ -127,5 +127,6 @@ def profile(request: Request, segment: str, key: str) -> Response:
     except ConfigError as exc:  # the query functions raise it for an unknown key
         raise HTTPException(404, f"{exc}; pick one from /entities/{segment}") from exc
     extra = {"network": charts.network(data.get("network") or {}, str(data.get("id")))} if data else {}
-    return render(request, "profile.html", data, "profile", title=key, segment=segment, kind=kind,
+    title = str((data or {}).get("name") or key)
+    return render(request, "profile.html", data, "profile", title=title, segment=segment, kind=kind,
                   key=key, **extra)

@@ -1,0 +1,243 @@
+"""Behaviour of the English entities step (``entities.en.v1``), on sentences of our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from passerelle import registry
+from passerelle.extract import entities as _entities  # noqa: F401 - registers entities.en.v1
+from passerelle.extract import extract_document
+from passerelle.extract.base import analyze
+from passerelle.records import Document, Person
+
+
+def _run(body: str, captions: list[str] | None = None) -> Document:
+    doc = Document("t", body, captions=captions or [], language="en", published="2025-03-10")
+    analysis = analyze(doc)
+    registry.get("entities.en.v1")(analysis)
+    return doc
+
+
+def _person(doc: Document, name: str) -> Person:
+    found = [p for p in doc.people if p.name == name]
+    assert found, f"{name!r} not among {[p.name for p in doc.people]}"
+    return found[0]
+
+
+def _roles(p: Person) -> dict[str, str | None]:
+    return {t.role: t.of for t in p.titles}
+
+
+# ------------------------------------------------------------------ offices
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "role", "of", "country"),
+    [
+        ("The Thai Ambassador to Japan Somchai Wongsakul opened a fair in Osaka on Monday.",
+         "Somchai Wongsakul", "Ambassador", "Thailand", "TH"),
+        ("Mayor of Nantes Pierre Ravel welcomed the delegation at the town hall.",
+         "Pierre Ravel", "Mayor", "Nantes", "FR"),
+        ("Deputy Mayor of Bordeaux Claire Vidal chaired the session on river transport.",
+         "Claire Vidal", "Deputy Mayor", "Bordeaux", "FR"),
+        ("Mr. Paul Ardouin, Prefect of Gironde department, received the visitors.",
+         "Paul Ardouin", "Prefect", "Gironde", "FR"),
+        ("Chairman of the People's Committee of Can Tho city Pham Quoc Bao hosted the guests.",
+         "Pham Quoc Bao", "Chairman", "People's Committee of Can Tho", "VN"),
+        ("Vice Chairman of the People's Committee of Hue city Tran Thi Lan signed the deal.",
+         "Tran Thi Lan", "Vice Chairman", "People's Committee of Hue", "VN"),
+        ("Consul General Hoang Minh Duc attended the ceremony in Marseille.",
+         "Hoang Minh Duc", "Consul General", None, None),
+        ("Honorary Consul Marc Lefebvre opened the exhibition in Lille.",
+         "Marc Lefebvre", "Honorary Consul", None, None),
+        ("Sylvie Moreau, Deputy Mayor of Rennes, said the exchange would continue.",
+         "Sylvie Moreau", "Deputy Mayor", "Rennes", "FR"),
+        ("The German Chancellor Olaf Brenner arrived in Hanoi on Sunday.",
+         "Olaf Brenner", "Chancellor", "Germany", "DE"),
+    ],
+)
+def test_office_patterns(body: str, name: str, role: str, of: str | None, country: str | None) -> None:
+    doc = _run(body)
+    p = _person(doc, name)
+    assert _roles(p).get(role, "missing") == of
+    assert p.country == country
+
+
+def test_two_titles_joined_by_and() -> None:
+    doc = _run("The visit of General Secretary and President Luong Van Tam to Paris was a success.")
+    assert set(_roles(_person(doc, "Luong Van Tam"))) == {"General Secretary", "President"}
+
+
+def test_who_is_also_adds_a_title() -> None:
+    body = ("In Sète, the ambassador met Mayor Louis Garnier, who is also President of the "
+            "Sète Agglomeration Community, to discuss fishing.")
+    roles = _roles(_person(_run(body), "Louis Garnier"))
+    assert roles["President"] == "Sète Agglomeration Community"
+    assert "Mayor" in roles
+
+
+def test_company_role_takes_the_company_named_before() -> None:
+    body = ("The delegation visited Aerotech Systems, a drone maker based in Lyon. "
+            "Sophie Marchand, the company's Sales Director, presented its new models.")
+    doc = _run(body)
+    assert _roles(_person(doc, "Sophie Marchand")) == {"Sales Director": "Aerotech Systems"}
+    assert any(o.name == "Aerotech Systems" and o.kind == "company" for o in doc.organizations)
+
+
+def test_place_glued_before_a_name_is_cut_off() -> None:
+    doc = _run("Deputy Mayor of Toulouse Marie Lambert received the students.")
+    p = _person(doc, "Marie Lambert")
+    assert _roles(p) == {"Deputy Mayor": "Toulouse"}
+    assert not doc.organizations
+    assert [pl.name for pl in doc.places] == ["Toulouse"]
+
+
+def test_capacity_clause_gives_a_former_office() -> None:
+    body = ("Mayor of Le Havre city Henri Dupuis, who visited Vietnam in 2019 in his capacity "
+            "as French Prime Minister, spoke first.")
+    roles = _roles(_person(_run(body), "Henri Dupuis"))
+    assert roles == {"Mayor": "Le Havre", "Prime Minister": "France"}
+
+
+# ------------------------------------------------------------------ names and coreference
+
+
+def test_surname_title_and_office_are_one_person() -> None:
+    body = ("Vietnamese Ambassador to Italy Duong Hai Hung visited Milan on May 2.\n\n"
+            "Ambassador Hung met local business leaders. Hung said trade was growing.\n\n"
+            "The Vietnamese Ambassador also visited a textile school.")
+    doc = _run(body)
+    assert [p.name for p in doc.people] == ["Duong Hai Hung"]
+    p = doc.people[0]
+    assert {"Ambassador Hung", "Hung", "Vietnamese Ambassador"} <= set(p.aliases)
+    assert len(p.mentions) == 4
+    assert p.country == "VN"
+
+
+def test_honorific_is_dropped_and_merged() -> None:
+    body = ("Mayor Robert Lemaire greeted the guests. Mr. Robert Lemaire then spoke about "
+            "tourism in the region.")
+    doc = _run(body)
+    assert [p.name for p in doc.people] == ["Robert Lemaire"]
+    assert len(doc.people[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Deputy Minister Đặng Thị Hồng Nhung opened the forum in Hà Nội.", "Đặng Thị Hồng Nhung"),
+        ("Ambassador Dinh Quoc Viet handed over the gifts.", "Dinh Quoc Viet"),
+        ("The guests were welcomed by Chairman To Van Lam of the provincial council.", "To Van Lam"),
+    ],
+)
+def test_vietnamese_names_are_whole_with_diacritics(body: str, name: str) -> None:
+    assert [p.name for p in _run(body).people] == [name]
+
+
+def test_hyphen_variants_are_one_person() -> None:
+    body = ("Governor Jean-Marc Perrin opened the talks. Later, Jean Marc Perrin toured the port "
+            "of Sète with the guests.")
+    doc = _run(body)
+    assert len(doc.people) == 1
+    assert doc.people[0].aliases
+
+
+# ------------------------------------------------------------------ not people
+
+
+@pytest.mark.parametrize(
+    ("body", "captions"),
+    [
+        ("Hanoi (VNA) – The two sides agreed to expand trade in rice and coffee.", []),
+        ("The delegation toured the port.", ["The delegation at the port. Photo: NGUYEN HUNG"]),
+        ("The delegation toured the harbour.", ["Boats in the harbour (Photo: Tran Anh Vu)"]),
+        ("Officials from the two sides met in Valras-Plage to discuss coastal erosion.", []),
+    ],
+)
+def test_credits_outlets_and_places_are_not_people(body: str, captions: list[str]) -> None:
+    doc = _run(body, captions)
+    assert doc.people == []
+    assert all(o.name not in ("VNA", "the two sides") for o in doc.organizations)
+
+
+def test_town_mislabelled_by_the_model_is_a_place() -> None:
+    doc = _run("At a working session in the coastal town of Valras-Plage, erosion was discussed.")
+    assert doc.people == []
+    assert [(p.name, p.country) for p in doc.places] == [("Valras-Plage", "FR")]
+
+
+# ------------------------------------------------------------------ organisations
+
+
+def test_acronym_and_long_form_are_one_organisation() -> None:
+    body = ("With support from the French Development Agency (AFD), the city restored two "
+            "old markets. AFD will also fund a tram line.")
+    doc = _run(body)
+    assert len(doc.organizations) == 1
+    org = doc.organizations[0]
+    assert (org.name, org.kind, org.country) == ("French Development Agency", "agency", "FR")
+    assert "AFD" in org.aliases and len(org.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        ("Students of the University of Nantes met the delegation.", "University of Nantes",
+         "university"),
+        ("The Lyon Chamber of Commerce and Industry hosted a dinner.",
+         "Lyon Chamber of Commerce and Industry", "association"),
+        ("Officials of the Da Nang People's Committee received the guests.",
+         "Da Nang People's Committee", "government"),
+        ("The talks at Orion Robotics, a French start-up, focused on automation.",
+         "Orion Robotics", "company"),
+    ],
+)
+def test_organisation_kinds(body: str, name: str, kind: str) -> None:
+    orgs = {o.name: o.kind for o in _run(body).organizations}
+    assert orgs.get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The two sides agreed to meet again. The People's Committee will send a reply.",
+        "France and Vietnam signed a Memorandum of Understanding on culture.",
+        "The Comprehensive Strategic Partnership was upgraded in 2024.",
+    ],
+)
+def test_junk_is_not_an_organisation(body: str) -> None:
+    assert _run(body).organizations == []
+
+
+# ------------------------------------------------------------------ places and evidence
+
+
+def test_continents_and_datelines_are_not_places() -> None:
+    doc = _run("Paris (VNA) – Vietnam is a key partner of France in Europe and Asia.")
+    assert sorted(p.name for p in doc.places) == ["France", "Vietnam"]
+
+
+def test_every_entity_has_mentions_that_point_at_its_name() -> None:
+    body = ("Mayor of Nantes Pierre Ravel met Vietnamese Ambassador to France Le Van Son. "
+            "Son thanked the mayor of Nantes and the University of Nantes.")
+    doc = _run(body, ["Pierre Ravel (left) and Le Van Son in Nantes."])
+    entities = [*doc.people, *doc.organizations, *doc.places]
+    assert entities
+    for e in entities:
+        assert e.mentions
+        for m in e.mentions:
+            text = doc.segment_text(m.segment)[m.start : m.end]
+            names = [e.name, *e.aliases]
+            assert any(text in n or n in text for n in names), (e.name, text)
+
+
+def test_component_runs_through_extract_document() -> None:
+    doc = Document("x", "Mayor of Nantes Pierre Ravel visited Hanoi.", language="en")
+    extract_document(doc)
+    assert doc.components["entities"] == "entities.en.v1"
+    assert [p.name for p in doc.people] == ["Pierre Ravel"]
+    record = doc.to_record()
+    assert record["people"][0]["titles"][0]["role"] == "Mayor"
+    json.dumps(record)
