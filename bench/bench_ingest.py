@@ -91,9 +91,8 @@ def run_throughput(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), n)
         start = time.perf_counter()
-        loaded = failed = 0
-        for item in read_sources([tmp]):
-            loaded, failed = (loaded + 1, failed) if isinstance(item, Loaded) else (loaded, failed + 1)
+        items = [isinstance(item, Loaded) for item in read_sources([tmp])]
+        loaded, failed = sum(items), len(items) - sum(items)
         seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"pages": n, "loaded": loaded, "failed": failed, "seconds": round(seconds, 2),

@@ -312,9 +312,10 @@ def _progress_bar(enabled: bool, total: int | None = None) -> Any:
 
 def _tick(bar: Any, summary: RunSummary) -> None:
     bar.update(1)
-    bar.set_postfix(
-        stored=summary.stored, dup=summary.duplicates, near=summary.near_duplicates,
-        failed=summary.failed, refresh=False,
+    bar.set_postfix_str(
+        f"stored {summary.stored}, dup {summary.duplicates}, "
+        f"near {summary.near_duplicates}, failed {summary.failed}",
+        refresh=False,
     )
 
 

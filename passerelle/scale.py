@@ -63,7 +63,7 @@ def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Any]
         return
     with LocalCluster(
         n_workers=max(workers, 1), threads_per_worker=1, processes=True,
-        dashboard_address=None, silence_logs=logging.ERROR,
+        dashboard_address=":0", silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
         yield client
 

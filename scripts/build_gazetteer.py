@@ -276,7 +276,10 @@ def add_cities(b: Builder, states: dict[str, list[dict]]) -> None:
         cname = _country_name(iso)
         for c in rows:
             parents = _city_parents(grid, c, iso, cname, dep_region, region_name)
-            b.add(f"gn:{c['geonameid']}", name=c["name"], kind="city", country=iso,
+            # GeoNames writes some Vietnamese names with the Icelandic eth (Ð, U+00D0)
+            # where Vietnamese has the barred D (Đ, U+0110).
+            name = c["name"].replace("Ð", "Đ") if iso == "VN" else c["name"]
+            b.add(f"gn:{c['geonameid']}", name=name, kind="city", country=iso,
                   lat=c["latitude"], lon=c["longitude"], geonames_id=c["geonameid"],
                   population=c["population"], parents=parents,
                   names=_alternates(c))

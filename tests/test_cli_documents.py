@@ -171,10 +171,18 @@ def _assert_whole(url: str) -> int:
     return len(rows)
 
 
+def _run_statuses(url: str) -> list[str]:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        statuses = [r[0] for r in conn.execute(text("SELECT status FROM runs ORDER BY id"))]
+    engine.dispose()
+    return statuses
+
+
 @pytest.mark.timeout(180)
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=lambda s: s.name)
 def test_killed_ingest_keeps_whole_documents_and_rerun_completes(tmp_path, write_articles, sig):
-    total = 1500
+    total = 250
     source = write_articles(total)
     url = f"sqlite:///{tmp_path / 'kb.sqlite'}"
     proc = _start_ingest(source, url)
@@ -184,6 +192,8 @@ def test_killed_ingest_keeps_whole_documents_and_rerun_completes(tmp_path, write
     assert proc.returncode != 0
     kept = _assert_whole(url)
     assert 5 <= kept < total
+    status = "interrupted" if sig == signal.SIGINT else "running"  # SIGKILL leaves no time
+    assert _run_statuses(url) == [status]
     rerun = run("ingest", str(source), "--db", url, "--no-progress")
     assert rerun.exit_code == 0
     assert rerun.stdout.startswith(SUMMARY.format(total - kept, kept, 0, 0))

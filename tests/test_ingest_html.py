@@ -78,6 +78,7 @@ def test_metadata_and_captions():
     assert doc.captions == ["Anne Leclerc and Tran Quoc Minh in Ha Long."]
     assert "Photo: LINH" not in doc.body and "Terms of use" not in doc.body
     assert doc.language == "en"
+    assert doc.components == {"ingest": "ingest.html.v1"}
 
 
 @pytest.mark.parametrize(

@@ -87,6 +87,23 @@ def test_json_lines_keep_given_metadata_and_report_bad_rows(tmp_path):
     assert count_sources([str(f)]) == 4
 
 
+def test_size_limit_applies_per_json_line_not_per_file(tmp_path):
+    f = tmp_path / "many.jsonl"
+    rows = [json.dumps({"id": f"r{i}", "text": PAGE_TEXT}) for i in range(4)]
+    rows.append(json.dumps({"id": "huge", "text": "word " * 2000}))
+    f.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = _read(f, max_bytes=2_000)  # the file is far larger than the limit
+    assert [type(i).__name__ for i in items] == ["Loaded"] * 4 + ["Failed"]
+    assert "line is" in items[-1].reason and "limit" in items[-1].reason
+
+
+def test_text_file_holding_an_html_document_is_read_as_html(tmp_path):
+    f = tmp_path / "saved.txt"
+    f.write_text(_html(), encoding="utf-8")
+    [item] = _only_loaded(_read(f))
+    assert "<p>" not in item.doc.body and "festival of lights" in item.doc.body
+
+
 FEED = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Example feed</title><link>https://feed.example.org/</link>
 <item><title>Lyon and Hue renew their heritage programme</title>

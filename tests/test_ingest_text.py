@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from passerelle.ingest import clean_text
 from passerelle.ingest.dates import find_date, normalise_date
@@ -83,6 +85,10 @@ def test_caption_is_kept_without_its_credit(page):
     assert page.captions == ["Mayor of Saumur Claire Dubois shows the flood wall to the consul."]
 
 
+def test_the_cleaner_is_named_in_components(page):
+    assert page.components == {"ingest": "ingest.text.v1"}
+
+
 def test_paragraphs_are_joined_by_a_blank_line(page):
     assert page.body.count("\n\n") == 4  # five paragraphs
     assert page.language == "en"
@@ -136,6 +142,43 @@ def test_tail_of_headlines_without_end_mark_is_cut():
     assert doc.body.endswith("open a joint office for students in the autumn.")
 
 
+def test_stamps_in_the_tail_do_not_date_the_story():
+    text = (
+        "The two provinces agreed to exchange teachers of French from next September./.\n"
+        "Same category\n"
+        "Daily Example 02/01/2020\n"
+        "Old story about a bridge\n"
+    )
+    assert clean_text(text).published is None
+
+
+@pytest.mark.parametrize("tail", [" - VNA", " -VNA", " – VNA/CVN", " — VNS"])
+def test_agency_stamp_variants(tail):
+    doc = clean_text(f"The mayor thanked the delegation for its visit to the city.{tail}\nNext.")
+    assert doc.body == "The mayor thanked the delegation for its visit to the city."
+
+
+def test_headline_ending_with_a_question_mark():
+    text = ("Can two river ports share one training school?\n"
+            "The ports of Rouen and Can Tho want to train their pilots together, their heads said.\n")
+    doc = clean_text(text)
+    assert doc.title == "Can two river ports share one training school?"
+    assert doc.body.startswith("The ports of Rouen")
+
+
+def test_author_name_before_navigation_is_not_a_subheading():
+    text = ("The governor said the province would send ten engineers to the port next year.\n\n"
+            "Lan Chi\n\nTin cùng chuyên mục\n\nA story about rice\n")
+    assert clean_text(text).body.endswith("to the port next year.")
+
+
+def test_subheading_between_paragraphs_is_kept():
+    text = ("The governor said the province would send ten engineers to the port next year.\n"
+            "Training comes first\n"
+            "The engineers will spend six months at the school of the port authority.\n")
+    assert "\n\nTraining comes first\n\n" in clean_text(text).body
+
+
 def test_list_items_inside_the_story_do_not_end_it():
     text = (
         "The two provinces agreed on three priorities for the coming years:\n"
@@ -162,6 +205,14 @@ def test_site_chrome_before_the_headline_is_skipped():
     assert doc.title == "Grenoble and Da Nang open a joint innovation centre"
     assert doc.published == "2019-11-05"
     assert doc.body.startswith("The cities of Grenoble")
+
+
+def test_update_line_after_the_headline_is_not_the_title():
+    text = ("Home › World › Europe › France\n"
+            "Nice and Ha Long sign a tourism charter\n"
+            "Last updated 10:20 GMT+7 Thursday\n"
+            "The cities of Nice and Ha Long signed a charter on sea tourism on Thursday.\n")
+    assert clean_text(text).title == "Nice and Ha Long sign a tourism charter"
 
 
 def test_given_metadata_wins_over_the_page():
@@ -240,3 +291,25 @@ def test_id_for_url_is_short_and_stable():
     a = id_for_url("https://x.example.org/a")
     assert a == id_for_url("https://x.example.org/a") and len(a) == 16
     assert a != id_for_url("https://x.example.org/b")
+
+
+LINES = st.sampled_from([
+    "", "Same tag", "Photo: KIM", "The mayor welcomed the delegation. (Photo: PEN)",
+    "Ports sign a charter photo 1", "Example Daily 03/04/2024", "By LAN ANH",
+    "Two cities open a joint school", "The governor proposed a new training programme.",
+    "He said the two sides would meet again in Hue next spring. - PEN",
+    "The visit ended on Friday./.", "- exchanges of teachers and students", "Comment (3)",
+    "Source: https://x.example.org/p", "Tin liên quan", ">>A related story",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(LINES, st.text(max_size=60)), max_size=25))
+def test_cleaning_never_invents_text(lines):
+    text = "\n".join(lines)
+    doc = clean_text(text)
+    flat = " ".join(text.replace("\u200b", "").replace("\ufeff", "").split())
+    for paragraph in doc.body.split("\n\n") if doc.body else []:
+        assert " ".join(paragraph.split()) in flat
+    for caption in doc.captions:
+        assert " ".join(caption.split()) in flat

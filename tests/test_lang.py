@@ -94,6 +94,8 @@ def test_french_genders_share_the_role(masculine: str, feminine: str) -> None:
         ("fr", "une adjointe au maire", "Deputy Mayor"),
         ("fr", "L'Ambassadeur du Vietnam", "Ambassador"),
         ("fr", "la vice-présidente de la région", "Vice President"),
+        ("fr", "le président du Comité populaire de Hué", "Chairman"),
+        ("fr", "le vice-président du Comité populaire de Hué", "Vice Chairman"),
         ("vi", "Chủ tịch UBND tỉnh Bắc Ninh", "Chairman"),
         ("vi", "Phó Chủ tịch UBND tỉnh Bắc Ninh", "Vice Chairman"),
         ("vi", "Bí thư Tỉnh ủy Bắc Ninh", "Secretary"),

@@ -45,8 +45,11 @@ def test_person_keys(name, key, matchable):
     assert person_key(name) == (key, matchable)
 
 
-@pytest.mark.parametrize("name, matchable", [("AFD", True), ("Ministry", False),
-                                             ("The Lyon Metropolis", True)])
+@pytest.mark.parametrize("name, matchable", [
+    ("AFD", True), ("Ministry", False), ("The Lyon Metropolis", True),
+    ("Comité populaire municipal", False), ("Municipal People's Committee", False),
+    ("People's Committee of Hai Phong", True), ("Ministry of Foreign Affairs", True),
+])
 def test_org_keys(name, matchable):
     assert org_key(name)[1] is matchable
 
@@ -92,6 +95,8 @@ def _report(**kw) -> EventReport:
     (_report(place_id=11, place_names=frozenset({"marseille"})), False),
     (_report(place_id=12, place_names=frozenset({"rhone", "france"})), False),
     (_report(place_id=None), True),
+    (_report(start=None, precision=None, published=None), True),  # undated, same place
+    (_report(start=None, precision=None, published=None, place_id=None), False),
 ])
 def test_event_reports_match(other, same):
     mine = _report()

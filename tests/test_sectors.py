@@ -111,7 +111,9 @@ def _gold_f1(shared_dir, language: str) -> float:
                            captions=rec.get("captions") or [], language=language)
             got, _ = classify(analyze(doc).sentences, doc.title, language)
             gold = set(rec["sectors"])
-            tp, fp, fn = tp + len(gold & set(got)), fp + len(set(got) - gold), fn + len(gold - set(got))
+            tp += len(gold & set(got))
+            fp += len(set(got) - gold)
+            fn += len(gold - set(got))
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 

@@ -331,3 +331,33 @@ def test_external_links_are_http_only(url: str | None, expected: str) -> None:
     from passerelle.web.filters_jinja import safe_url
 
     assert safe_url(url) == expected
+
+
+def test_failures_are_named_by_what_the_user_gave() -> None:
+    from passerelle.web.jobs import _summary_failures
+
+    class Failed:
+        origin, reason = "/tmp/x/job/upload-0.txt", "cannot read /tmp/x/job/upload-0.txt: empty"
+
+    class Summary:
+        failures = [Failed()]
+
+    [failure] = _summary_failures(Summary(), "/tmp/x/job/upload-0.txt", "notes.txt")
+    assert failure.source == "notes.txt" and "/tmp/x" not in failure.reason
+
+
+def test_evidence_split_across_paragraphs_is_found_sentence_by_sentence() -> None:
+    body = "First sentence about a visit to Lyon.\n\nSecond sentence about the mayor of Lyon."
+    evidence = "First sentence about a visit to Lyon. Second sentence about the mayor of Lyon."
+    [fact] = highlight.facts_of({"body": body, "events": [{"type": "visit", "evidence": evidence}]})
+    assert [body[a:b] for a, b in fact.spans] == ["First sentence about a visit to Lyon.",
+                                                  "Second sentence about the mayor of Lyon."]
+
+
+def test_article_view_highlights_facts_and_links_profiles_by_id(client) -> None:
+    if not query_function("document"):
+        pytest.skip("passerelle.query.document is not installed yet")
+    html = client.get("/documents/sample-lyon-visit").text
+    khoa = _person_id(client, "Tran Minh Khoa")
+    assert f'href="/people/{khoa}">profile' in html
+    assert 'id="event-0"' in html and 'href="#event-0"' in html and 'id="commitment-0"' in html

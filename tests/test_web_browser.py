@@ -197,14 +197,18 @@ def test_keyboard_reaches_skip_link_search_and_nav(server: str, page) -> None:
     assert "quick-q" in seen and "/map" in seen and "/timeline" in seen
 
 
-def test_ingest_page_shows_progress_until_done(server: str, page) -> None:
+def test_ingest_page_shows_progress_and_lists_failures(server: str, page) -> None:
+    # Port 9 (discard) refuses connections: the fetch fails fast, without loading any model.
     page.goto(server + "/ingest")
-    page.fill("#i-text", "Browser test\n\nA delegation from Hue visited Nantes on 2 May 2025 to talk about tourism.")
+    page.fill("#i-urls", "http://127.0.0.1:9/no-article-here")
     page.click("form.ingest-form button[type=submit]")
     page.wait_for_url("**/ingest/jobs/*")
-    sync_api.expect(page.locator("#job-state")).to_have_text(re.compile("^(done|failed)$"), timeout=60000)
+    sync_api.expect(page.locator("#job-state")).to_have_text(re.compile("^(done|failed)$"), timeout=30000)
     assert page.locator("#job-done").inner_text() == "1"
-    assert page.watch.errors == []
+    failure = page.locator("#job-failures li")
+    sync_api.expect(failure).to_have_count(1)
+    assert "127.0.0.1:9" in failure.inner_text()
+    assert [e for e in page.watch.errors if "127.0.0.1:9" not in e] == []
 
 
 def test_api_docs_render_offline(server: str, page) -> None:
@@ -213,3 +217,15 @@ def test_api_docs_render_offline(server: str, page) -> None:
     assert page.locator(".swagger-ui .opblock").count() >= 5
     assert page.watch.errors == [] and page.watch.blocked == []
 
+
+
+@pytest.mark.parametrize("name", ["home", "timeline", "article", "search"])
+def test_pages_fit_a_phone_screen(server: str, browser, name: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    context.route("**/*", _offline)
+    pg = context.new_page()
+    pg.goto(server + PAGES[name], wait_until="networkidle")
+    overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    pg.screenshot(path=str(SHOTS / f"phone-{name}.png"))
+    context.close()
+    assert overflow <= 0, f"{name} scrolls sideways by {overflow}px on a phone"

@@ -134,8 +134,12 @@ def export_cli(
 
     database = open_db(db)
     filters = {"language": language, "since": since, "until": until}
+    fmt = fmt.lower()
+    if fmt in ("graphml", "json-graph"):
+        _export_graph(database, fmt, output)
+        return
     with _output(output) as out:
-        _export(database, fmt.lower(), out, filters)
+        _export(database, fmt, out, filters)
 
 
 def _export(database: Any, fmt: str, out: IO[str], filters: dict[str, Any]) -> None:
@@ -143,10 +147,20 @@ def _export(database: Any, fmt: str, out: IO[str], filters: dict[str, Any]) -> N
 
     if fmt in ("jsonl", "csv"):
         export_documents(database, fmt, out, **filters)
-    elif fmt == "plover":
-        _export_plover(database, out, filters)
     else:
-        _graph_exporter()(database, fmt, out)
+        _export_plover(database, out, filters)
+
+
+def _export_graph(database: Any, fmt: str, output: str | None) -> None:
+    """Graphs cover the whole knowledge base; GraphML is written as bytes."""
+    export_graph = _graph_exporter()
+    if output and output != "-":
+        export_graph(database, fmt, output)
+    elif fmt == "graphml":
+        export_graph(database, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        export_graph(database, fmt, sys.stdout)
 
 
 def _export_plover(database: Any, out: IO[str], filters: dict[str, Any]) -> None:

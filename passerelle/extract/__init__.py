@@ -38,6 +38,7 @@ DEFAULT_COMPONENTS: dict[str, dict[str, str]] = {
     },
     "*": {
         "geocode": "geocode.gazetteer.v1",
+        "sectors": "sectors.keywords.v1",
     },
 }
 

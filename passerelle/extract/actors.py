@@ -124,7 +124,7 @@ class ActorIndex:
         counts: dict[str, list[Actor]] = {}
         for a in self.actors:
             if a.kind == "person" and len(a.name.split()) > 1:
-                counts.setdefault(a.name.split()[-1], []).append(a)
+                counts.setdefault(_surname(a.name), []).append(a)
         taken = {f for a in self.actors for f in a.forms}
         return [
             (last, acts[0]) for last, acts in counts.items()
@@ -151,6 +151,17 @@ class ActorIndex:
             if actor in fits:
                 return actor
         return fits[0] if len(fits) == 1 else None
+
+
+# A Korean given name written with a hyphen ("Park Jin-ho", "Moon Jae-in") follows
+# the family name, which comes first.
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def _surname(name: str) -> str:
+    """The family name: the last word, or the first before a hyphenated given name."""
+    words = name.split()
+    return words[0] if _HYPHENATED_GIVEN.match(words[-1]) else words[-1]
 
 
 def _role_fits(role: str, of: str, wanted: tuple[str, ...], want_of: str | None) -> bool:

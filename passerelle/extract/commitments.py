@@ -57,7 +57,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         _I)),
     ("intent", re.compile(
         r"\b(?:desire|wish|wishes|interest|intention|willingness)\s+"
-        r"(?:to|that|in\s+\w+ing|for)\b|\b(?:hope|hopes|hoped|hoping)\b|\b(?:aims?|wants?|wished|intends?|plans?)\s+to\b|"
+        r"(?:to|that|in\s+\w+ing|for)\b|\b(?:hope|hopes|hoped|hoping)\b|\b(?:aim(?:s|ed)?|want(?:s|ed)?|wished|intend(?:s|ed)?|plans?)\s+to\b|"
         r"\b(?:is|are)\s+considering\b|\bconsidering\s+the\b|"
         r"\b(?:looks?|looked|looking)\s+forward\s+to\b|\bwould\s+like\s+to\b|"
         r"\b(?:is|are|was|were)\s+willing\s+to\b|"
@@ -68,8 +68,23 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 _WILL = re.compile(
     r"\b(?:also\s+)?will\s+(?!be\b|have\b|also\s+be\b|visit|pay\b|attend|arrive|travel|"
     r"leave|meet\b|hold\b|host\b|take\s+part|celebrate)(\w+)", _I)
+# Reported pledges: "X said the German government would continue to support ...",
+# "... and would bring ..." (a second clause of a statement already made).
+_WOULD = re.compile(
+    r"\bwould\s+(?:also\s+|further\s+)?(?!be\b|have\b|like\b|need|not\b|rather\b|"
+    r"visit|pay\b|attend|arrive|travel|leave|meet\b|hold\b|host\b|take\s+part)(\w+)", _I)
+_REPORTED = re.compile(
+    r"\b(?:said|says|added|adding|affirmed|assured|stated|stressed|noted|confirmed|"
+    r"emphasi[sz]ed)\s+(?:that\s+)?(?P<subj>[^,.;]{1,60}?)\s+$", _I)
+# Who may stand before a reported "would": the speaker's own side, not a third party.
+_OWN_SIDE = re.compile(
+    r"^(?:he|she|it|they|we|(?:his|her|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
+    r"the\s+(?:[A-Z][\w-]*\s+)?(?:government|city|town|province|region|group|company|"
+    r"university|side|ministry|embassy|prefecture|council|authorities))$")
+_COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:also\s+)?$", _I)
 _WILL_SUBJECT = re.compile(r"\b(?:the\s+(?:city|town|province|company|group|region)|it|we)\s+$",
                            _I)
+_PLAN = re.compile(r"(?:plans?|aims?|intends?|wants?)\s+to\b", _I)
 _SPEECH = re.compile(
     r"\b(?:said|says|added|adding|affirmed|stated|noted|stressed|emphasised|emphasized|"
     r"told|highlighted)\b", _I)
@@ -103,7 +118,10 @@ def _in_sentence(analysis: Analysis, sa: SentenceActors) -> list[Commitment]:
     seen: set[tuple[str, str]] = set()
     for kind, start, end in _triggers(sa):
         item = _commitment(analysis, sa, kind, start, end)
-        if item is not None and (item.actor, item.kind) not in seen:
+        if item is None:
+            continue
+        again = _COORDINATED.search(sa.sentence.text[:start]) is not None
+        if (item.actor, item.kind) not in seen or again:
             seen.add((item.actor, item.kind))
             out.append(item)
     return out
@@ -121,7 +139,29 @@ def _triggers(sa: SentenceActors) -> list[tuple[str, int, int]]:
     for m in _WILL.finditer(text):
         if not any(s < m.start() for _, s, _ in found) and _will_subject(sa, m.start()):
             found.append(("pledge", m.start(), m.end()))
+    for m in _WOULD.finditer(text):
+        if _would_pledge(sa, m, found):
+            found.append(("pledge", m.start(), m.end()))
     return sorted(found, key=lambda t: t[1])
+
+
+def _would_pledge(sa: SentenceActors, m: re.Match[str], found: list[tuple[str, int, int]]) -> bool:
+    """A reported "would <verb>": right after "said (that) <own side>" with no trigger
+    before it, or coordinated ("... and would bring") after an intent or a pledge."""
+    text = sa.sentence.text
+    if _COORDINATED.search(text[: m.start()]):
+        return any(k in ("intent", "pledge") and s < m.start() for k, s, _ in found)
+    if any(s < m.start() for _, s, _ in found):
+        return False  # "hoped that X would ...": the hope is the commitment
+    said = _REPORTED.search(text[: m.start()])
+    if not said:
+        return False
+    if _OWN_SIDE.match(said.group("subj").strip()):
+        return True
+    # "... said Lyon would ...": a town or body named alone as the subject.
+    begin, stop = said.start("subj"), said.end("subj")
+    return any(h.start <= begin + 4 and h.end >= stop and h.actor.kind != "person"
+               for h in sa.hits)
 
 
 def _will_subject(sa: SentenceActors, offset: int) -> bool:
@@ -175,16 +215,31 @@ def _actor(sa: SentenceActors, start: int) -> tuple[str | None, list[str]]:
     people = [h for h in before if h.actor.kind == "person"]
     people = [h for h in people if not h.is_object] or people
     chosen: Actor | None = people[-1].actor if people else _speaker(sa)
-    if chosen is None and _BOTH_SIDES.search(text[:start]):
-        chosen = sa.previous_subject  # "The two sides agreed to ...": the story's protagonist
+    if chosen is None and _both_sides_subject(text[:start]):
+        # "The two sides agreed to ...": the story's protagonist (the host who received
+        # or met the other side), else the last subject.
+        chosen = sa.lead or sa.previous_subject
     if chosen is None:
         orgs = [h for h in before if h.actor.kind == "organization"]
         if orgs and start - orgs[-1].end < 60:
             return orgs[-1].actor.name, []
-        if before and before[-1].actor.kind == "place" and start - before[-1].end <= 1:
-            return before[-1].actor.name, []  # "Lyon pledges to ..."
+        if before and before[-1].actor.kind == "place" and start - before[-1].end <= 1 \
+                and not _PLAN.match(text[start:]):
+            return before[-1].actor.name, []  # "Lyon pledges to ..." ("Hanoi plans to
+            # build ..." is a domestic plan, not a commitment to a partner)
         return None, []
     return chosen.name, _aliases(chosen, before, text, start)
+
+
+def _both_sides_subject(before: str) -> bool:
+    """Are "both sides" / "they" the subject of the trigger ("Both sides agreed to"),
+    not a complement ("Researchers from both sides ... hope")?"""
+    m = None
+    for m in _BOTH_SIDES.finditer(before):
+        pass
+    if m is None or len(before) - m.end() > 20:
+        return False
+    return not re.search(r"\b(?:from|of|between|with|for|by)\s+$", before[: m.start()], _I)
 
 
 def _speaker(sa: SentenceActors) -> Actor | None:

@@ -37,9 +37,7 @@ class _Group:
         counts = Counter(self.forms)
         return max(self.forms, key=lambda f: (counts[f], len(f.split()), -self.forms.index(f)))
 
-    @property
-    def surname(self) -> str:
-        return fold(self.name).split()[-1]
+    surname_key: str = ""  # folded last word of the name, set once the name is known
 
 
 def build_people(
@@ -85,6 +83,8 @@ def _group_full(mentions: Iterable[PersonMention]) -> list[_Group]:
         group.mentions.append(Mention(m.start, m.end, m.segment))
         group.titles.extend(_in_segment(m))
     groups = list({id(g): g for g in by_key.values()}.values())
+    for g in groups:
+        g.surname_key = fold(g.name).split()[-1]
     return sorted(groups, key=lambda g: _first(g.mentions))
 
 
@@ -105,7 +105,7 @@ def _suffix_group(by_key: dict[str, _Group], key: str) -> _Group | None:
 
 
 def _unique(groups: list[_Group], surname: str) -> _Group | None:
-    hits = [g for g in groups if g.surname == surname]
+    hits = [g for g in groups if g.surname_key == surname]
     return hits[0] if len(hits) == 1 else None
 
 

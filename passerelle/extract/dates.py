@@ -2,7 +2,7 @@
 
 Finds date expressions such as "March 6-8", "from June 23–25", "February 3-4, 2023",
 "from March 30 to April 2", "on October 18", "July 14th", "early October 2024",
-"in 2023", "6 au 8 mars", "le 24 juin", "ngày 25/6", "10/03/2025" and "on Thursday",
+"in 2023", "in mid-2026", "6 au 8 mars", "le 24 juin", "ngày 25/6", "10/03/2025" and "on Thursday",
 and turns them into ISO dates with a precision (``day``, ``month``, ``year``).
 
 Years come from the expression itself or from the article's publication date, never
@@ -83,6 +83,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("vi_my", r"tháng\s+(?P<m1>1[0-2]|0?[1-9])(?:/|\s+năm\s+)" + _Y.format("y")),
     # "on Thursday" (resolved against the publication date)
     ("weekday", r"\b(?:on|last)\s+(?P<w>" + "|".join(_WEEKDAYS) + r")\b"),
+    # "in mid-2026", "early 2025", "late 2024"
+    ("qy", r"\b(?P<q>early|mid|late|end of|beginning of)[\s-]+" + _Y.format("y") + r"\b"),
     # "in 2023", "en 2023", "năm 2023"
     ("year", r"\b(?:in|en|năm)\s+" + _Y.format("y") + r"\b(?![/-]\d)"),
 ]
@@ -168,7 +170,7 @@ def _build(
         return None
     if name == "weekday":
         return _weekday(m, g["w"].lower(), pub)
-    if name == "year":
+    if name in ("year", "qy"):
         y = int(g["y"])
         return DateSpan(f"{y}-01-01", f"{y}-12-31", "year", m.group(), m.start(), m.end())
     if name in ("my", "vi_my"):

@@ -26,9 +26,11 @@ from passerelle.extract.base import Analysis
 from passerelle.extract.coref import build_people
 from passerelle.extract.organizations import (
     OrgMention,
+    coverage,
     described_spans,
     find_organizations,
     merge_organizations,
+    model_organizations,
 )
 from passerelle.extract.offices import is_role_word
 from passerelle.extract.people import (
@@ -76,7 +78,7 @@ def run(analysis: Analysis) -> None:
     """
     try:
         found = _find(analysis)
-    except (ValueError, RuntimeError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure is reported with the document
         raise ExtractionError(
             f"entity extraction failed: {exc}", source=analysis.doc.id,
             hint="check that the body is plain text; report the document if it is",
@@ -92,54 +94,97 @@ def run(analysis: Analysis) -> None:
 
 
 def _find(analysis: Analysis) -> _Found:
+    """Rules first; then the model reads only the sentences the rules left unexplained."""
     found = _Found()
     by_seg: dict[str, SegmentPeople] = {}
     for seg, text in analysis.segments.items():
         toks = found.tokens[seg] = tokenize(text)
         by_seg[seg] = find_people(seg, text, toks, [])
-    ents = nlp.entities_in(analysis, _model_sentences(analysis, found.tokens, by_seg))
+    _repeat_known_names(analysis, by_seg)
+    hints = _org_hints([m for sp in by_seg.values() for m in sp.mentions],
+                       [r for sp in by_seg.values() for r in sp.roles])
+    orgs, places = _rule_orgs_places(analysis, found, by_seg, hints)
+    explained = {seg: [(m.start, m.end) for m in [*by_seg[seg].mentions, *orgs[seg], *places[seg]]]
+                 for seg in analysis.segments}
+    known = {fold(m.name).split()[-1] for sp in by_seg.values() for m in sp.mentions}
+    ents = nlp.entities_in(analysis, _model_sentences(analysis, found.tokens, explained, known))
     for seg, text in analysis.segments.items():
-        sp = by_seg[seg]
-        add_model_people(sp, seg, text, found.tokens[seg], ents[seg])
-        orgs = described_spans(seg, text, found.tokens[seg])
-        found.people.extend(m for m in sp.mentions if not _described_org(m, orgs))
-        found.roles.extend(sp.roles)
-    hints = _org_hints(found.people, found.roles)
-    person_words = {w for m in found.people for w in fold(m.name).split()}
-    for seg, text in analysis.segments.items():
-        taken = [(m.start, m.end) for m in found.people if m.segment == seg]
-        skip = dateline_end(text) if seg == "body" else 0
-        orgs = find_organizations(seg, text, found.tokens[seg], ents[seg],
-                                  taken, hints, frozenset(person_words), skip)
-        found.orgs.extend(orgs)
-        places = find_places(seg, text, found.tokens[seg], taken, person_words)
-        found.places.extend(p for p in places if not _inside_org(p, orgs, text))
+        _add_model_entities(found, by_seg[seg], seg, text, ents[seg], orgs, places)
     return found
 
 
+def _repeat_known_names(analysis: Analysis, by_seg: dict[str, SegmentPeople]) -> None:
+    """A full name found once by a rule is a mention wherever else it is written."""
+    names = {m.name for sp in by_seg.values() for m in sp.mentions if m.full}
+    for seg, text in analysis.segments.items():
+        sp = by_seg[seg]
+        for name in names:
+            for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if not any(m.start < hit.end() and hit.start() < m.end for m in sp.mentions):
+                    sp.mentions.append(PersonMention(name, seg, hit.start(), hit.end(), rank=2))
+
+
+def _rule_orgs_places(
+    analysis: Analysis, found: _Found, by_seg: dict[str, SegmentPeople], hints: list[str]
+) -> tuple[dict[str, list[OrgMention]], dict[str, list[PlaceMention]]]:
+    orgs: dict[str, list[OrgMention]] = {}
+    places: dict[str, list[PlaceMention]] = {}
+    person_words = {w for sp in by_seg.values() for m in sp.mentions for w in fold(m.name).split()}
+    for seg, text in analysis.segments.items():
+        taken = [(m.start, m.end) for m in by_seg[seg].mentions]
+        skip = dateline_end(text) if seg == "body" else 0
+        orgs[seg] = find_organizations(seg, text, found.tokens[seg], [], taken, hints,
+                                       frozenset(person_words), skip)
+        found_places = find_places(seg, text, found.tokens[seg], taken, person_words)
+        places[seg] = [p for p in found_places if not _inside_org(p, orgs[seg], text)]
+    return orgs, places
+
+
+def _add_model_entities(
+    found: _Found, sp: SegmentPeople, seg: str, text: str, ents: list[nlp.EntitySpan],
+    orgs: dict[str, list[OrgMention]], places: dict[str, list[PlaceMention]],
+) -> None:
+    """Add the model's people and one-word organisations to what the rules found."""
+    toks = found.tokens[seg]
+    rule_spans = [(o.start, o.end) for o in orgs[seg]] + described_spans(seg, text, toks)
+    add_model_people(sp, seg, text, toks, ents)
+    people = [m for m in sp.mentions if not _described_org(m, rule_spans)]
+    found.people.extend(people)
+    found.roles.extend(sp.roles)
+    taken = [(m.start, m.end) for m in people] + [(p.start, p.end) for p in places[seg]]
+    words = frozenset(w for m in people for w in fold(m.name).split())
+    found.orgs.extend(orgs[seg] + model_organizations(seg, text, toks, ents, taken, words))
+    found.places.extend(p for p in places[seg]
+                        if not any(m.start <= p.start < m.end for m in people))
+
+
 def _model_sentences(
-    analysis: Analysis, tokens: dict[str, list[Token]], people: dict[str, SegmentPeople]
+    analysis: Analysis, tokens: dict[str, list[Token]], explained: dict[str, list[tuple[int, int]]],
+    known: set[str],
 ) -> list[tuple[str, int, int]]:
     """Sentences with a capitalised word that no rule explains: worth the model's time."""
     out = []
+    covered = {seg: coverage(len(analysis.segments[seg]), spans) for seg, spans in explained.items()}
+    starts = {seg: [t.start for t in toks] for seg, toks in tokens.items()}
     for s in analysis.sentences:
         toks = tokens[s.segment]
-        a = bisect.bisect_left([t.start for t in toks], s.start) if toks else 0
-        spans = [(m.start, m.end) for m in people[s.segment].mentions]
+        a = bisect.bisect_left(starts[s.segment], s.start)
         for k in range(a, len(toks)):
             t = toks[k]
             if t.start >= s.end:
                 break
-            if _unexplained(t, k == a, spans):
+            if not covered[s.segment][t.start] and _unexplained(t, k == a, known):
                 out.append((s.segment, s.start, s.end))
                 break
     return out
 
 
-def _unexplained(t: Token, first: bool, spans: list[tuple[int, int]]) -> bool:
-    if not (t.is_word and t.is_cap) or t.is_acronym or any(a <= t.start < b for a, b in spans):
+def _unexplained(t: Token, first: bool, known: set[str]) -> bool:
+    if not (t.is_word and t.is_cap) or t.is_acronym:
         return False
-    low = t.lower
+    low = t.lower.rstrip(".")
+    if low in lex.HONORIFICS or fold(t.text) in known:
+        return False
     if low in lex.STOPWORDS or low in lex.NATIONALITIES or low in lex.PLACE_GENERIC:
         return False
     if is_role_word(t) or low in lex.ORG_TAIL_WORDS or (first and low in lex.FUNCTION_WORDS):
@@ -158,8 +203,8 @@ def _place_countries(places: list[Place]) -> dict[str, str]:
 
 
 def _described_org(m: PersonMention, spans: list[tuple[int, int]]) -> bool:
-    """spaCy's person that the text describes as an organisation ("X, a startup")."""
-    return m.rank >= 3 and any(a <= m.start < b for a, b in spans)
+    """spaCy's person that a rule found to be an organisation ("X, a startup")."""
+    return m.rank >= 3 and any(a <= m.start < b or m.start <= a < m.end for a, b in spans)
 
 
 def _org_hints(people: list[PersonMention], roles: list[RoleMention]) -> list[str]:
@@ -182,10 +227,9 @@ def _free_words(analysis: Analysis, found: _Found, orgs: list[Organization], pla
     spans = [(m.segment, m.start, m.end) for m in found.people]
     spans += [(m.segment, m.start, m.end) for e in [*orgs, *places] for m in e.mentions]
     for seg, toks in found.tokens.items():
+        covered = coverage(len(analysis.segments[seg]), [(a, b) for s, a, b in spans if s == seg])
         for t in toks:
-            if t.is_word and t.is_cap and not any(
-                s == seg and a <= t.start < b for s, a, b in spans
-            ):
+            if t.is_word and t.is_cap and not covered[t.start]:
                 yield seg, t
 
 
@@ -248,3 +292,6 @@ class _Resolver:
 
 
 __all__ = ["run"]
+
+# The French and Vietnamese components register themselves on import.
+from passerelle.extract import entities_intl as _entities_intl  # noqa: E402,F401

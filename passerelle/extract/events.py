@@ -13,13 +13,15 @@ aliases. Rules work sentence by sentence on the body and the captions
   ``place_aliases``.
 - meeting: "met (and worked) with", "met X", "had a working session with", "meetings
   with A and B" (one meeting each), "the working session between A and B", "hosted a
-  reception for", "receiving/welcoming X", "a courtesy call on X", "visited
-  <organisation>", "At <organisation>, X ...". "The delegation/group" is led by the
+  reception for", "receiving/welcoming X", "X was received by Y" (X: the person
+  before the verb, or the leader of "the delegation"), "a courtesy call on X",
+  "visited/toured <organisation>", "At <organisation>, X ...". In "talks with X,
+  Director General of Y", Y is X's body, not another side. "The delegation/group" is led by the
   last visitor, else by the story's first subject.
 - agreement: a sentence that says a document (MoU, agreement, charter) was signed;
   "the two sides signed" takes the sides of the last meeting.
 - conference: attending a forum, seminar, conference, ceremony, day or show (being
-  invited to attend is not attending).
+  invited to attend is not attending); "the ceremony was attended by A, B and C".
 
 Duplicates merge: one meeting per set of sides, one visit per visitor and place
 (dates and evidence of the most precise mention kept).
@@ -42,6 +44,8 @@ __all__ = ["run", "extract_events"]
 
 # Meeting triggers: (pattern, how the other side is found).
 _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:was|were|is|are|being)\s+(?:warmly\s+|cordially\s+)?"
+                r"(?:received|welcomed|hosted|greeted)\s+by\b", re.I), "passive"),
     (re.compile(r"\b(?:working sessions|meetings|talks)\s+with\b", re.I), "split"),
     (re.compile(
         r"\b(?:met|meets|meet|meeting|worked|work|works|discussed|session|talks|call|calls)"
@@ -52,8 +56,8 @@ _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:hosted|hosting|hosts|host)\s+(?:a\s+)?reception\b", re.I), "with"),
     (re.compile(r"\b(?:received|receiving|receives|welcomed|welcoming|welcomes)\b", re.I),
      "host"),
-    (re.compile(r"\b(?:visited|visiting|visits|visit)\b(?=\s+(?:the\s+)?[\w’'-]+)", re.I),
-     "org"),
+    (re.compile(r"\b(?:visited|visiting|visits|visit|toured|touring|tours)\b"
+                r"(?=\s+(?:the\s+)?[\w’'-]+)", re.I), "org"),
     (re.compile(r"\b(?:working session|meeting)\b", re.I), "all"),
 ]
 # The object phrase of a trigger stops at a relative clause or at the next clause.
@@ -182,6 +186,8 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     stop = _OBJECT_STOP.search(text, m.end())
     if stop:
         end = min(end, stop.start())
+    if mode == "passive":
+        end = min(end, m.end() + 120)
     if mode in ("org", "host"):
         # The direct object only: "visited the plant of X", "received X" (not
         # "received support from X").
@@ -189,11 +195,23 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
         source = re.search(r"\b(?:from|(?<!led )by)\b", text[m.end() : end])
         end = m.end() + source.start() if source else end
     hits = [h for h in sa.hits if m.end() <= h.start < end
-            and (h.is_object or h.actor.kind != "person" or mode == "org")]
+            and (h.is_object or h.actor.kind != "person" or mode in ("org", "passive"))]
     sides = _sides(sa, hits)
     if mode == "org":
         return [a for a in sides if a.kind == "organization"][:1]
+    if mode == "passive":
+        people = [a for a in sides if a.kind == "person"]
+        return people[:1] or sides[:1]
+    if mode == "split":
+        return _without_own_bodies(sides)
     return sides
+
+
+def _without_own_bodies(sides: list[Actor]) -> list[Actor]:
+    """"talks with X, Director General of Y": Y is X's body, not a side of its own."""
+    owners = {of.lower() for a in sides if a.kind == "person" for of in a.title_places()}
+    return [a for a in sides if a.kind != "organization"
+            or not ({f.lower() for f in a.forms} & owners)]
 
 
 def _sides(sa: SentenceActors, hits: list[Hit]) -> list[Actor]:
@@ -219,6 +237,8 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
     (only after "with": "Vietnam received aircraft from X" has no host)."""
     if mode == "all":
         return None
+    if mode == "passive":
+        return _passive_subject(analysis, sa, objects, m)
     people = [h for h in sa.hits if h.actor.kind == "person" and h.actor not in objects
               and h.via != "possessive"]
     before = [h for h in people if h.start < m.start()]
@@ -231,6 +251,20 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
         return analysis.cache.get("last_visitor") or sa.lead
     prev = sa.previous_subject if mode in ("with", "split") else None
     return prev if prev is not None and prev not in objects else None
+
+
+def _passive_subject(analysis: Analysis, sa: SentenceActors, objects: list[Actor],
+                     m: re.Match[str]) -> Actor | None:
+    """"X was received by Y": X is the person named before the verb; "the delegation
+    was received by Y": the delegation's leader (or the last visitor)."""
+    before = [h for h in sa.hits if h.start < m.start() and h.actor.kind == "person"
+              and h.via != "possessive" and h.actor not in objects]
+    if before:
+        return before[0].actor
+    if _GROUP.search(sa.sentence.text[: m.start()]):
+        return (analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
+                or None)
+    return None
 
 
 # --- agreements and conferences ----------------------------------------------------
@@ -246,7 +280,9 @@ def _agreements_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     orgs = _unique([h.actor.name for h in sa.hits if h.actor.kind == "organization"])
     if len(people) < 2 or re.search(r"\bRepresentatives\b", text):
         people = orgs if len(orgs) >= 2 else people + orgs
-    if not people and re.search(r"\b(?:the two sides|both sides|they)\b", text, re.I):
+    if not people and re.search(
+            r"\b(?:the two sides|both sides|they|the two (?:officials|leaders|ministers|mayors))\b",
+            text, re.I):
         people = list(analysis.cache.get("last_meeting") or [])  # the sides just named
     if not people:  # "Lyon and Hanoi signed a twinning charter": the towns sign
         towns = _unique([h.actor.name for h in sa.hits
@@ -258,8 +294,19 @@ def _agreements_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     return [_event(analysis, sa, "agreement", people, place, sign.start())]
 
 
+_ATTENDED_BY = re.compile(
+    r"\b(?:forum|seminar|conference|ceremony|festival|exhibition|workshop|celebration|fair|"
+    r"summit)s?\b[^.;]{0,60}?\b(?:was|were)\s+(?:also\s+)?attended\s+by\b", re.I)
+
+
 def _conferences_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     text = sa.sentence.text
+    passive = _ATTENDED_BY.search(text)
+    if passive:  # "The opening ceremony was attended by A, B and C"
+        who = [h.actor.name for h in sa.hits
+               if h.actor.kind == "person" and h.start >= passive.end() and h.via == "name"]
+        if who:
+            return [_event(analysis, sa, "conference", _unique(who), None, passive.start())]
     m = _ATTEND.search(text)
     if not m or re.search(r"\binvit", text[: m.start()], re.I):
         return []  # being invited to attend is not attending

@@ -45,7 +45,9 @@ ROLE_MODIFIERS = frozenset(
 ROLE_POSTFIXES = frozenset({"general"})
 
 # Roles that take "of International"-like departments into the role itself.
-ROLE_WITH_DEPARTMENT = frozenset({"head"})
+ROLE_WITH_DEPARTMENT = frozenset(
+    {"head", "minister", "deputy minister", "vice minister", "secretary", "state secretary"}
+)
 
 # Roles whose holder belongs to the nationality written before them even when a
 # destination follows: "Vietnamese Ambassador to France" serves Vietnam.
@@ -204,6 +206,16 @@ STOPWORDS = FUNCTION_WORDS | frozenset(
 COMMON_HEADS = frozenset(
     """representatives leaders delegates members officials students experts staff
     businesses companies partners guests visitors""".split()
+)
+
+# Words of ministerial portfolios and departments: never part of a personal name
+# ("Minister of Foreign Affairs Bui Thanh Son").
+PORTFOLIO_WORDS = frozenset(
+    """affairs foreign trade industry defence defense finance education training health
+    culture sports tourism agriculture rural development planning investment justice home
+    interior labour labor invalids social science technology information communications
+    transport construction resources environment security economy commerce cooperation
+    external relations ethnic minorities religious veterans energy natural public""".split()
 )
 
 # Common Vietnamese family names (ASCII): the first token of a 2-4 token name.

@@ -97,6 +97,8 @@ def is_name_token(token: Token) -> bool:
         return False
     if low in lex.NATIONALITIES or low in lex.ORG_TAIL_WORDS or low in lex.PLACE_GENERIC:
         return False
+    if low in lex.PORTFOLIO_WORDS:
+        return False
     return not any(ch.isdigit() for ch in token.text)
 
 

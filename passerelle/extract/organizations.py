@@ -75,12 +75,25 @@ def find_organizations(
     return [m for m in found if _acceptable(m) and fold(m.name) not in person_words]
 
 
+def model_organizations(
+    segment: str, text: str, tokens: list[Token], ents: list[EntitySpan],
+    taken: list[tuple[int, int]], person_words: frozenset[str] = frozenset(),
+) -> list[OrgMention]:
+    """Organisations that only the statistical model proposes (one-word names)."""
+    ctx = _Ctx(segment, text, tokens, taken)
+    return [m for m in _spacy_orgs(ctx, ents) if _acceptable(m) and fold(m.name) not in person_words]
+
+
 @dataclass
 class _Ctx:
     segment: str
     text: str
     tokens: list[Token]
     taken: list[tuple[int, int]]
+    covered: bytearray = field(default_factory=bytearray)
+
+    def __post_init__(self) -> None:
+        self.covered = coverage(len(self.text), self.taken)
 
     def span(self, a: int, b: int) -> str:
         return self.text[self.tokens[a].start : self.tokens[b - 1].end]
@@ -89,12 +102,19 @@ class _Ctx:
         return self.tokens[i].lower if 0 <= i < len(self.tokens) else ""
 
     def is_taken(self, i: int) -> bool:
-        t = self.tokens[i]
-        return any(a <= t.start < b for a, b in self.taken)
+        return bool(self.covered[self.tokens[i].start])
 
     def mention(self, a: int, b: int, **kw: object) -> OrgMention:
         return OrgMention(self.span(a, b), self.segment, self.tokens[a].start,
                           self.tokens[b - 1].end, **kw)  # type: ignore[arg-type]
+
+
+def coverage(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    """A byte per character of a text, 1 inside any of ``spans``."""
+    covered = bytearray(length + 1)
+    for a, b in spans:
+        covered[max(a, 0) : max(b, 0)] = b"\x01" * (max(b, 0) - max(a, 0))
+    return covered
 
 
 # ---------------------------------------------------------------- 1. keyword names
@@ -133,7 +153,7 @@ def _run_end(ctx: _Ctx, i: int) -> int:
             if t.lower == "in" and ctx.low(j - 1) not in _IN_HEADS:
                 break
             j += 1
-        elif t.lower in lex.NAME_CONNECTORS and ctx.low(j + 1) == "the" and j + 2 < n \
+        elif t.lower == "of" and ctx.low(j + 1) == "the" and j + 2 < n \
                 and ctx.tokens[j + 2].is_cap and not ctx.is_taken(j + 2):
             j += 2
         elif t.text == "(" and _bracketed_acronym(ctx, j):
@@ -325,7 +345,7 @@ def _hinted(ctx: _Ctx, hints: list[str]) -> list[OrgMention]:
     out = []
     for name in hints:
         for m in re.finditer(re.escape(name), ctx.text):
-            if not any(a <= m.start() < b for a, b in ctx.taken):
+            if not ctx.covered[m.start()]:
                 out.append(OrgMention(name, ctx.segment, m.start(), m.end(), org_kind(name)))
     return out
 
@@ -357,7 +377,7 @@ def _acceptable(m: OrgMention) -> bool:
         return False
     if any(w in _NOT_ORG_WORDS for w in words) or any(ch.isdigit() for ch in m.name):
         return False
-    if country_of_demonym(m.name) or m.name.isupper() and len(words) == 1 and m.kind is None:
+    if country_of_demonym(m.name) or m.name.isupper() and (len(words) > 1 or m.kind is None):
         return False
     generic = lex.ORG_TAIL_WORDS | {"people", "s", "the", "of", "national"} - {"national"}
     return not all(w in generic for w in words)
@@ -475,4 +495,5 @@ def _first(mentions: list[Mention]) -> tuple[bool, str, int]:
 
 
 __all__ = ["OrgMention", "find_organizations", "merge_organizations", "org_kind", "described_spans",
+           "model_organizations", "coverage",
            "country_in_name"]

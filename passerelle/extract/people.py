@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.nlp import EntitySpan
 from passerelle.extract.offices import RoleHit, is_name_token, match_role
+from passerelle.extract.organizations import org_kind
 from passerelle.extract.placenames import (
     country_display_name,
     country_of_demonym,
@@ -37,6 +38,9 @@ _MAX_NAME = 4
 # names with surnames (tuned on the dev set: Saintes 29k is cut, "Tran" is not).
 _STRONG_CITY = 15_000
 _POSSESSIVE_ANAPHORS = {"its", "his", "her", "their"}
+# Vietnamese given names that are also English function words ("Nguyen Van An").
+_SHORT_GIVEN_NAMES = {"an", "ha", "to", "do", "my", "le", "la"}
+_PARTICLES = {"de", "du", "von", "van", "der", "den", "da", "di", "del", "della", "le", "la", "bin"}
 _CREDIT_WORDS = {"photo", "photos", "source", "by", "reporter", "photographer", "credit"}
 _FACILITY_WORDS = frozenset(
     """museum theatre theater office port park street square bridge hospital pagoda temple
@@ -194,6 +198,10 @@ def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int,
             end = _of_run(ctx, start)
             if end > start:
                 of_span, j = (start, end), end
+            if ctx.low(j) == "to" and cur.key in lex.DIPLOMATIC_ROLES and of_span is not None:
+                j = _skip_place(ctx, j + 1)
+                chain.append((cur, of_span))
+                return chain, j
         chain.append((cur, of_span))
         if of_span is not None and _split_tail(ctx, *of_span) is not None:
             return chain, j
@@ -276,10 +284,19 @@ def _name_after(
 
 
 def _name_tok(ctx: _Ctx, i: int) -> bool:
-    """A name word; also a Vietnamese family name that is an English word ("To Lam")."""
+    """A name word; also a Vietnamese family name that is an English word ("To Lam"),
+    and a lower-case particle between name words ("Ursula von der Leyen")."""
     t = ctx.tokens[i]
     if is_name_token(t):
         return True
+    if t.is_cap and t.lower in lex.STOPWORDS and 0 < i and t.lower not in lex.HONORIFICS \
+            and is_name_token(ctx.tokens[i - 1]) and not match_role(ctx.tokens, i - 1) \
+            and t.lower in _SHORT_GIVEN_NAMES:
+        return True
+    if t.text in _PARTICLES and 0 < i < len(ctx.tokens) - 1:
+        nxt = ctx.tokens[i + 1]
+        prev_ok = is_name_token(ctx.tokens[i - 1]) or ctx.tokens[i - 1].text in _PARTICLES
+        return prev_ok and (is_name_token(nxt) or nxt.text in _PARTICLES)
     if not (t.is_cap and t.lower in lex.VIETNAMESE_SURNAMES) or i == 0:
         return False
     nxt = ctx.tok(i + 1)
@@ -304,7 +321,7 @@ def _split_tail(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
 
 def _place_prefix(ctx: _Ctx, k: int, b: int) -> int:
     """Skip place names at the start of tokens ``[k, b)``, keeping two for the name."""
-    if fold(ctx.tokens[k].text) in lex.VIETNAMESE_SURNAMES and b - k <= 4:
+    if k >= b or fold(ctx.tokens[k].text) in lex.VIETNAMESE_SURNAMES and b - k <= 4:
         return k
     for m in range(min(3, b - k - 2), 0, -1):
         info = place_info(ctx.span_text(k, k + m))
@@ -378,8 +395,7 @@ def _title(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int] | None, q: _Qualifi
     t = RawTitle(role, anaphor_pos=q.pos)
     if of_span is not None:
         of_text = ctx.span_text(*of_span)
-        if hit.key in lex.ROLE_WITH_DEPARTMENT and not _is_place_span(ctx, *of_span) \
-                and of_span[1] - of_span[0] == 1:
+        if _portfolio(ctx, hit, of_span, of_text):
             t.role = f"{role} of {of_text}"
         else:
             _set_of(t, of_text, ctx.low(of_span[0]) == "the")
@@ -391,6 +407,18 @@ def _title(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int] | None, q: _Qualifi
     if q.country and t.country is None:
         t.country = q.country
     return t
+
+
+def _portfolio(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int], of_text: str) -> bool:
+    """"Minister of Foreign Affairs", "Head of International": the "of" names a portfolio
+    (no place, no organisation), which belongs in the role."""
+    if hit.key not in lex.ROLE_WITH_DEPARTMENT or of_span[1] - of_span[0] > 4:
+        return False
+    if ctx.low(of_span[0]) == "the" or _is_place_span(ctx, *of_span):
+        return False
+    return org_kind(of_text) is None and not any(
+        place_info(ctx.tokens[x].text) for x in range(*of_span) if ctx.tokens[x].is_cap
+    )
 
 
 def _set_of(t: RawTitle, of_text: str, starts_with_the: bool) -> None:
@@ -450,7 +478,7 @@ def _role_only(
 
 def _appositions(ctx: _Ctx, out: SegmentPeople) -> None:
     for c, t in enumerate(ctx.tokens):
-        if t.text != ",":
+        if t.text not in (",", "–", "—") and not (t.text == "-" and _spaced(ctx, c)):
             continue
         span = _name_before(ctx, c)
         if span is None:
@@ -465,7 +493,7 @@ def _appositions(ctx: _Ctx, out: SegmentPeople) -> None:
 
 def _name_before(ctx: _Ctx, c: int) -> tuple[int, int] | None:
     k = c
-    while k > 0 and c - k < _MAX_NAME and is_name_token(ctx.tokens[k - 1]):
+    while k > 0 and c - k < _MAX_NAME and _name_tok(ctx, k - 1):
         k -= 1
     honorific = ctx.low(k - 1).rstrip(".") in lex.HONORIFICS
     if c - k < 2 and not (honorific and c - k == 1):
@@ -525,6 +553,8 @@ def _spacy_people(ctx: _Ctx, ents: list[EntitySpan], out: SegmentPeople) -> None
         if span is None:
             continue
         a, b = span
+        while b < len(ctx.tokens) and ctx.tokens[b - 1].text in _PARTICLES and _name_tok(ctx, b):
+            b += 1  # the small model stops inside "Ursula von der Leyen"
         if _acceptable_person(ctx, a, b):
             out.mentions.append(PersonMention(
                 ctx.span_text(a, b), ctx.segment, ctx.tokens[a].start, ctx.tokens[b - 1].end,
@@ -548,7 +578,7 @@ def _token_span(ctx: _Ctx, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _acceptable_person(ctx: _Ctx, a: int, b: int) -> bool:
-    if not 2 <= b - a <= _MAX_NAME or not all(is_name_token(ctx.tokens[x]) for x in range(a, b)):
+    if not 2 <= b - a <= _MAX_NAME + 2 or not all(_name_tok(ctx, x) for x in range(a, b)):
         return False
     nxt = ctx.tok(b)
     if nxt is not None and nxt.is_word and (nxt.lower in _FACILITY_WORDS or nxt.lower in lex.ORG_TAIL_WORDS
@@ -560,9 +590,12 @@ def _acceptable_person(ctx: _Ctx, a: int, b: int) -> bool:
 
 
 def _credit_before(ctx: _Ctx, a: int) -> bool:
-    """"Photo: X", "(By X)": a credit, not a person of the story."""
+    """"Photo: X", "(By X)": a credit, not a person of the story ("led by X" is no credit)."""
     for x in range(max(0, a - 3), a):
-        if ctx.low(x) in _CREDIT_WORDS:
+        low = ctx.low(x)
+        if low in _CREDIT_WORDS and low != "by":
+            return True
+        if ctx.tokens[x].text == "By" and (x == 0 or ctx.tokens[x - 1].text in "\n(–—-"):
             return True
     return False
 

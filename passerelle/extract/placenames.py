@@ -65,15 +65,17 @@ def _place_info(name: str, country: str | None) -> PlaceInfo | None:
     key = _strip_generic(fold(name))
     if not key or key in lex.NOT_PLACES or fold(name) in lex.NOT_PLACES:
         return None
-    alias = lex.PLACE_ALIASES.get(key)
+    alias = lex.PLACE_ALIASES.get(fold(name)) or lex.PLACE_ALIASES.get(key)
     if alias:
         return PlaceInfo(alias[0], alias[1], alias[2], 10**6)
     bare = _strip_generic_text(name)
     if _gazetteer() is None:  # also loads it, so that a failure is known before use
         return _from_fallback(key, country)
-    if not (_gaz_is_place(name) or (bare != name and _gaz_is_place(bare))):
-        return None
-    return _from_gazetteer(bare, country)
+    if _gaz_is_place(name):
+        return _from_gazetteer(name, country) or _from_gazetteer(bare, country)
+    if bare != name and _gaz_is_place(bare):
+        return _from_gazetteer(bare, country)
+    return None
 
 
 def is_place(name: str) -> bool:

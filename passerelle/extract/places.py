@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.offices import is_role_word
+from passerelle.extract.organizations import coverage
 from passerelle.extract.placenames import PlaceInfo, natural_feature, place_info
 from passerelle.extract.tokens import Token, fold
 from passerelle.records import Mention, Place
@@ -57,6 +58,7 @@ def find_places(
         Place mentions in text order.
     """
     skip_to = dateline_end(text) if segment == "body" else 0
+    taken = coverage(len(text), taken)  # type: ignore[assignment]
     out: list[PlaceMention] = []
     i = 0
     while i < len(tokens):
@@ -78,14 +80,14 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-def _candidate(t: Token, taken: list[tuple[int, int]]) -> bool:
+def _candidate(t: Token, taken: bytearray) -> bool:
     if not (t.is_word and t.is_cap) or t.lower in lex.FUNCTION_WORDS:
         return False
-    return not any(a <= t.start < b for a, b in taken)
+    return not taken[t.start]
 
 
 def _longest_place(
-    text: str, tokens: list[Token], i: int, taken: list[tuple[int, int]], person_words: set[str]
+    text: str, tokens: list[Token], i: int, taken: bytearray, person_words: set[str]
 ) -> tuple[int, str, PlaceInfo, int] | None:
     """(end token, written name, info, end offset) of the longest place at ``i``."""
     for m in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
@@ -128,13 +130,13 @@ def _credible(tokens: list[Token], i: int, m: int, info: PlaceInfo, person_words
     return before in _CUES_BEFORE or after in lex.PLACE_GENERIC
 
 
-def _glued(tokens: list[Token], j: int, taken: list[tuple[int, int]]) -> bool:
+def _glued(tokens: list[Token], j: int, taken: bytearray) -> bool:
     """A capitalised word right beside the name: it belongs to a longer name
     ("Brest Sea Festival", "Ka Pet"), unless it is a person's name, an office or "city"."""
     if not 0 <= j < len(tokens):
         return False
     t = tokens[j]
-    if not (t.is_word and t.is_cap) or any(a <= t.start < b for a, b in taken):
+    if not (t.is_word and t.is_cap) or taken[t.start]:
         return False
     low = t.lower
     return low not in lex.FUNCTION_WORDS and low not in lex.PLACE_GENERIC and not is_role_word(t)

@@ -2,7 +2,8 @@
 
 Not a stable API: helpers of the entities step. A token is a word (letters and
 digits, joined by inner hyphens: "Valras-Plage", "Jean-Claude"), a possessive
-``'s`` / ``’s``, or one punctuation character. En dashes split ("France–Vietnam").
+``'s`` / ``’s``, one punctuation character, or a line break (so that no name runs
+across lines). En dashes split ("France–Vietnam").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S")
+_TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S|\n")
 
 
 @dataclass(frozen=True)

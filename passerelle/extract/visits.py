@@ -5,8 +5,9 @@ or an adjective such as "working") followed by its destination: the first place
 written after "to", "of" or "in" before the next clause break. The verb "visited X"
 is left out on purpose: in this news it mostly tells a person's past ("who visited
 Vietnam in 2018"), which the gold annotation does not count as a visit. Verb forms
-that cannot tell a biography are kept: "arrived in X", "will visit X", "led a
-delegation to X".
+that cannot tell a biography are kept: "arrived in X", "will visit X", "led (is
+leading) a delegation to X", and "the delegation (led by X) was in Y" (the leader of
+the last "delegation ... led by X" travels).
 """
 
 from __future__ import annotations
@@ -27,9 +28,13 @@ _TRIGGER = re.compile(
 # Verb triggers that cannot tell a person's past: "arrived in X", "will visit X".
 _VERB_TRIGGER = re.compile(
     r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
-    r"\bled\s+an?\s+(?:[\w-]+\s+){0,3}?delegation(?=\s+to\s)|"
+    r"\b(?:led|leads|leading|heads|headed|heading)\s+(?:an?|the|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?delegation(?=\s+to\s)|"
+
     r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)"
 )
+# "A delegation of X led by Y was in Z from May 27 to 30", "The delegation was in Z to".
+_STAY = re.compile(r"\b(?:[Dd]elegation|[Gg]roup)\b[^.;]{0,120}?\b(?:was|were)(?=\s+in\s)")
 _VERB_GAP = re.compile(r"^\s*(?:in\s+|to\s+)?(?:the\s+)?$")
 # Before a destination: "... to", "... of", "... in (the)".
 _TO = re.compile(r"\b(?:to|of|in)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|province|town|"
@@ -43,21 +48,40 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     """Visits stated in one sentence."""
     index: ActorIndex = analysis.cache["actor_index"]
     text = sa.sentence.text
-    triggers = sorted([*_TRIGGER.finditer(text), *_VERB_TRIGGER.finditer(text)],
-                      key=lambda t: t.start())
+    triggers = sorted(
+        [*_TRIGGER.finditer(text), *_VERB_TRIGGER.finditer(text), *_STAY.finditer(text)],
+        key=lambda t: t.start())
+    _note_delegation_leader(analysis, sa)
     out: list[Event] = []
     for i, m in enumerate(triggers):
         stop = triggers[i + 1].start() if i + 1 < len(triggers) else len(text)
-        gap_rule = _VERB_GAP if m.re is _VERB_TRIGGER else _TO
+        gap_rule = _TO if m.re is _TRIGGER else _VERB_GAP
         dest = _destination(text, sa.hits, m.end(), stop, gap_rule)
         if dest is None:
             continue
-        visitor = _visitor(sa, m, dest, stop, analysis.cache.get("last_visitor"))
+        if m.re is _STAY:  # "the delegation (led by X) was in Y": X's group travelled
+            leader = analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
+            visitor = leader.name if leader is not None else None
+        else:
+            visitor = _visitor(sa, m, dest, stop, analysis.cache.get("last_visitor"))
         if visitor is None:
             continue
         out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
         analysis.cache["last_visitor"] = index.by_name.get(visitor)
     return out
+
+
+_LED_BY = re.compile(r"\b(?:delegation|group)\b[^.;]{0,120}?\b(?:led|headed)\s+by\b", re.I)
+
+
+def _note_delegation_leader(analysis: Analysis, sa: SentenceActors) -> None:
+    """Remember "a delegation ... led by X": later "the delegation" means X's group."""
+    m = _LED_BY.search(sa.sentence.text)
+    if m is None:
+        return
+    after = [h for h in sa.hits if h.start >= m.end() and h.actor.kind == "person"]
+    if after:
+        analysis.cache["delegation_leader"] = after[0].actor
 
 
 def _destination(

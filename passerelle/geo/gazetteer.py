@@ -67,8 +67,9 @@ class GazEntry:
 
 # ------------------------------------------------------------------ names
 
-_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE",
-                       "ß": "ss", "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
+_FOLD = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "œ": "oe", "Œ": "OE",
+                       "æ": "ae", "Æ": "AE", "ß": "ss", "ı": "i", "ł": "l", "Ł": "L",
+                       "ø": "o", "Ø": "O"})
 _PUNCT = re.compile(r"[-‐‑–—.'’‘`´,()/]")
 _SAINT = {"st": "saint", "ste": "sainte"}
 
@@ -298,14 +299,17 @@ def lookup(name: str, *, country: str | None = None, kind: str | None = None) ->
     return found
 
 
-# "US", "UK", "HCMC", "PACA": written in capitals, a short name is an abbreviation, not
-# the village of the same letters (Us, Val-d'Oise).
-_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
+# "US", "UK", "U.S.": written in capitals, a name of two or three letters is an
+# abbreviation, not the village of the same letters (Us, Val-d'Oise). Longer capitals
+# are often datelines ("HANOI", "NICE"), so they keep their towns.
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,3}")
 
 
 def _acronym_ok(entry: GazEntry, key: str) -> bool:
     """Whether an abbreviation may mean ``entry``; not a stable API."""
-    return key in _index().curated or entry.kind not in ("city", "district")
+    if entry.kind not in ("city", "district"):
+        return True
+    return key in _index().curated and normalize(entry.name) != key
 
 
 def kind_hint(name: str) -> str | None:
@@ -315,13 +319,12 @@ def kind_hint(name: str) -> str | None:
         name: a name as written ("Yamaguchi Prefecture", "tỉnh Quảng Ninh", "Lyon").
 
     Returns:
-        "province" for "Yamaguchi Prefecture", "city" for "Da Nang city"; None when the
-        name carries no generic word or is known as written ("Ho Chi Minh City").
+        "province" for "Yamaguchi Prefecture" and "tỉnh Quảng Ninh", "city" for
+        "Da Nang city"; None when the name carries no generic word before or after a
+        known name.
     """
     key = normalize(name)
     index = _index()
-    if not key or key in index.by_key:
-        return None
     for bare, hint in _designated(key):
         if hint and bare in index.by_key:
             return hint
@@ -332,22 +335,33 @@ def kind_hint(name: str) -> str | None:
 def _lookup_key(key: str, country: str | None, kind: str | None) -> tuple[GazEntry, ...]:
     index = _index()
     found: list[int] = []
-    groups: list[tuple[list[int], str | None]] = [(index.by_key.get(key, []), kind)]
-    for bare, hint in _designated(key):
-        groups.append((index.by_key.get(bare, []), hint or kind))
-    for ids, hint in groups:
-        ranked = sorted((i for i in ids if i not in found),
-                        key=lambda i: _rank(index.entry(i), country, hint))
-        found.extend(ranked)
+    groups: list[tuple[str, str | None]] = [(key, kind)]
+    groups += [(bare, hint or kind) for bare, hint in _designated(key)]
+    for gkey, hint in groups:
+        ids = [i for i in index.by_key.get(gkey, []) if i not in found]
+        found.extend(sorted(ids, key=lambda i: _rank(index.entry(i), country, hint, gkey)))
     if not found:  # only then spellings that differ by spaces ("Haiphong", "Hai Phong")
-        ids = index.by_compact(compact(key))
-        found = sorted(set(ids), key=lambda i: _rank(index.entry(i), country, kind))
+        ids = sorted(set(index.by_compact(compact(key))))
+        found = sorted(ids, key=lambda i: _rank(index.entry(i), country, kind, None))
     return tuple(index.entry(i) for i in found)
 
 
-def _rank(e: GazEntry, country: str | None, kind: str | None) -> tuple[bool, bool, int]:
+def _rank(e: GazEntry, country: str | None, kind: str | None,
+          key: str | None) -> tuple[bool, bool, bool, int]:
+    """Sort key of homonyms (lower is better); not a stable API.
+
+    A town found only through one of GeoNames' alternate names ranks after the places
+    that bear the name: "Thai Nguyen" is an old reading of Taiyuan (China, 4 million
+    people), but an article means the Vietnamese province.
+    """
     return (bool(country) and e.country != country, bool(kind) and e.kind != kind,
-            -e.population)
+            _by_alternate(e, key), -e.population)
+
+
+def _by_alternate(e: GazEntry, key: str | None) -> bool:
+    if key is None or e.kind not in ("city", "district"):
+        return False
+    return normalize(e.name) != key and key not in _index().curated
 
 
 # A lone word that is a town somewhere but, in news text, is far more often something else.
@@ -360,7 +374,10 @@ _NOT_PLACES = frozenset({"mayor", "president", "minister", "ambassador", "consul
                          "august", "september", "october", "november", "december", "asia",
                          "europe", "africa", "america", "oceania", "mai", "martin", "vincent",
                          "victoria", "jackson",
-                         "franklin", "clinton", "madison", "marion", "eugene", "orange"})
+                         "franklin", "clinton", "madison", "marion", "eugene", "orange",
+                         "centre", "center", "central", "north", "south", "east", "west",
+                         "northern", "southern", "eastern", "western", "capital", "coast",
+                         "littoral", "plateau", "plateaux", "islands", "lakes", "mountain"})
 
 
 def is_place_name(name: str) -> bool:
@@ -405,7 +422,9 @@ def _well_known(e: GazEntry, key: str, curated: bool) -> bool:
     if normalize(e.name) != key or (e.country == "VN" and " " not in key):
         return False
     if e.country == "FR" and e.geonames_id is None:
-        return True  # a commune countrystatecity lists and GeoNames lacks
+        # A commune countrystatecity lists and GeoNames lacks: its size is unknown, so
+        # only compound names ("Petit-Caux"), never a lone word ("Cours", "Crozet").
+        return " " in key
     floor = MIN_HOME_TOWN_POPULATION if e.country in ("FR", "VN") else MIN_TOWN_POPULATION
     return e.population >= floor
 
@@ -469,10 +488,10 @@ def _demonyms() -> dict[str, str]:
     return out
 
 
-def names() -> int:
+def size() -> int:
     """Number of entries in the gazetteer (loads it)."""
     return len(_index().rows)
 
 
 __all__ = ["GazEntry", "KINDS", "lookup", "is_place_name", "country_name", "country_code",
-           "kind_hint", "normalize", "compact", "names"]
+           "kind_hint", "normalize", "compact", "size"]

@@ -25,6 +25,8 @@ SNIFF_BYTES = 2048
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
                  b"\x1f\x8b", b"BZh", b"\xfd7zXZ")
 _HTML_SNIFF = re.compile(rb"(?i)<!doctype html|<html[\s>]|<body[\s>]|<head[\s>]|<p[\s>]|<div[\s>]")
+# A ".txt" file that starts like an HTML document is read as HTML.
+_DOCTYPE = re.compile(rb"(?i)<!doctype html|<html[\s>]")
 _FEED_SNIFF = re.compile(rb"(?i)<rss[\s>]|<feed[\s>]|<rdf:rdf[\s>]")
 
 
@@ -118,13 +120,19 @@ def sniff(raw: bytes, name: str = "") -> str:
     for exts, kind in ((WARC_EXT, "warc"), (JSONL_EXT, "jsonl"), (HTML_EXT, "html"),
                        (FEED_EXT, "feed"), (TEXT_EXT, "text")):
         if lower.endswith(exts):
-            return _xml_kind(raw) if kind == "feed" else kind
+            if kind == "feed":
+                return _xml_kind(raw)
+            return "html" if kind == "text" and _DOCTYPE.match(_head(raw)) else kind
     return sniff_content(raw)
+
+
+def _head(raw: bytes) -> bytes:
+    return raw[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
 
 
 def sniff_content(raw: bytes) -> str:
     """The kind of input judged by the content alone (see ``sniff``)."""
-    head = raw[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    head = _head(raw)
     if head.startswith(b"WARC/"):
         return "warc"
     if head.startswith(b"\x1f\x8b"):

@@ -91,10 +91,13 @@ class Fetcher:
             resp = self._client.get(base + "/robots.txt")
         except httpx.HTTPError:
             return None  # no answer: no rules we could follow
-        if resp.status_code >= 400 or len(resp.content) > _ROBOTS_MAX_BYTES:
-            return None
         rules = urllib.robotparser.RobotFileParser()
-        rules.parse(resp.text.splitlines())
+        if resp.status_code >= 500:  # RFC 9309: a server error on robots.txt means "keep out"
+            rules.parse(["User-agent: *", "Disallow: /"])
+        elif resp.status_code >= 400 or len(resp.content) > _ROBOTS_MAX_BYTES:
+            return None  # no robots.txt: everything is allowed
+        else:
+            rules.parse(resp.text.splitlines())
         return rules
 
     def _with_retries(self, url: str) -> Fetched:

@@ -19,9 +19,13 @@ import trafilatura
 from passerelle.errors import ParseError
 from passerelle.ingest.lines import Kind, classify, ends_sentence, split_credit
 from passerelle.ingest.meta import build_document
+from passerelle.ingest.text import dedupe_paragraphs
 from passerelle.records import Document
+from passerelle.registry import register
 
 log = logging.getLogger(__name__)
+
+COMPONENT = "ingest.html.v1"
 
 # Class or id tokens that name a lead paragraph on news sites (Vietnamese "sapo",
 # French "chapo"/"chapeau", English "standfirst"/"lead"/"dek"/"summary").
@@ -42,6 +46,7 @@ MIN_WORDS = 8
 _DROPPED = {Kind.CAPTION, Kind.CREDIT, Kind.PLACEHOLDER, Kind.IMAGE, Kind.SOURCE, Kind.NAV}
 
 
+@register(COMPONENT)
 def clean_html(
     html: str, *, url: str | None = None, meta: dict[str, Any] | None = None
 ) -> Document:
@@ -70,10 +75,10 @@ def clean_html(
                          hint="check that the page is an article and not an index or a login page")
     found = _metadata(result, tree)
     paragraphs = _without_title(paragraphs, meta.get("title") or found.get("title"))
-    paragraphs = _with_lead(paragraphs, tree, found.get("description"))
+    paragraphs = dedupe_paragraphs(_with_lead(paragraphs, tree, found.get("description")))
     return build_document(
         body="\n\n".join(paragraphs), captions=_captions(tree), url=url,
-        meta=meta, found=found,
+        meta=meta, found=found, component=COMPONENT,
     )
 
 

@@ -49,7 +49,7 @@ def host_of(url: str | None) -> str | None:
 
 def build_document(
     *, body: str, captions: list[str], url: str | None, meta: dict[str, Any],
-    found: dict[str, Any],
+    found: dict[str, Any], component: str | None = None,
 ) -> Document:
     """Assemble the ``Document``: given metadata first, then what the page showed.
 
@@ -60,6 +60,7 @@ def build_document(
         meta: given metadata (id, url, path, title, published, language, outlet...).
         found: what the cleaner read in the page (title, published, outlet, url,
             description, site_name).
+        component: the versioned name of the cleaner, kept in ``components["ingest"]``.
 
     Returns:
         The document, with ``language`` detected when not given.
@@ -78,6 +79,7 @@ def build_document(
         language=_first(meta.get("language"), detect_language(body or " ".join(captions))),
         description=_first(meta.get("description"), found.get("description")),
         site_name=_first(meta.get("site_name"), found.get("site_name")),
+        components={"ingest": component} if component else {},
     )
 
 

@@ -153,20 +153,25 @@ def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
 
 
 def _read_file(path: Path, session: _Session) -> Iterator[Item]:
-    size = path.stat().st_size
-    if size > session.options.max_bytes:
-        raise ParseError(f"file is {size:,} bytes, over the {session.options.max_bytes:,} limit",
-                         hint="split it or raise max_bytes")
+    """Read one file; archives and JSON Lines are limited per record, pages per file."""
+    limit = session.options.max_bytes
     with path.open("rb") as fh:
         head = fh.read(4096)
     kind = sniff(head, path.name)
     if kind == "warc":
-        yield from _read_warc(path)
+        yield from _read_warc(path, limit)
     elif kind == "jsonl":
-        yield from _read_jsonl(path)
+        yield from _read_jsonl(path, limit)
     else:
+        _check_size(path.stat().st_size, limit, "file")
         raw = path.read_bytes()
         yield from _read_bytes(raw, kind, str(path), session, meta={"path": str(path)}, url=None)
+
+
+def _check_size(size: int, limit: int, what: str) -> None:
+    if size > limit:
+        raise ParseError(f"{what} is {size:,} bytes, over the {limit:,} limit",
+                         hint="split it or raise max_bytes")
 
 
 def _read_bytes(raw: bytes, kind: str, origin: str, session: _Session, *,
@@ -209,23 +214,27 @@ def _kind_of_answer(content_type: str, content: bytes) -> str:
 # --- JSON Lines -----------------------------------------------------------------
 
 
-def _read_jsonl(path: Path) -> Iterator[Item]:
+def _read_jsonl(path: Path, limit: int) -> Iterator[Item]:
     stem = id_for_path(path)
     with path.open("rb") as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             origin = f"{path}:{lineno}"
-            yield from _guarded(origin, lambda: _jsonl_row(line, origin, path, f"{stem}-{lineno}"))
+            yield from _guarded(
+                origin, lambda: _jsonl_row(line, origin, path, f"{stem}-{lineno}", limit))
 
 
-def _jsonl_row(line: bytes, origin: str, path: Path, default_id: str) -> Iterator[Item]:
+def _jsonl_row(line: bytes, origin: str, path: Path, default_id: str, limit: int,
+               ) -> Iterator[Item]:
+    _check_size(len(line), limit, "line")
     try:
         row = json.loads(decode(line, origin=origin))
     except ValueError as exc:
         raise ParseError(f"not valid JSON ({exc})", hint="one JSON object per line") from None
     if not isinstance(row, dict):
-        raise ParseError("a JSON line must be an object", hint='give {"text": ...} or {"html": ...}')
+        raise ParseError("a JSON line must be an object",
+                         hint='give {"text": ...} or {"html": ...}')
     meta = {k: row[k] for k in _JSONL_META if row.get(k) not in (None, "")}
     meta.setdefault("id", default_id)
     meta["path"] = str(path)
@@ -301,7 +310,7 @@ def _clean_fragment(content: str, meta: dict[str, Any]) -> Any:
 # --- WARC -------------------------------------------------------------------------
 
 
-def _read_warc(path: Path) -> Iterator[Item]:
+def _read_warc(path: Path, limit: int) -> Iterator[Item]:
     """Yield the HTML responses of a WARC; a damaged archive ends with one ``Failed``.
 
     warcio stops silently at some truncation points, so a gzip archive is also checked
@@ -325,7 +334,8 @@ def _read_warc(path: Path) -> Iterator[Item]:
             n += 1
             if payload is not None:
                 url, raw = payload
-                yield from _guarded(origin, lambda u=url, r=raw, o=origin: _warc_page(u, r, o))
+                yield from _guarded(
+                    origin, lambda u=url, r=raw, o=origin: _warc_page(u, r, o, limit))
     if _gzip_truncated(path):
         yield Failed(f"{path}#{n + 1}", _truncated_reason(EOFError("the gzip stream ends early")))
 
@@ -374,7 +384,8 @@ def _warc_payload(record: Any) -> tuple[str, bytes] | None:
     return record.rec_headers.get_header("WARC-Target-URI") or "", raw
 
 
-def _warc_page(url: str, raw: bytes, origin: str) -> Iterator[Item]:
+def _warc_page(url: str, raw: bytes, origin: str, limit: int) -> Iterator[Item]:
+    _check_size(len(raw), limit, "record")
     text = decode(raw, origin=origin)
     meta = {"id": id_for_url(url)} if url else {}
     yield _loaded(clean_html(text, url=url or None, meta=meta), raw, origin)

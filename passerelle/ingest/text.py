@@ -24,21 +24,27 @@ from passerelle.ingest.dates import find_date
 from passerelle.ingest.lines import Kind, classify, source_url, split_credit, words
 from passerelle.ingest.meta import build_document
 from passerelle.records import Document
+from passerelle.registry import register
+
+COMPONENT = "ingest.text.v1"
 
 _END_MARK = re.compile(r"\s*\.?/\.\s*$")
-_AGENCY_TAIL = re.compile(r"(?<=[.!?”\"…])\s*[-–—]+\s*[A-Z]{2,6}\s*$")
+_AGENCY_TAIL = re.compile(r"(?<=[.!?”\"…])\s*[-–—]+\s*[A-Z]{2,6}(?:/[A-Z]{2,6})*\s*$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TABLE_PIPES = re.compile(r"^\|\s*|\s*\|$")
 # Lines the walk drops without a second look.
 _SKIPPED = {Kind.PLACEHOLDER, Kind.IMAGE, Kind.STAMP, Kind.COUNTER, Kind.BYLINE,
             Kind.RELATED, Kind.JUNK}
-# A lone headline-like line next to one of these is page furniture (a related-story
-# headline or a caption without credit), not a subheading of the story.
-_FURNITURE = {Kind.CAPTION, Kind.CREDIT, Kind.PLACEHOLDER, Kind.IMAGE, Kind.RELATED, Kind.JUNK}
 # A paragraph is a repeat of a later one when this share of its word trigrams is
 # there (a standfirst restated with a dateline or an added date); short paragraphs
 # (under _REPEAT_MIN_GRAMS trigrams) are never dropped. Tuned on the seeds/dev pages.
 _REPEAT_SHARE = 0.8
 _REPEAT_MIN_GRAMS = 6
+# Paragraphs at the top of a story compared for a repeated standfirst: a kicker or
+# caption may sit between the standfirst and the lead.
+_STANDFIRST_SPAN = 4
+# Longest first line ending with "?" or "!" still read as a headline.
+_QUESTION_TITLE_WORDS = 20
 # A headline-like last line at least this long is a paragraph cut by the scraper.
 _TRUNCATED_MIN_WORDS = 5
 
@@ -60,8 +66,10 @@ class _Page:
     stamp_outlet: str | None = None
     source_url: str | None = None
     ended: bool = False
+    end_index: int | None = None  # the line where the story was seen to end
 
 
+@register(COMPONENT)
 def clean_text(
     text: str, *, url: str | None = None, meta: dict[str, Any] | None = None
 ) -> Document:
@@ -82,7 +90,7 @@ def clean_text(
     page = read_page(text, host=host)
     return build_document(
         body="\n\n".join(page.paragraphs), captions=page.captions, url=url,
-        meta=meta, found=_found(page),
+        meta=meta, found=_found(page), component=COMPONENT,
     )
 
 
@@ -101,9 +109,9 @@ def read_page(text: str, *, host: str | None = None) -> _Page:
     lines = [_Line(t, classify(t, host)) for t in _prepare(text)]
     page = _Page()
     start = _pick_title(lines, page)
-    _read_stamps(lines, page, host)
     _walk(lines, start, page)
-    page.paragraphs = _dedupe(page.paragraphs)
+    _read_stamps(lines, page, host)
+    page.paragraphs = dedupe_paragraphs(page.paragraphs)
     if page.source_url is None:  # a "Source:" line right after the end mark
         page.source_url = next(
             (source_url(ln.text) for ln in lines if ln.kind is Kind.SOURCE), None)
@@ -129,14 +137,33 @@ def _pick_title(lines: list[_Line], page: _Page) -> int:
     first_para = next((i for i, ln in enumerate(lines) if ln.kind is Kind.PARAGRAPH), len(lines))
     for i in range(first_para - 1, -1, -1):
         ln = lines[i]
-        if ln.kind is Kind.TITLELIKE and len(words(ln.text)) >= 4:
+        if ln.kind is Kind.TITLELIKE and _headline_shaped(ln.text):
             page.title = ln.text
             return i + 1
+    if first_para < len(lines) and _question_headline(lines[first_para].text):
+        page.title = lines[first_para].text
+        return first_para + 1
     return 0
 
 
+def _headline_shaped(text: str) -> bool:
+    """At least four words, mostly words of letters, and no clock time ("10:20")."""
+    alpha = sum(1 for w in words(text) if any(c.isalpha() for c in w))
+    return alpha >= 4 and alpha >= 0.6 * len(words(text)) and not _CLOCK.search(text)
+
+
+def _question_headline(text: str) -> bool:
+    """A headline that ends with "?" or "!" (a story's first sentence rarely does)."""
+    return text.endswith(("?", "!")) and len(words(text)) <= _QUESTION_TITLE_WORDS and (
+        not re.search(r"[.!?] ", text))
+
+
 def _read_stamps(lines: list[_Line], page: _Page, host: str | None) -> None:
-    for ln in lines:
+    """Read date and outlet from the first stamp before the story's end.
+
+    Stamps in the tail belong to other stories.
+    """
+    for ln in lines[: page.end_index]:
         if ln.kind is Kind.STAMP:
             page.stamp_date = find_date(ln.text, host=host)
             page.stamp_outlet = _stamp_outlet(ln.text)
@@ -163,6 +190,7 @@ def _walk(lines: list[_Line], start: int, page: _Page) -> None:
     pending: list[int] = []  # headline-like lines not yet placed
     for i in range(start, len(lines)):
         if page.ended:
+            page.end_index = i
             return
         ln = lines[i]
         if ln.kind is Kind.BLANK:
@@ -184,7 +212,11 @@ def _title_line(lines: list[_Line], i: int, pending: list[int], page: _Page) -> 
 
 
 def _settle(lines: list[_Line], pending: list[int], page: _Page, *, closing: bool) -> None:
-    """Place the headline-like lines met since the last paragraph."""
+    """Place the headline-like lines met since the last paragraph.
+
+    A lone one between two paragraphs is a subheading of the story; a lone one at the
+    very end is kept only when it is a paragraph cut by the scraper.
+    """
     if page.ended or not pending:
         pending.clear()
         return
@@ -192,8 +224,8 @@ def _settle(lines: list[_Line], pending: list[int], page: _Page, *, closing: boo
     if closing:
         if len(pending) == 1 and _truncated_paragraph(lines, i, page):
             page.paragraphs.append(lines[i].text)
-    elif len(pending) == 1 and page.paragraphs and not _near_furniture(lines, i):
-        page.paragraphs.append(lines[i].text)  # a subheading of the story
+    elif len(pending) == 1 and page.paragraphs and _between_paragraphs(lines, i):
+        page.paragraphs.append(lines[i].text)
     pending.clear()
 
 
@@ -204,9 +236,9 @@ def _truncated_paragraph(lines: list[_Line], i: int, page: _Page) -> bool:
     )
 
 
-def _near_furniture(lines: list[_Line], i: int) -> bool:
+def _between_paragraphs(lines: list[_Line], i: int) -> bool:
     prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
-    return any(n is not None and n.kind in _FURNITURE for n in (prev, nxt))
+    return all(n is not None and n.kind is Kind.PARAGRAPH for n in (prev, nxt))
 
 
 def _neighbour(lines: list[_Line], i: int, step: int) -> _Line | None:
@@ -253,22 +285,22 @@ def _credit_after(lines: list[_Line], i: int, page: _Page) -> None:
     page.captions.append(prev.text)
 
 
-def _dedupe(paragraphs: list[str]) -> list[str]:
-    """Drop a paragraph that a later one repeats (a standfirst that repeats the lead).
+def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Drop a standfirst that the lead paragraph repeats.
 
-    The later paragraph often adds a dateline or a date ("Paris (VNA) – ..."), so a
-    paragraph counts as repeated when most of its word trigrams are in a later one.
+    Only the opening paragraphs are compared (``_STANDFIRST_SPAN``): a standfirst
+    sits there, while repeats further down (pull quotes) are the outlet's choice.
+    The lead often adds a dateline or a date ("Paris (VNA) – ..."), so a paragraph
+    counts as repeated when most of its word trigrams are in a later one.
     """
-    grams = [_trigrams(p) for p in paragraphs]
-    out = []
-    for i, p in enumerate(paragraphs):
-        mine = grams[i]
+    grams = [_trigrams(p) for p in paragraphs[:_STANDFIRST_SPAN]]
+    drop = set()
+    for i, mine in enumerate(grams):
         if len(mine) >= _REPEAT_MIN_GRAMS and any(
             len(mine & later) >= _REPEAT_SHARE * len(mine) for later in grams[i + 1:]
         ):
-            continue
-        out.append(p)
-    return out
+            drop.add(i)
+    return [p for i, p in enumerate(paragraphs) if i not in drop]
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
@@ -280,4 +312,4 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-__all__ = ["clean_text", "read_page"]
+__all__ = ["clean_text", "read_page", "dedupe_paragraphs"]

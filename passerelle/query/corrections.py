@@ -149,6 +149,7 @@ def _move(conn: Any, kind: str, entity_id: int, groups: set[tuple[str, int]]) ->
           n=new_id, e=entity_id, s=sources)
         _detach_sources(conn, sources, touched)
     touched.entities |= {entity_id, new_id}
+    touched.renamed |= {entity_id, new_id}
     touched.commitments |= {r[0] for r in q(conn, "SELECT DISTINCT commitment_id FROM "
                                             "kb_commitment_steps WHERE doc_id IN :d", d=docs)}
     finish(conn, touched)

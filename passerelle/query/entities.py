@@ -217,7 +217,7 @@ def _offices(conn: Any, entity_id: int) -> list[dict[str, Any]]:
     return out
 
 
-def _entity_events(conn: Any, row: Any, limit: int = 100) -> list[dict[str, Any]]:
+def _entity_events(conn: Any, row: Any, limit: int = 50) -> list[dict[str, Any]]:
     cond = "e.place_id = :e OR " if row.kind == "place" else ""
     ids = [r[0] for r in _sql(conn, f"SELECT e.id FROM kb_events e WHERE {cond}e.id IN (SELECT "
                                  "event_id FROM kb_event_links WHERE entity_id = :e) ORDER BY "

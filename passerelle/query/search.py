@@ -25,7 +25,7 @@ from passerelle.store.knowledge import q as _sql
 
 # Matches considered per search before filtering and paging: enough for facets and
 # any page a person reads; keeps p95 bounded on 100k documents.
-MAX_MATCHES = 2000
+MAX_MATCHES = 500
 _ENTITY_KINDS = ("person", "organization", "place")
 _FACET_TOP = 10
 
@@ -59,7 +59,8 @@ def search(db: Any, q: str, *, limit: int = 20, offset: int = 0,
         offset: results to skip.
         kinds: restrict to some of ``document, event, commitment, person, organization,
             place``.
-        **filters: as :func:`passerelle.query.timeline` (entities are not filtered).
+        **filters: as :func:`passerelle.query.timeline`; with any filter set, people,
+            organisations and places are left out of the results.
 
     Returns:
         ``{results: [{kind, id, title, snippet, score, ...}], facets: {sector, country, place,

@@ -77,12 +77,13 @@ def timeline(db: Any, *, limit: int = 100, offset: int = 0, **filters: Any) -> l
         return event_dicts(conn, ids)
 
 
-def places_map(db: Any, *, limit: int = 2000, **filters: Any) -> list[dict[str, Any]]:
+def places_map(db: Any, *, limit: int = 1000, partners_of: int = 100, **filters: Any) -> list[dict[str, Any]]:
     """Places with coordinates where filtered events happened.
 
     Args:
         db: the ``Database``.
         limit: most places returned (busiest first).
+        partners_of: partners are listed for this many of the busiest places (cost).
         **filters: as :func:`timeline`.
 
     Returns:
@@ -100,7 +101,7 @@ def places_map(db: Any, *, limit: int = 2000, **filters: Any) -> list[dict[str, 
         busiest = sorted(counts, key=lambda p: (-sum(counts[p].values()), p))[:limit]
         places = q(conn, "SELECT * FROM kb_entities WHERE id IN :p AND lat IS NOT NULL",
                    p=busiest or [-1]).all()
-        partners = _partners(conn, w, [p.id for p in places])
+        partners = _partners(conn, w, busiest[:partners_of])
         out = [dict(_place_dict(p) or {}, events=sum(counts[p.id].values()),
                     visits=counts[p.id].get("visit", 0), meetings=counts[p.id].get("meeting", 0),
                     partners=partners.get(p.id, [])) for p in places]

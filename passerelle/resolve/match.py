@@ -66,7 +66,7 @@ class EventReport:
     start: str | None = None
     end: str | None = None
     precision: str | None = None
-    published: str | None = None
+    published: str | None = None  # of the article (or its earliest event date if unknown)
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -97,8 +97,13 @@ def dates_compatible(a: EventReport, b: EventReport) -> bool:
         (a0, a1), (b0, b1) = _span(a), _span(b)
         cut = min(len(a0), len(b0))
         return a0[:cut] <= b1[:cut] and b0[:cut] <= a1[:cut]
-    apart = _days_apart(a.published, b.published)
+    apart = _days_apart(a.published or a.start, b.published or b.start)
     return apart is not None and apart <= CLOSE_DAYS
+
+
+def undated(report: EventReport) -> bool:
+    """Neither an event date nor a publication date is known."""
+    return not (report.start or report.published)
 
 
 def places_compatible(a: EventReport, b: EventReport) -> bool:
@@ -117,7 +122,8 @@ def places_compatible(a: EventReport, b: EventReport) -> bool:
 
 
 def event_reports_match(a: EventReport, b: EventReport) -> bool:
-    """Same event: same type, a shared participant, compatible dates and places.
+    """Same event: same type, a shared participant, compatible dates and places
+    (an undated report needs the very same place).
 
     Args:
         a: one report.
@@ -126,12 +132,13 @@ def event_reports_match(a: EventReport, b: EventReport) -> bool:
     Returns:
         Whether both articles tell the same event.
     """
-    return (
-        a.type == b.type
-        and bool(a.participants & b.participants)
-        and dates_compatible(a, b)
-        and places_compatible(a, b)
-    )
+    if a.type != b.type or not a.participants & b.participants or not places_compatible(a, b):
+        return False
+    if undated(a) or undated(b):
+        # Nothing dates one report (no event date, no publication date): the same
+        # participant at the same known place is then taken as the same event.
+        return a.place_id is not None and a.place_id == b.place_id
+    return dates_compatible(a, b)
 
 
 @dataclass(frozen=True)

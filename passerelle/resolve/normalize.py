@@ -89,6 +89,20 @@ def person_key(name: str) -> tuple[str, bool]:
     return key, len(key.split()) >= 2
 
 
+# Words of generic organisation names ("Municipal People's Committee", "Comité populaire
+# municipal", "Ministry of Foreign Affairs" is *not* all generic). A name made only of
+# these says which kind of body, not which one, so it never matches across articles.
+_GENERIC_ORG_WORDS = frozenset(
+    """
+    the of de du des la le les l and et s people peoples committee comite populaire municipal
+    municipale provincial provinciale city town province council conseil departmental
+    departemental regional government gouvernement ministry ministere department office
+    authorities authority administration embassy ambassade consulate consulat chamber
+    ubnd uy ban nhan dan tinh thanh pho so bo dai su quan
+    """.split()
+)
+
+
 def org_key(name: str) -> tuple[str, bool]:
     """Match key of an organisation's name form and whether it may match.
 
@@ -105,6 +119,8 @@ def org_key(name: str) -> tuple[str, bool]:
     while tokens and tokens[0] in _ARTICLES:
         tokens.pop(0)
     key = " ".join(tokens)
+    if all(t in _GENERIC_ORG_WORDS for t in tokens):
+        return key, False
     return key, len(tokens) >= 2 or bool(_ACRONYM.match(name.strip()))
 
 

@@ -123,6 +123,7 @@ class _Touched:
         self.events: set[int] = set()
         self.commitments: set[int] = set()
         self.absorbed: list[tuple[int, int]] = []  # (keep, other)
+        self.renamed: set[int] = set()  # entities with a new spelling (full-text row)
 
 
 def integrate_document(conn: Any, doc_id: str, doc: Document) -> None:
@@ -163,7 +164,8 @@ def finish(conn: Any, touched: _Touched) -> None:
         keep, other = touched.absorbed.pop()
         _recheck_after_merge(conn, keep, other, touched)
     for entity_id in sorted(touched.entities):
-        refresh_entity(conn, entity_id)
+        refresh_entity(conn, entity_id, fts=entity_id in touched.renamed)
+    touched.renamed.clear()
     for event_id in sorted(touched.events):
         _refresh_event(conn, event_id)
     _statuses_after_events(conn, touched)
@@ -201,6 +203,7 @@ def forget_document(conn: Any, doc_id: str) -> None:
                                        "WHERE doc_id = :d", d=doc_id)}
     touched.commitments |= {r[0] for r in q(conn, "SELECT DISTINCT commitment_id FROM "
                                             "kb_commitment_steps WHERE doc_id = :d", d=doc_id)}
+    touched.renamed |= touched.entities
     if touched.events:
         touched.commitments |= {r[0] for r in q(conn, "SELECT id FROM kb_commitments WHERE "
                                                 "fulfilled_by IN :ev", ev=touched.events)}
@@ -268,6 +271,10 @@ def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
     for other in sorted(set(found) - {entity_id}):
         merge_into(conn, kind, entity_id, other, touched, doc_id=doc_id,
                    reason=found[other][0], confidence=found[other][1])
+    known = {r[0] for r in q(conn, "SELECT DISTINCT name FROM kb_names WHERE entity_id = :e AND "
+                             "name IN :n", e=entity_id, n=[f[0] for f in forms])}
+    if found.keys() - {entity_id} or any(f[0] not in known for f in forms):
+        touched.renamed.add(entity_id)
     for form, key, primary, matchable in forms:
         q(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
           "matchable, country, geonames_id, subkind, lat, lon, parents) VALUES (:e, :k, :d, :i, "
@@ -339,6 +346,7 @@ def merge_into(conn: Any, kind: str, keep: int, other: int, touched: _Touched, *
     _fts_drop(conn, kind, other, other)
     touched.entities.discard(other)
     touched.entities.add(keep)
+    touched.renamed.add(keep)
     touched.absorbed.append((keep, other))
 
 
@@ -354,7 +362,7 @@ def _recheck_after_merge(conn: Any, keep: int, other: int, touched: _Touched) ->
         _attach_step(conn, step_id, touched)
 
 
-def refresh_entity(conn: Any, entity_id: int) -> None:
+def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
     """Recompute an entity's display name, country and place data from its name forms.
 
     Deterministic for a given set of forms (ingestion order does not matter); deletes
@@ -379,8 +387,9 @@ def refresh_entity(conn: Any, entity_id: int) -> None:
         [r.subkind for r in rows]),
       lat=best.lat, lon=best.lon, gid=best.geonames_id, p=best.parents, nc=len(rows),
       dc=len({r.doc_id for r in rows}), e=entity_id)
-    names = " ".join(sorted({r.name for r in rows}))
-    fts_put(conn, rows[0].kind, entity_id, entity_id, names)
+    if fts:
+        names = " ".join(sorted({r.name for r in rows}))
+        fts_put(conn, rows[0].kind, entity_id, entity_id, names)
 
 
 def _local_entity(conn: Any, doc_id: str, local: dict[tuple[str, str], int], kinds: Iterable[str],
@@ -420,17 +429,19 @@ def _add_offices(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, s
 
 def _add_events(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, str], int],
                 touched: _Touched) -> None:
+    # Without a publication date, the article's earliest event date stands in for it.
+    published = doc.published or min((e.start for e in doc.events if e.start), default=None)
     for idx, event in enumerate(doc.events):
-        people = [_local_entity(conn, doc_id, local, ("person", "organization"), name, touched,
-                                "person") for name in event.participants]
+        people = [_local_entity(conn, doc_id, local, KINDS, name, touched, "person")
+                  for name in event.participants]
         place_id = _local_entity(conn, doc_id, local, ("place",), event.place, touched, "place")
-        sort_date = doc.published or event.start
+        sort_date = published or event.start
         source_id = _insert(
             conn, "INSERT INTO kb_event_sources (event_id, doc_id, idx, type, start_date, "
             "end_date, precision, place_id, published, sectors, evidence) VALUES (0, :d, :i, :t, "
             ":s, :e, :p, :pl, :pub, :sec, :ev)", d=doc_id, i=idx, t=event.type, s=event.start,
             e=event.end, p=event.precision if event.start else None, pl=place_id,
-            pub=doc.published, sec=json.dumps(sorted(set(event.sectors))), ev=event.evidence)
+            pub=published, sec=json.dumps(sorted(set(event.sectors))), ev=event.evidence)
         event_id = _insert(conn, "INSERT INTO kb_events (type) VALUES (:t)", t=event.type)
         q(conn, "UPDATE kb_event_sources SET event_id = :e WHERE id = :s", e=event_id, s=source_id)
         for entity_id in sorted({p for p in people if p is not None}):
@@ -485,12 +496,12 @@ def _attach_source(conn: Any, source_id: int, touched: _Touched) -> None:
     event_id, report = mine
     anchor = report.published or report.start
     lo, hi = _shift(anchor, -_WINDOW_DAYS), _shift(anchor, _WINDOW_DAYS)
-    if lo is None:
-        return
+    when = "(sort_date BETWEEN :lo AND :hi OR sort_date IS NULL)" if lo else "1 = 1"
     candidates = [r[0] for r in q(
         conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE role = 'participant' AND "
-        "entity_id IN :ents AND type = :t AND sort_date BETWEEN :lo AND :hi AND event_id != :ev",
-        ents=report.participants, t=report.type, lo=lo, hi=hi, ev=event_id)]
+        f"entity_id IN :ents AND type = :t AND {when} AND event_id != :ev",
+        ents=report.participants, t=report.type, ev=event_id, **({"lo": lo, "hi": hi} if lo
+                                                                  else {}))]
     events = {ev for ev, other in _reports(conn, candidates).values()
               if event_reports_match(report, other)}
     if events:
@@ -577,8 +588,9 @@ def _attach_step(conn: Any, step_id: int, touched: _Touched) -> None:
     if row is None or row.actor_id is None:
         return
     mine = _step_report(row)
+    # Only another article follows a commitment up (a restatement in the same one is not news).
     others = q(conn, "SELECT * FROM kb_commitment_steps WHERE actor_id = :a AND commitment_id "
-               "!= :c", a=row.actor_id, c=row.commitment_id).all()
+               "!= :c AND doc_id != :d", a=row.actor_id, c=row.commitment_id, d=row.doc_id).all()
     found = {o.commitment_id for o in others if commitment_steps_match(mine, _step_report(o))}
     if not found:
         return
@@ -595,13 +607,28 @@ def _attach_step(conn: Any, step_id: int, touched: _Touched) -> None:
 
 
 def _statuses_after_events(conn: Any, touched: _Touched) -> None:
-    """Commitments whose actor or counterpart took part in a touched event."""
-    if not touched.events:
+    """Check fulfilment of open commitments whose actor or counterpart took part in a
+    touched event dated after them (cheaper than a full refresh)."""
+    events = sorted(touched.events)
+    if not events:
         return
-    rows = q(conn, "SELECT DISTINCT c.id FROM kb_event_links l JOIN kb_commitments c ON "
-             "(c.actor_id = l.entity_id OR c.counterpart_id = l.entity_id) WHERE l.event_id IN "
-             ":ev AND c.status != 'fulfilled'", ev=touched.events)
-    touched.commitments |= {r[0] for r in rows}
+    rows = q(conn, "SELECT DISTINCT c.id FROM kb_event_links l JOIN kb_events e ON e.id = "
+             "l.event_id JOIN kb_commitments c ON (c.actor_id = l.entity_id OR c.counterpart_id = "
+             "l.entity_id) WHERE l.event_id IN :ev AND l.role = 'participant' AND e.type IN :t "
+             "AND c.status != 'fulfilled' AND c.first_date < e.sort_date", ev=events,
+             t=_FULFILLING_TYPES).all()
+    for (commitment_id,) in rows:
+        if commitment_id not in touched.commitments:
+            _check_fulfilment(conn, commitment_id)
+
+
+def _check_fulfilment(conn: Any, commitment_id: int) -> None:
+    row = q(conn, "SELECT id, actor_id, counterpart_id, kind, sectors, first_date AS step_date "
+            "FROM kb_commitments WHERE id = :c", c=commitment_id).first()
+    fulfilled = _fulfilling_event(conn, row, row.counterpart_id, set(_jl(row.sectors)))
+    if fulfilled:
+        q(conn, "UPDATE kb_commitments SET status = 'fulfilled', fulfilled_by = :f WHERE id = :c",
+          f=fulfilled, c=commitment_id)
 
 
 def _refresh_commitment(conn: Any, commitment_id: int) -> None:
@@ -619,7 +646,8 @@ def _refresh_commitment(conn: Any, commitment_id: int) -> None:
     counterpart = next((s.counterpart_id for s in steps if s.counterpart_id), None)
     sectors = sorted({x for s in steps for x in _jl(s.sectors)})
     fulfilled = _fulfilling_event(conn, first, counterpart, set(sectors))
-    status = "fulfilled" if fulfilled else "repeated" if len(steps) > 1 else "open"
+    docs = {s.doc_id for s in steps}
+    status = "fulfilled" if fulfilled else "repeated" if len(docs) > 1 else "open"
     q(conn, "UPDATE kb_commitments SET actor_id = :a, counterpart_id = :cp, kind = :k, summary = "
       ":s, sectors = :sec, status = :st, first_date = :f, last_date = :l, step_count = :n, "
       "fulfilled_by = :fb WHERE id = :c", a=first.actor_id, cp=counterpart, k=first.kind,

@@ -8,6 +8,7 @@ escapes every piece (the text is hostile). Not a stable API.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,11 +37,24 @@ class Piece:
     anchor: str | None = None  # element id when a fact starts here
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+
+
 def _find_all(body: str, needle: str) -> list[tuple[int, int]]:
+    """Where ``needle`` is in ``body``; sentence by sentence when it is not there whole
+    (evidence of several sentences may be joined with other spacing than the body's)."""
+    needle = (needle or "").strip()
     if not needle:
         return []
     start = body.find(needle)
-    return [(start, start + len(needle))] if start >= 0 else []
+    if start >= 0:
+        return [(start, start + len(needle))]
+    spans = []
+    for part in _SENTENCE_BREAK.split(needle):
+        at = body.find(part) if len(part) > 20 else -1
+        if at >= 0:
+            spans.append((at, at + len(part)))
+    return spans
 
 
 def _event_label(ev: dict[str, Any]) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from passerelle.errors import PasserelleError, StoreError
+from passerelle.errors import PasserelleError
 
 log = logging.getLogger(__name__)
 
@@ -85,14 +85,14 @@ def _summary_ids(summary: Any) -> list[str]:
     return []
 
 
-def _summary_failures(summary: Any, source: str) -> list[Failure]:
-    for name in ("failures", "failed", "errors"):
-        value = getattr(summary, name, None)
-        if isinstance(value, (list, tuple)) and value:
-            return [Failure(str(getattr(v, "origin", None) or getattr(v, "source", None) or source),
-                            str(getattr(v, "reason", v)))
-                    for v in value]
-    return []
+def _summary_failures(summary: Any, source: str, label: str) -> list[Failure]:
+    """Failures of a run, named by what the user gave rather than the server's temp path."""
+    out = []
+    for item in getattr(summary, "failures", None) or []:
+        origin = str(getattr(item, "origin", None) or source)
+        shown = label if origin.startswith(source) else origin
+        out.append(Failure(shown, str(getattr(item, "reason", item)).replace(source, label)))
+    return out
 
 
 class JobRunner:
@@ -161,7 +161,7 @@ class JobRunner:
         try:
             summary = ingest([source], self.backend.db(), None, progress=False)
         except (PasserelleError, OSError, ValueError) as exc:
-            job.failures.append(Failure(label, str(exc)))
+            job.failures.append(Failure(label, str(exc).replace(source, label)))
             return
         except Exception as exc:  # noqa: BLE001  one bad source never stops the job
             log.exception("ingest of %s crashed", label)
@@ -171,10 +171,10 @@ class JobRunner:
         job.stored += int(getattr(summary, "stored", 0) or 0)
         job.duplicates += int(getattr(summary, "duplicates", 0) or 0) + int(
             getattr(summary, "near_duplicates", 0) or 0)
-        job.failures.extend(Failure(label, f.reason) for f in _summary_failures(summary, label))
+        job.failures.extend(_summary_failures(summary, source, label))
 
     def _finish(self, job: Job, state: str, message: str) -> None:
         job.state, job.message, job.finished = state, message, time.time()
 
 
-__all__ = ["Job", "JobRunner", "Failure", "safe_upload_name", "StoreError"]
+__all__ = ["Job", "JobRunner", "Failure", "safe_upload_name"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 
 from fastapi import HTTPException, Request
+from fastapi.responses import JSONResponse
 from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import Response
 
@@ -61,8 +62,6 @@ def _host_of(origin: str) -> str:
 
 
 def _json_error(status: int, message: str) -> Response:
-    from fastapi.responses import JSONResponse
-
     return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status)
 
 

@@ -42,11 +42,18 @@ ROLES: dict[str, str] = {
     "conseillère départementale": "Departmental Councillor",
     "conseiller régional": "Regional Councillor",
     "conseillère régionale": "Regional Councillor",
+    # Vietnamese offices as French news names them
+    "président du comité populaire": "Chairman",
+    "présidente du comité populaire": "Chairman",
+    "vice-président du comité populaire": "Vice Chairman",
+    "vice-présidente du comité populaire": "Vice Chairman",
+    "secrétaire du comité du parti": "Secretary",
     # the State in the territories
     "préfet": "Prefect",
     "préfète": "Prefect",
     "sous-préfet": "Sub-Prefect",
     "sous-préfète": "Sub-Prefect",
+    "gouverneur": "Governor",
     # diplomats
     "ambassadeur": "Ambassador",
     "ambassadrice": "Ambassador",
@@ -128,7 +135,9 @@ COMMITMENT_TRIGGERS: dict[str, tuple[str, ...]] = {
         "souhaite", "a souhaité", "souhaitent", "ont souhaité", "espère", "a espéré",
         "espèrent", "désire", "a exprimé le souhait", "a exprimé son souhait",
         "a exprimé le désir", "s'est dit intéressé", "s'est dite intéressée",
-        "envisage", "envisagent", "aimerait", "voudrait",
+        "envisage", "envisagent", "aimerait", "voudrait", "souhaiterait",
+        "a exprimé son intérêt", "a manifesté son intérêt", "a émis le souhait",
+        "a fait part de son souhait", "cherche à", "compte sur",
     ),
     "proposal": (
         "a proposé", "propose", "proposent", "ont proposé", "a suggéré", "suggère",
@@ -141,12 +150,16 @@ COMMITMENT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "pledge": (
         "s'engage", "s'est engagé", "s'est engagée", "se sont engagés", "a promis",
         "promet", "soutiendra", "fera tout son possible", "a réaffirmé son engagement",
+        "continuera", "va continuer", "est prêt à", "est prête à", "s'efforcera",
+        "partagera", "accélérera",
     ),
     "agreement": (
         "sont convenus", "ont convenu", "se sont mis d'accord", "se sont accordés",
         "ont décidé de",
     ),
-    "invitation": ("a invité", "invite", "ont invité", "a convié", "convie"),
+    "invitation": (
+        "a invité", "invite", "ont invité", "a convié", "convie", "a lancé une invitation",
+    ),
 }
 
 # Honorifics written before a name ("M. Dupont", "S.E. Mme ...").

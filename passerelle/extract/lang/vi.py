@@ -148,12 +148,13 @@ EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
 COMMITMENT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "intent": (
         "mong muốn", "bày tỏ mong muốn", "hy vọng", "hi vọng", "mong", "có nguyện vọng",
-        "quan tâm",
+        "quan tâm", "muốn", "tìm kiếm cơ hội",
     ),
     "proposal": ("đề nghị", "đề xuất", "gợi ý"),
     "appeal": ("kêu gọi", "yêu cầu"),
     "pledge": (
-        "cam kết", "khẳng định sẽ", "sẵn sàng", "sẽ tạo điều kiện", "sẽ hỗ trợ", "hứa",
+        "cam kết", "khẳng định sẽ", "sẵn sàng", "luôn sẵn sàng", "sẽ tạo điều kiện",
+        "sẽ hỗ trợ", "sẽ tiếp tục", "hứa",
     ),
     "agreement": ("nhất trí", "thống nhất", "đồng ý"),
     "invitation": ("mời", "lời mời", "đã mời", "trân trọng mời"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Callable
 
@@ -89,8 +88,3 @@ def render(request: Request, template: str, data: Any, query: str, **context: An
     templates = request.app.state.templates
     ctx = {"data": data, "query_name": query, "missing": data is None, **context}
     return templates.TemplateResponse(request, template, ctx)
-
-
-def today() -> str:
-    """Today's date, ISO."""
-    return dt.date.today().isoformat()

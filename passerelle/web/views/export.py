@@ -45,11 +45,21 @@ def _places(b: Backend, f: dict[str, str], limit: int, offset: int) -> list[dict
     return (b.query("places_map", **f) or [])[offset: offset + limit]
 
 
+def _entities(kind: str) -> Callable[..., list[dict[str, Any]]]:
+    def fetch(b: Backend, f: dict[str, str], limit: int, offset: int) -> list[dict[str, Any]]:
+        return b.query("entities", kind, q=f.get("q"), limit=limit, offset=offset) or []
+
+    return fetch
+
+
 VIEWS: dict[str, tuple[str, Callable[..., list[dict[str, Any]]]]] = {
     "timeline": ("timeline", _timeline),
     "commitments": ("commitments", _commitments),
     "search": ("search", _search),
     "map": ("places_map", _places),
+    "people": ("entities", _entities("person")),
+    "organizations": ("entities", _entities("organization")),
+    "places": ("entities", _entities("place")),
 }
 
 

@@ -70,10 +70,12 @@ def search(request: Request) -> Response:
     filters.pop("status", None)
     q = filters.pop("q", "")
     limit, offset = read_page(request, default=20)
-    data = _backend(request).query("search", q, limit=limit, offset=offset, **filters) if q or filters else None
-    if data is None and not _backend(request).available("search"):
-        return render(request, "search.html", None, "search", title="Search", q=q, filters=filters)
-    data = data if data is not None else {"results": [], "facets": {}, "total": 0}
+    backend = _backend(request)
+    data = None
+    if backend.available("search"):  # an empty form shows no results, not an error
+        data = {"results": [], "facets": {}, "total": 0}
+        if q or filters:
+            data = backend.query("search", q, limit=limit, offset=offset, **filters)
     return render(request, "search.html", data, "search", title="Search", q=q, filters=filters,
                   limit=limit, offset=offset)
 
@@ -100,6 +102,16 @@ def entities(request: Request, segment: str) -> Response:
                   segment=segment, kind=kind, q=q, limit=limit, offset=offset)
 
 
+def _entity_ids(data: dict) -> dict[str, object]:
+    """``"kind:form" -> entity id`` for the names the document writes, to link profiles."""
+    out: dict[str, object] = {}
+    for ent in data.get("entities") or []:
+        for form in [ent.get("name"), *(ent.get("forms") or [])]:
+            if form:
+                out.setdefault(f"{ent.get('kind')}:{form}", ent.get("id"))
+    return out
+
+
 @twin(router, "/documents/{doc_id}")
 def document(request: Request, doc_id: str) -> Response:
     """Article view: cleaned body with each fact highlighted in place and listed beside it."""
@@ -112,7 +124,7 @@ def document(request: Request, doc_id: str) -> Response:
     if data is not None and not request.url.path.endswith(".json"):
         record = data.get("record") or data
         facts = highlight.facts_of(record)
-        extra = {"record": record, "facts": facts,
+        extra = {"record": record, "facts": facts, "entity_ids": _entity_ids(data),
                  "pieces": highlight.pieces(record.get("body") or "", facts)}
     return render(request, "document.html", data, "document", title="Article", **extra)
 

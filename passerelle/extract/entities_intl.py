@@ -1,0 +1,238 @@
+"""The entities step for French and Vietnamese: people with offices, and places.
+
+``entities.fr.v1`` and ``entities.vi.v1`` read the word tables of
+``passerelle.extract.lang`` (``ROLES``, ``HONORIFICS``, ``PLACE_WORDS``,
+``ORGANIZATION_WORDS``). They are simpler than the English component and
+precision-first:
+
+- a person is a run of two to four capitalised words right after an office
+  ("l'ambassadeur Dinh Toan Thang", "Chủ tịch UBND tỉnh Nguyễn Văn Phương"), after
+  the office's "of" phrase and a comma ("le préfet de l'Hérault, François-Xavier
+  Lauch"), or before a comma and an office ("M. Hugues Moutouh, Préfet de ...");
+- a place is a capitalised name the gazetteer knows (as in English);
+- organisations are not extracted yet (their names are mostly in lower case).
+
+Not a stable API beyond the two registered names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from passerelle import registry
+from passerelle.errors import ExtractionError
+from passerelle.extract import lexicon_en as lex
+from passerelle.extract.base import Analysis
+from passerelle.extract.coref import build_people
+from passerelle.extract.lang import find_phrases, fold_case, tables
+from passerelle.extract.people import PersonMention, RawTitle
+from passerelle.extract.placenames import place_info
+from passerelle.extract.places import PlaceMention, find_places, merge_places
+from passerelle.extract.tokens import Token, fold, tokenize
+
+_MAX_NAME = 4
+_ARTICLES = re.compile(r"^(?:(?:de la|de l['’]|du|des|de|d['’]|l['’]|la|le|les|en|à|au|aux|của|tại)\s*)+",
+                       re.IGNORECASE)
+_HONORIFIC_WORDS = frozenset({"m", "mme", "mlle", "ông", "bà", "ngài", "s.e", "dr", "pr"})
+# First words of organisation and compass names, never of a personal name (folded).
+_NOT_NAME_STARTS = frozenset(
+    """phong bo so uy ban truong hoi vien trung tap cong dai tong cuc van nha chinh thuong
+    comite conseil universite ambassade chambre metropole communaute region ville sud nord
+    est ouest""".split()
+)
+_MAX_GAP = 14  # tokens between an office and its holder's name ("de la province de l'Hérault, ")
+# Lower-case words allowed between an office and the name, per language, besides the
+# table's place and organisation words.
+_GAP_WORDS = {
+    "fr": frozenset("""de du des la le les l d ’ ' en à au aux et populaire municipal municipale
+        provincial provinciale urbaine urbain communauté conseil comité régional régionale
+        départemental départementale métropole""".split()),
+    "vi": frozenset("""tại của và nhân dân ủy uỷ ban hội đồng tỉnh thành phố tp""".split()),
+}
+
+
+@dataclass
+class _Seg:
+    name: str
+    text: str
+    tokens: list[Token]
+    mentions: list[PersonMention] = field(default_factory=list)
+
+
+def _run(analysis: Analysis, language: str) -> None:
+    try:
+        segs = [_people_in(name, text, language) for name, text in analysis.segments.items()]
+    except Exception as exc:  # noqa: BLE001 - reported with the document
+        raise ExtractionError(f"entity extraction ({language}) failed: {exc}",
+                              source=analysis.doc.id, hint="report the document") from exc
+    places: list[PlaceMention] = []
+    for s in segs:
+        taken = [(m.start, m.end) for m in s.mentions]
+        words = {w for m in s.mentions for w in fold(m.name).split()}
+        places.extend(p for p in find_places(s.name, s.text, s.tokens, taken, words)
+                      if len(p.written) > 1 and fold(p.written) not in _NOT_NAME_STARTS)
+    doc = analysis.doc
+    doc.places = merge_places(places)
+    countries = {fold(p.name): p.country for p in doc.places if p.country}
+    mentions = [m for s in segs for m in s.mentions]
+    doc.people = build_people(mentions, [], [], lambda *_: None, countries)
+
+
+@registry.register("entities.fr.v1")
+def run_fr(analysis: Analysis) -> None:
+    """Fill people (with offices) and places of a French document."""
+    _run(analysis, "fr")
+
+
+@registry.register("entities.vi.v1")
+def run_vi(analysis: Analysis) -> None:
+    """Fill people (with offices) and places of a Vietnamese document."""
+    _run(analysis, "vi")
+
+
+def _people_in(segment: str, text: str, language: str) -> _Seg:
+    seg = _Seg(segment, text, tokenize(text))
+    if not unicodedata.is_normalized("NFC", text):
+        return seg  # offsets of the tables' matcher would not be those of the text
+    mod = tables(language)
+    orgs = getattr(mod, "ORGANIZATION_WORDS", {})
+    starts = [t.start for t in seg.tokens]
+    for phrase, a, b in find_phrases(text, [*mod.ROLES, *orgs]):
+        if phrase in mod.ROLES and phrase not in orgs and text[a:a + 1].isupper() | _after_det(text, a):
+            _after_role(seg, mod.ROLES[phrase], a, b, starts, language)
+    _apposed(seg, mod, language)
+    _honorific_names(seg, mod)
+    seg.mentions = _dedupe(seg.mentions)
+    return seg
+
+
+def _after_det(text: str, a: int) -> bool:
+    """A lower-case office counts after an article or possessive ("le maire", "son vice-président")."""
+    before = fold_case(text[max(0, a - 6):a]).rstrip()
+    return before.endswith(("le", "la", "l'", "l’", "son", "sa", "leur", "du", "de"))
+
+
+def _index(starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_left(starts, offset)
+
+
+def _after_role(seg: _Seg, role: str, a: int, b: int, starts: list[int], language: str) -> None:
+    """Find the holder's name after an office, skipping its "of" phrase."""
+    toks = seg.tokens
+    i = _index(starts, b)
+    gap_start = i
+    allowed = _GAP_WORDS.get(language, frozenset()) | _table_words(language)
+    while i < len(toks) and i - gap_start <= _MAX_GAP:
+        t = toks[i]
+        if t.is_word and t.is_cap:
+            j = i
+            while j < len(toks) and j - i < 8 and toks[j].is_word and toks[j].is_cap:
+                j += 1
+            name = _name_span(seg, i, j)
+            if name:
+                k, end = name
+                of = _of_text(seg, gap_start, k)
+                seg.mentions.append(PersonMention(
+                    seg.text[toks[k].start:toks[end - 1].end], seg.name, toks[k].start,
+                    toks[end - 1].end, [RawTitle(role, of or None, org_like=bool(of))], rank=0))
+                return
+            i = j
+        elif t.text in (",",) or fold_case(t.text) in allowed or t.text in "’'()-":
+            i += 1
+        else:
+            return
+
+
+def _table_words(language: str) -> frozenset[str]:
+    mod = tables(language)
+    words = [*getattr(mod, "PLACE_WORDS", {}), *getattr(mod, "ORGANIZATION_WORDS", {})]
+    return frozenset(w for phrase in words for w in phrase.split())
+
+
+def _name_span(seg: _Seg, i: int, j: int) -> tuple[int, int] | None:
+    """The person's name inside capitalised words ``[i, j)``: two to four words, after
+    any place name that starts the run ("Thừa Thiên Huế Nguyễn Văn Phương")."""
+    toks = seg.tokens
+    while i < j and fold_case(toks[i].text).rstrip(".") in _HONORIFIC_WORDS:
+        i += 1
+    k = i
+    if not (fold(toks[i].text) in lex.VIETNAMESE_SURNAMES and j - i <= _MAX_NAME) if i < j else True:
+        for m in range(min(3, j - i - 2), 0, -1):
+            if place_info(_span(seg, i, i + m)):
+                k = i + m
+                break
+    k = max(k, j - _MAX_NAME)
+    if j - k < 2 or place_info(_span(seg, k, j)) or fold(toks[k].text) in _NOT_NAME_STARTS:
+        return None
+    if any(t.is_acronym for t in toks[k:j]):
+        return None
+    return k, j
+
+
+def _span(seg: _Seg, a: int, b: int) -> str:
+    return seg.text[seg.tokens[a].start:seg.tokens[b - 1].end]
+
+
+def _of_text(seg: _Seg, a: int, b: int) -> str:
+    """The office's "of" phrase without its articles: "de l'Hérault" -> "Hérault"."""
+    if b <= a:
+        return ""
+    text = seg.text[seg.tokens[a].start:seg.tokens[b - 1].end].strip(" ,")
+    return _ARTICLES.sub("", text).strip(" ,")
+
+
+def _apposed(seg: _Seg, mod: object, language: str) -> None:
+    """"M. Hugues Moutouh, Préfet de ...": a name, a comma, then an office."""
+    toks = seg.tokens
+    roles = getattr(mod, "ROLES", {})
+    for c, t in enumerate(toks):
+        if t.text != ",":
+            continue
+        k = c
+        while k > 0 and c - k < _MAX_NAME and toks[k - 1].is_word and toks[k - 1].is_cap:
+            k -= 1
+        while k < c and fold_case(toks[k].text).rstrip(".") in _HONORIFIC_WORDS:
+            k += 1
+        if c - k < 2 or place_info(seg.text[toks[k].start:toks[c - 1].end]):
+            continue
+        after = seg.text[toks[c].end:toks[c].end + 60]
+        found = find_phrases(after, roles)
+        if found and found[0][1] <= 2:
+            seg.mentions.append(PersonMention(
+                seg.text[toks[k].start:toks[c - 1].end], seg.name, toks[k].start,
+                toks[c - 1].end, [RawTitle(roles[found[0][0]])], rank=1))
+
+
+def _honorific_names(seg: _Seg, mod: object) -> None:
+    honorifics = getattr(mod, "HONORIFICS", frozenset())
+    toks = seg.tokens
+    for h, t in enumerate(toks):
+        word = fold_case(t.text)
+        if word not in honorifics and word + "." not in honorifics:
+            continue
+        j = h + 1 + (h + 1 < len(toks) and toks[h + 1].text == ".")
+        k = j
+        while k < len(toks) and k - j < _MAX_NAME and toks[k].is_word and toks[k].is_cap:
+            k += 1
+        if k - j >= 2 and not place_info(seg.text[toks[j].start:toks[k - 1].end]):
+            seg.mentions.append(PersonMention(
+                seg.text[toks[j].start:toks[k - 1].end], seg.name, toks[j].start,
+                toks[k - 1].end, rank=2))
+
+
+def _dedupe(mentions: list[PersonMention]) -> list[PersonMention]:
+    kept: list[PersonMention] = []
+    for m in sorted(mentions, key=lambda m: (m.rank, m.start)):
+        clash = next((k for k in kept if m.start < k.end and k.start < m.end), None)
+        if clash is None:
+            kept.append(m)
+        else:
+            clash.titles.extend(m.titles)
+    return sorted(kept, key=lambda m: m.start)
+
+
+__all__ = ["run_fr", "run_vi"]
