@@ -211,7 +211,9 @@ def ingest(
     return summary
 
 
-def _skip_duplicates(items: Iterable[Any], db: Database, summary: RunSummary, bar: Any) -> Iterator[Any]:
+def _skip_duplicates(
+    items: Iterable[Any], db: Database, summary: RunSummary, bar: Any
+) -> Iterator[Any]:
     """Drop inputs already stored (same URL or body), before they are extracted."""
     for item in items:
         if not _is_failed(item):
@@ -257,10 +259,11 @@ def _now() -> str:
 
 
 def _start_run(db: Database, sources: Sequence[str]) -> int:
+    listed = json.dumps([str(s) for s in sources])
     with db.transaction() as conn:
         row = conn.execute(
             runs_table.insert()
-            .values(started_at=_now(), status="running", sources=json.dumps(list(map(str, sources))))
+            .values(started_at=_now(), status="running", sources=listed)
             .returning(runs_table.c.id)
         )
         return int(row.scalar_one())
@@ -289,7 +292,8 @@ def _finish_run(db: Database, summary: RunSummary) -> None:
     }
     try:
         with db.transaction() as conn:
-            conn.execute(update(runs_table).where(runs_table.c.id == summary.run_id).values(**values))
+            this_run = runs_table.c.id == summary.run_id
+            conn.execute(update(runs_table).where(this_run).values(**values))
     except PasserelleError:
         log.warning("could not record the end of run %s", summary.run_id)
 
@@ -306,7 +310,7 @@ def _progress_bar(enabled: bool, total: int | None = None) -> Any:
     from tqdm import tqdm
 
     return tqdm(
-        total=total, unit="doc", file=sys.stderr, disable=not enabled, dynamic_ncols=True, leave=True
+        total=total, unit="doc", file=sys.stderr, disable=not enabled, dynamic_ncols=True
     )
 
 

@@ -57,6 +57,7 @@ def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Any]
         raise ConfigError(
             "Dask distributed is not installed", hint="pip install 'passerelle[scale]'"
         ) from exc
+    _quiet_dask()
     if scheduler:
         with _connect(Client, scheduler) as client:
             yield client
@@ -66,6 +67,12 @@ def dask_client(workers: int = 2, scheduler: str | None = None) -> Iterator[Any]
         dashboard_address=":0", silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
         yield client
+
+
+def _quiet_dask() -> None:
+    """Keep Dask's own INFO chatter off stderr unless passerelle runs with -v."""
+    if logging.getLogger().getEffectiveLevel() > logging.INFO:
+        logging.getLogger("distributed").setLevel(logging.ERROR)
 
 
 @contextmanager

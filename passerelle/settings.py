@@ -26,7 +26,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db_url", None, "Database URL; None means $PASSERELLE_DB, else the default SQLite file."),
+    Setting("db_url", None, "Database URL; None: $PASSERELLE_DB, else the default SQLite file."),
     Setting(
         "near_duplicate_jaccard",
         0.6,
@@ -77,7 +77,8 @@ class Settings:
         known = {f.name for f in fields(cls)} - {"extra"}
         for key in values:
             if key not in known:
-                raise ConfigError(f"unknown setting {key!r}", hint=f"known: {', '.join(sorted(known))}")
+                hint = f"known: {', '.join(sorted(known))}"
+                raise ConfigError(f"unknown setting {key!r}", hint=hint)
         return cls(**values)
 
 

@@ -159,3 +159,46 @@ def test_interest_in_cooperating_is_an_intent():
     doc = make_doc(INTRO + "Dubois said Portville is very interested in working with Vietnam.",
                    PEOPLE, ORGS, PLACES)
     assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Claire Dubois", "intent")]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    # a reported "would" of the speaker's own side is a pledge
+    ("For her part, Dubois said the city government would continue to fund the school.",
+     [("Claire Dubois", "pledge")]),
+    ("Dubois said the group would train local engineers.", [("Claire Dubois", "pledge")]),
+    # ... not a forecast about others
+    ("Dubois said small firms would need time to adapt.", []),
+    ("Dubois said prices would rise next year.", []),
+    # a coordinated second clause is a second commitment
+    ("Dubois said the city looked forward to hosting students and would open an office.",
+     [("Claire Dubois", "intent"), ("Claire Dubois", "pledge")]),
+    ("He urged the two sides to repair the road, and asked Aerotech to hire locally.",
+     [("Nguyen Van An", "appeal"), ("Nguyen Van An", "appeal")]),
+    ("He proposed a joint school and suggested direct flights.",
+     [("Nguyen Van An", "proposal"), ("Nguyen Van An", "proposal")]),
+    # "wanted to" is an intent
+    ("Dubois said the city wanted to host a Vietnamese film week.",
+     [("Claire Dubois", "intent")]),
+    # a town's own plan is not a commitment to a partner
+    ("Portville plans to build a new tram line by 2030.", []),
+    # "both sides" as a complement does not make the story's protagonist the actor
+    ("Researchers from both sides already publish together and hope to win grants.", []),
+])
+def test_heldout_patterns(sentence, expected):
+    doc = make_doc(INTRO + sentence, PEOPLE, ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == expected
+
+
+def test_the_two_sides_agreeing_is_the_hosts_agreement():
+    """The story's protagonist (who hosted the talks) speaks for "the two sides"."""
+    body = ("Mayor Claire Dubois hosted Ambassador Nguyen Van An in Portville. "
+            "Nguyen Van An thanked the city. The two sides agreed to hold a fair next year.")
+    doc = make_doc(body, PEOPLE, ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Claire Dubois", "agreement")]
+
+
+def test_korean_family_name_comes_first():
+    people = [("Park Jin-ho", [], [("Mayor", "Busan")]), MAYOR]
+    body = "Mayor Claire Dubois met Park Jin-ho. Park pledged to send ten students."
+    doc = make_doc(body, people, ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Park Jin-ho", "pledge")]

@@ -219,6 +219,11 @@ def test_continents_and_datelines_are_not_places() -> None:
     assert sorted(p.name for p in doc.places) == ["France", "Vietnam"]
 
 
+def test_sentence_initial_capital_is_no_small_town() -> None:
+    doc = _run("Mobile payments are spreading fast in Vietnam and in Laos.")
+    assert sorted(p.name for p in doc.places) == ["Laos", "Vietnam"]
+
+
 def test_every_entity_has_mentions_that_point_at_its_name() -> None:
     body = ("Mayor of Nantes Pierre Ravel met Vietnamese Ambassador to France Le Van Son. "
             "Son thanked the mayor of Nantes and the University of Nantes.")

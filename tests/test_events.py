@@ -257,3 +257,64 @@ def test_visitor_from_relative_clause_and_delegation(body, expected):
                    places=[TOWN, REGION, ("Red River Delta", [], "natural")])
     visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
     assert visits == expected
+
+
+DIR = ("Marc Leroy", ["Leroy"], [("Director General", "Ocean Institute")])
+INSTITUTE = ("Ocean Institute", [])
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Ambassador Nguyen Van An was received by Mayor Claire Dubois on May 3.",
+     ["Nguyen Van An", "Claire Dubois"]),
+    ("A delegation led by Ambassador Nguyen Van An arrived in Lyonnais-sur-Mer. "
+     "On May 3, the delegation was warmly welcomed by Mayor Claire Dubois.",
+     ["Nguyen Van An", "Claire Dubois"]),
+])
+def test_passive_reception_is_a_meeting(body, expected):
+    doc = make_doc(body, [AMB, MAYOR], places=[TOWN], published="2024-05-10")
+    meeting = _one(run_events(doc), "meeting")
+    assert meeting.participants == expected
+
+
+def test_talks_with_a_person_do_not_add_their_body_as_another_meeting():
+    body = ("In Lyonnais-sur-Mer, Nguyen Van An held talks with Marc Leroy, Director General "
+            "of Ocean Institute.")
+    doc = make_doc(body, [AMB, DIR], orgs=[INSTITUTE], places=[TOWN])
+    meetings = [e.participants for e in run_events(doc) if e.type == "meeting"]
+    assert meetings == [["Nguyen Van An", "Marc Leroy"]]
+
+
+def test_touring_an_organisation_is_a_meeting_with_it():
+    body = "Ambassador Nguyen Van An later toured the Ocean Institute."
+    doc = make_doc(body, [AMB], orgs=[INSTITUTE])
+    assert _one(run_events(doc), "meeting").participants == ["Nguyen Van An", "Ocean Institute"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("A delegation of the ministry led by Ambassador Nguyen Van An was in Bretagne "
+     "from May 27 to 30 to study ports.", ("Nguyen Van An", "Bretagne", "2024-05-27")),
+    ("Mayor Claire Dubois hosted a delegation led by Ambassador Nguyen Van An. "
+     "The delegation was in Bretagne to study ports.", ("Nguyen Van An", "Bretagne", None)),
+    ("The accord was signed by Ambassador Nguyen Van An, who is leading a delegation to "
+     "Bretagne from 2 to 5 June.", ("Nguyen Van An", "Bretagne", "2024-06-02")),
+])
+def test_delegation_stays_are_visits(body, expected):
+    doc = make_doc(body, [AMB, MAYOR], places=[REGION], published="2024-06-10")
+    visit = _one(run_events(doc), "visit")
+    assert (visit.participants[0], visit.place, visit.start) == expected
+
+
+def test_a_resident_being_in_a_place_is_not_a_visit():
+    doc = make_doc("Mayor Claire Dubois was in Bretagne last week.", [MAYOR], places=[REGION])
+    assert [e for e in run_events(doc) if e.type == "visit"] == []
+
+
+def test_passive_attendance_and_signing():
+    body = ("Nguyen Van An met Mayor Claire Dubois. An agreement on scholarships was signed "
+            "by the two "
+            "officials. The opening ceremony was attended by Ambassador Nguyen Van An and "
+            "Mayor Claire Dubois.")
+    doc = make_doc(body, [AMB, MAYOR], places=[TOWN])
+    events = run_events(doc)
+    assert _one(events, "agreement").participants == ["Nguyen Van An", "Claire Dubois"]
+    assert _one(events, "conference").participants == ["Nguyen Van An", "Claire Dubois"]

@@ -81,6 +81,19 @@ def test_metadata_and_captions():
     assert doc.components == {"ingest": "ingest.html.v1"}
 
 
+def test_xhtml_with_an_xml_declaration():
+    doc = clean_html('<?xml version="1.0" encoding="utf-8"?>\n' + _page())
+    assert doc.body.startswith(LEAD)
+
+
+def test_end_mark_ends_the_story():
+    story = "".join(f"<p>{p}</p>" for p in STORY[:2]) + f"<p>{STORY[2]}./.</p>"
+    html = (f"<html><body><article>{story}<p>Brest opens a new marina for sailing boats "
+            "next to the naval museum of the city.</p></article></body></html>")
+    doc = clean_html(html)
+    assert doc.body.endswith("./.") and "marina" not in doc.body
+
+
 @pytest.mark.parametrize(
     "html",
     ["<html><body></body></html>", "<html><body><nav><a href='/'>Home</a></nav></body></html>",

@@ -50,7 +50,8 @@ def db(db_url):
 
 def test_ingest_counts_and_records_failures(db, write_articles, tmp_path):
     summary = ingest([str(write_articles(3)), str(_empty(tmp_path))], db, progress=False)
-    assert (summary.stored, summary.duplicates, summary.near_duplicates, summary.failed) == (3, 0, 0, 1)
+    counts = (summary.stored, summary.duplicates, summary.near_duplicates, summary.failed)
+    assert counts == (3, 0, 0, 1)
     assert not summary.ok
     assert summary.line().startswith("stored 3, duplicate 0, near-duplicate 0, failed 1 in ")
     with db.connect() as conn:
@@ -110,3 +111,19 @@ def test_extract_one_reports_failure_instead_of_raising():
     doc, reason = scale.extract_one(Document(id="b", body=None))  # type: ignore[arg-type]
     assert doc is None
     assert reason.startswith("extraction failed")
+
+
+def test_knowledge_base_failure_stores_nothing_of_that_document(db, write_articles, monkeypatch):
+    from passerelle.store import count_documents, knowledge
+
+    def broken_kb(conn, doc_id, doc):
+        raise RuntimeError("knowledge base refused the facts")
+
+    source = [str(write_articles(2))]
+    monkeypatch.setattr(knowledge, "integrate_document", broken_kb)
+    failed = ingest(source, db, progress=False)
+    assert (failed.stored, failed.failed) == (0, 2)
+    assert "knowledge base refused" in failed.failures[0].reason
+    assert count_documents(db)["documents"] == 0
+    monkeypatch.undo()
+    assert ingest(source, db, progress=False).stored == 2

@@ -161,3 +161,21 @@ def test_public_api():
     assert set(query.__all__) >= {"stats", "timeline", "search", "profile", "commitments",
                                   "places_map", "document", "entities", "sectors_over_time",
                                   "merge_entities", "split_entity"}
+
+
+def test_bench_kb_runs_on_a_small_corpus(tmp_path, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "bench_kb.py"
+    spec = importlib.util.spec_from_file_location("bench_kb", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.main(["--n", "60", "--repeats", "2", "--db", f"sqlite:///{tmp_path / 'b.sqlite'}"])
+    out = capsys.readouterr().out
+    assert "documents 60" in out
+    assert all(name in out for name in ("timeline person", "search filtered", "places_map"))
+    db = open_db(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    retold = [e for e in query.timeline(db, limit=200) if e["source_count"] > 1]
+    assert retold  # the generator's retold stories were merged
+    db.dispose()

@@ -31,7 +31,8 @@ def body(seed: int, words: int = 220) -> str:
     rng = random.Random(seed)
     sents = []
     while sum(len(s.split()) for s in sents) < words:
-        sents.append(" ".join(rng.choice(_VOCAB) for _ in range(rng.randint(8, 16))).capitalize() + ".")
+        words = " ".join(rng.choice(_VOCAB) for _ in range(rng.randint(8, 16)))
+        sents.append(words.capitalize() + ".")
     return " ".join(sents)
 
 
@@ -131,7 +132,10 @@ def test_record_round_trip(store_db):
 def test_exact_duplicates_are_stored_once(store_db, variant):
     first = make_doc(2, "https://example.org/2")
     store(store_db, first)
-    twin = make_doc(3, "https://example.org/2") if variant == "same-url" else make_doc(2, "https://other.example/9")
+    if variant == "same-url":
+        twin = make_doc(3, "https://example.org/2")
+    else:
+        twin = make_doc(2, "https://other.example/9")
     if variant == "same-body-other-spacing":
         twin.body = "  " + first.body.replace(" ", "\n  ", 5) + "\n"
     result = store(store_db, twin)
@@ -142,7 +146,8 @@ def test_exact_duplicates_are_stored_once(store_db, variant):
 def test_near_duplicate_is_stored_and_linked(store_db):
     store(store_db, make_doc(4, "https://a.example/4"))
     store(store_db, make_doc(5, "https://a.example/5"))
-    reprint = Document(id="r4", body=lightly_edited(body(4), 7), source=Source(url="https://b.example/x"))
+    edited = lightly_edited(body(4), 7)
+    reprint = Document(id="r4", body=edited, source=Source(url="https://b.example/x"))
     result = store(store_db, reprint)
     assert (result.status, result.doc_id, result.duplicate_of) == ("near-duplicate", "r4", "d4")
     with store_db.connect() as conn:

@@ -13,6 +13,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 pytest.importorskip("fastapi")
 
@@ -361,3 +363,32 @@ def test_article_view_highlights_facts_and_links_profiles_by_id(client) -> None:
     khoa = _person_id(client, "Tran Minh Khoa")
     assert f'href="/people/{khoa}">profile' in html
     assert 'id="event-0"' in html and 'href="#event-0"' in html and 'id="commitment-0"' in html
+
+
+def test_openapi_describes_the_json_twins_and_their_filters(client) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/index.json", "/timeline.json", "/search.json", "/documents/{doc_id}.json"} <= set(spec["paths"])
+    params = {p["name"] for p in spec["paths"]["/timeline.json"]["get"]["parameters"]}
+    assert {"person", "country", "sector", "date_from", "limit"} <= params
+    assert "/timeline" not in spec["paths"]  # HTML pages are not API operations
+
+
+@pytest.mark.parametrize("host,token,needs", [("127.0.0.1", None, False), ("localhost", None, False),
+                                              ("::1", None, False), ("127.0.0.1", "t", True),
+                                              ("0.0.0.0", None, True), ("192.168.1.4", "t", True)])
+def test_when_writes_need_a_token(host: str, token: str | None, needs: bool,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PASSERELLE_TOKEN", raising=False)
+    assert WebOptions(host=host, token=token).writes_need_token is needs
+
+
+def test_token_can_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PASSERELLE_TOKEN", "from-env")
+    assert WebOptions().token == "from-env"
+
+
+@given(body=st.text(max_size=60), spans=st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=6))
+def test_pieces_always_rebuild_the_body(body: str, spans: list[tuple[int, int]]) -> None:
+    facts = [highlight.Fact(f"person-{i}", "person", "x", spans=[(a, b)]) for i, (a, b) in enumerate(spans)]
+    facts.append(highlight.Fact("event-0", "event", "y", spans=[(min(spans[0]), max(spans[0]))] if spans else []))
+    assert "".join(p.text for p in highlight.pieces(body, facts)) == body

@@ -51,11 +51,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_up(base: str, proc: subprocess.Popen, seconds: float = 30) -> None:
+def _wait_up(base: str, proc: subprocess.Popen, log: Path, seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"passerelle serve exited: {proc.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"passerelle serve exited: {log.read_text()[-2000:]}")
         try:
             urllib.request.urlopen(base + "/static/app.css", timeout=1).close()
             return
@@ -70,16 +70,19 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 
     _need(Path(CHROMIUM).exists(), f"{CHROMIUM} is missing (scripts/setup --system installs it)")
     _need((VENDOR / "leaflet" / "leaflet.js").exists(), "web assets missing: run scripts/build_assets.sh")
-    url = f"sqlite:///{tmp_path_factory.mktemp('webui') / 'kb.sqlite'}"
+    folder = tmp_path_factory.mktemp("webui")
+    url = f"sqlite:///{folder / 'kb.sqlite'}"
     db = open_db(url)
     load_sample(db)
     db.dispose()
     port = _free_port()
     cmd = [sys.executable, "-m", "passerelle", "serve", "--db", url, "--port", str(port)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = folder / "serve.log"
+    with open(log, "wb") as sink:  # a file, not a pipe: a full pipe would block the server
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_up(base, proc)
+        _wait_up(base, proc, log)
         yield base
     finally:
         proc.terminate()

@@ -221,7 +221,11 @@ def info(db: str | None = None) -> dict[str, Any]:
     load_builtins()
     database = Database(db)
     try:
-        return {"version": __version__, "database": describe(database), "components": registry.names()}
+        return {
+            "version": __version__,
+            "database": describe(database),
+            "components": registry.names(),
+        }
     finally:
         database.dispose()
 

@@ -79,7 +79,7 @@ _REPORTED = re.compile(
 # Who may stand before a reported "would": the speaker's own side, not a third party.
 _OWN_SIDE = re.compile(
     r"^(?:he|she|it|they|we|(?:his|her|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
-    r"the\s+(?:[A-Z][\w-]*\s+)?(?:government|city|town|province|region|group|company|"
+    r"the\s+(?:[\w-]+\s+)?(?:government|city|town|province|region|group|company|"
     r"university|side|ministry|embassy|prefecture|council|authorities))$")
 _COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:also\s+)?$", _I)
 _WILL_SUBJECT = re.compile(r"\b(?:the\s+(?:city|town|province|company|group|region)|it|we)\s+$",

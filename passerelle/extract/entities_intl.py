@@ -99,10 +99,13 @@ def _people_in(segment: str, text: str, language: str) -> _Seg:
     mod = tables(language)
     orgs = getattr(mod, "ORGANIZATION_WORDS", {})
     starts = [t.start for t in seg.tokens]
-    for phrase, a, b in find_phrases(text, [*mod.ROLES, *orgs]):
-        if phrase in mod.ROLES and phrase not in orgs and text[a:a + 1].isupper() | _after_det(text, a):
-            _after_role(seg, mod.ROLES[phrase], a, b, starts, language)
+    found = [(mod.ROLES[p], a, b) for p, a, b in find_phrases(text, [*mod.ROLES, *orgs])
+             if p in mod.ROLES and p not in orgs and (text[a:a + 1].isupper() or _after_det(text, a))]
+    roles_at = {a: (role, b) for role, a, b in found}
+    for role, a, b in found:
+        _after_role(seg, role, a, b, starts, language, roles_at)
     _apposed(seg, mod, language)
+    _also(seg, mod)
     _honorific_names(seg, mod)
     seg.mentions = _dedupe(seg.mentions)
     return seg
@@ -120,14 +123,24 @@ def _index(starts: list[int], offset: int) -> int:
     return bisect.bisect_left(starts, offset)
 
 
-def _after_role(seg: _Seg, role: str, a: int, b: int, starts: list[int], language: str) -> None:
-    """Find the holder's name after an office, skipping its "of" phrase."""
+def _after_role(
+    seg: _Seg, role: str, a: int, b: int, starts: list[int], language: str,
+    roles_at: dict[int, tuple[str, int]],
+) -> None:
+    """Find the holder's name after an office, skipping its "of" phrase; offices in a
+    row ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X") all go to that name."""
     toks = seg.tokens
     i = _index(starts, b)
     gap_start = i
+    titles: list[RawTitle] = []
     allowed = _GAP_WORDS.get(language, frozenset()) | _table_words(language)
     while i < len(toks) and i - gap_start <= _MAX_GAP:
         t = toks[i]
+        if t.start in roles_at:
+            titles.append(_raw_title(role, _of_text(seg, gap_start, i)))
+            role, end = roles_at[t.start]
+            i = gap_start = _index(starts, end)
+            continue
         if t.is_word and t.is_cap:
             j = i
             while j < len(toks) and j - i < 8 and toks[j].is_word and toks[j].is_cap:
@@ -135,16 +148,26 @@ def _after_role(seg: _Seg, role: str, a: int, b: int, starts: list[int], languag
             name = _name_span(seg, i, j)
             if name:
                 k, end = name
-                of = _of_text(seg, gap_start, k)
+                titles.append(_raw_title(role, _of_text(seg, gap_start, k)))
                 seg.mentions.append(PersonMention(
                     seg.text[toks[k].start:toks[end - 1].end], seg.name, toks[k].start,
-                    toks[end - 1].end, [RawTitle(role, of or None, org_like=bool(of))], rank=0))
+                    toks[end - 1].end, titles, rank=0))
                 return
             i = j
         elif t.text in (",",) or fold_case(t.text) in allowed or t.text in "’'()-":
             i += 1
         else:
             return
+
+
+def _raw_title(role: str, of: str) -> RawTitle:
+    """A title; a diplomat's "of" is the first country or place named ("du Vietnam en France")."""
+    if of and role.lower() in lex.DIPLOMATIC_ROLES:
+        for word in re.findall(r"[^\W\d_][\w-]*(?: [A-ZÀ-ỸĐ][\w-]*)*", of):
+            info = place_info(word) if word[:1].isupper() else None
+            if info is not None:
+                return RawTitle(role, word, country=info.country)
+    return RawTitle(role, of or None, org_like=bool(of) and place_info(of) is None)
 
 
 def _table_words(language: str) -> frozenset[str]:
@@ -205,6 +228,23 @@ def _apposed(seg: _Seg, mod: object, language: str) -> None:
             seg.mentions.append(PersonMention(
                 seg.text[toks[k].start:toks[c - 1].end], seg.name, toks[k].start,
                 toks[c - 1].end, [RawTitle(roles[found[0][0]])], rank=1))
+
+
+_ALSO = re.compile(r"^\s*,\s*(?:qui est )?(?:également|aussi|đồng thời là|đồng thời)\s+", re.I)
+
+
+def _also(seg: _Seg, mod: object) -> None:
+    """"X, également vice-président de Y": one more title for X."""
+    roles = getattr(mod, "ROLES", {})
+    for m in seg.mentions:
+        hit = _ALSO.match(seg.text[m.end:m.end + 40])
+        if not hit:
+            continue
+        rest = seg.text[m.end + hit.end():m.end + hit.end() + 120]
+        found = find_phrases(rest, roles)
+        if found and found[0][1] == 0:
+            of = re.split(r"[,.;]", rest[found[0][2]:], maxsplit=1)[0]
+            m.titles.append(_raw_title(roles[found[0][0]], _ARTICLES.sub("", of.strip())))
 
 
 def _honorific_names(seg: _Seg, mod: object) -> None:

@@ -22,6 +22,9 @@ from passerelle.records import Mention, Place
 # Below this population a lone town name needs a cue in its context. Tuned on the
 # dev set: keeps Nice (340k) and Saintes (29k), drops hamlets named like surnames.
 _MIN_POPULATION = 15_000
+# A lone town name at the start of a sentence must be this big (or have a cue): there
+# the capital letter does not show a name. Keeps Toulouse, Lyon, Haiphong.
+_MIN_POPULATION_SENTENCE_START = 200_000
 _MAX_WORDS = 4
 _CUES_BEFORE = {"in", "of", "to", "from", "at", "near", "visit", "visited", "visiting", "and",
                 "between", "outside", "across"}
@@ -123,11 +126,14 @@ def _credible(tokens: list[Token], i: int, m: int, info: PlaceInfo, person_words
         return False
     if info.kind in ("country", "region", "province", "natural") or m >= 2:
         return True
-    if info.population >= _MIN_POPULATION:
-        return True
     before = tokens[i - 1].lower if i > 0 else ""
     after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-    return before in _CUES_BEFORE or after in lex.PLACE_GENERIC
+    if before in _CUES_BEFORE or after in lex.PLACE_GENERIC:
+        return True
+    if before in ("", "\n", ".", "!", "?", '"', "“", "‘", "'"):
+        # A capital at the start of a sentence says nothing: "Mobile payments ..."
+        return info.population >= _MIN_POPULATION_SENTENCE_START
+    return info.population >= _MIN_POPULATION
 
 
 def _glued(tokens: list[Token], j: int, taken: bytearray) -> bool:

@@ -19,7 +19,7 @@ import trafilatura
 from passerelle.errors import ParseError
 from passerelle.ingest.lines import Kind, classify, ends_sentence, split_credit
 from passerelle.ingest.meta import build_document
-from passerelle.ingest.text import dedupe_paragraphs
+from passerelle.ingest.text import END_MARK, dedupe_paragraphs
 from passerelle.records import Document
 from passerelle.registry import register
 
@@ -30,9 +30,10 @@ COMPONENT = "ingest.html.v1"
 # Class or id tokens that name a lead paragraph on news sites (Vietnamese "sapo",
 # French "chapo"/"chapeau", English "standfirst"/"lead"/"dek"/"summary").
 _LEAD_TOKENS = frozenset(
-    "sapo chapo chapeau standfirst lead lede dek summary excerpt intro description".split()
+    "sapo chapo chapeau standfirst lead lede dek summary excerpt intro description desc".split()
 )
 _TOKEN_SPLIT = re.compile(r"[\s\-_]+")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A lead is a sentence or a short paragraph: shorter is a label, longer is a body.
 _LEAD_MIN_CHARS, _LEAD_MAX_CHARS = 40, 1200
 # The lead must end at most this many characters (of normalised text) before the
@@ -64,6 +65,7 @@ def clean_html(
         ParseError: when the markup holds no article text.
     """
     meta = dict(meta or {})
+    html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses it on decoded text
     tree = _parse(html)
     result = trafilatura.bare_extraction(
         html, url=url or meta.get("url"), with_metadata=True, include_comments=False,
@@ -93,11 +95,14 @@ def _parse(html: str) -> Any:
 
 
 def _paragraphs(text: str) -> list[str]:
+    """trafilatura's lines without furniture, up to an end mark ("./.") if any."""
     out = []
     for line in text.split("\n"):
         line = re.sub(r"\s+", " ", line).strip()
         if line and classify(line) not in _DROPPED:
             out.append(line)
+            if END_MARK.search(line):
+                break
     return out
 
 

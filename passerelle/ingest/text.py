@@ -28,7 +28,7 @@ from passerelle.registry import register
 
 COMPONENT = "ingest.text.v1"
 
-_END_MARK = re.compile(r"\s*\.?/\.\s*$")
+END_MARK = re.compile(r"\s*\.?/\.\s*$")
 _AGENCY_TAIL = re.compile(r"(?<=[.!?”\"…])\s*[-–—]+\s*[A-Z]{2,6}(?:/[A-Z]{2,6})*\s*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TABLE_PIPES = re.compile(r"^\|\s*|\s*\|$")
@@ -267,7 +267,7 @@ def _take(lines: list[_Line], i: int, page: _Page) -> None:
 
 
 def _paragraph(text: str, page: _Page) -> None:
-    if _END_MARK.search(text):
+    if END_MARK.search(text):
         page.ended = True
     elif _AGENCY_TAIL.search(text):
         text = _AGENCY_TAIL.sub("", text)
@@ -312,4 +312,4 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-__all__ = ["clean_text", "read_page", "dedupe_paragraphs"]
+__all__ = ["clean_text", "read_page", "dedupe_paragraphs", "END_MARK"]

@@ -170,7 +170,8 @@ def _store_raw(conn: Connection, raw: bytes, origin: str) -> str:
 def _store_bands(conn: Connection, doc_id: str, keys: tuple[int, ...]) -> None:
     if keys:
         conn.execute(
-            lsh_bands.insert(), [{"doc_id": doc_id, "band": i, "value": k} for i, k in enumerate(keys)]
+            lsh_bands.insert(),
+            [{"doc_id": doc_id, "band": i, "value": k} for i, k in enumerate(keys)],
         )
 
 

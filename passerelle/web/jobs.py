@@ -105,10 +105,17 @@ class JobRunner:
     def __init__(self, backend: Any):
         self.backend = backend
         self.jobs: dict[str, Job] = {}
-        self.workdir = Path(tempfile.mkdtemp(prefix="passerelle-web-"))
+        self._workdir: Path | None = None
         self._queue: queue.Queue[Job] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+
+    @property
+    def workdir(self) -> Path:
+        """Private temp folder for uploads, made on first use (mode 0700)."""
+        if self._workdir is None:
+            self._workdir = Path(tempfile.mkdtemp(prefix="passerelle-web-"))
+        return self._workdir
 
     def job_dir(self, job_id: str) -> Path:
         """Directory where a job's uploads and pasted text are saved."""

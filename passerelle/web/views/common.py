@@ -16,12 +16,34 @@ _DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
 MAX_LIMIT = 500
 
 
-def twin(router: APIRouter, path: str, **kwargs: Any) -> Callable[[Callable], Callable]:
+#: What each query-string parameter means, for the OpenAPI description of the twins.
+PARAMS = {
+    "q": "words to search for",
+    "person": "person id or name", "org": "organisation id or name", "place": "place id or name",
+    "country": "ISO 3166-1 alpha-2 code, e.g. FR or VN", "sector": "sector slug, e.g. education",
+    "outlet": "news outlet", "language": "ISO 639-1 code of the article, e.g. fr",
+    "date_from": "earliest date, YYYY[-MM[-DD]]", "date_to": "latest date, YYYY[-MM[-DD]]",
+    "status": "commitment status: open, repeated or fulfilled",
+    "limit": f"rows per page (1-{MAX_LIMIT})", "offset": "rows to skip",
+}
+
+
+def _openapi(params: tuple[str, ...]) -> dict[str, Any] | None:
+    if not params:
+        return None
+    return {"parameters": [{"name": p, "in": "query", "required": False, "description": PARAMS[p],
+                            "schema": {"type": "integer" if p in ("limit", "offset") else "string"}}
+                           for p in params]}
+
+
+def twin(router: APIRouter, path: str, params: tuple[str, ...] = ()) -> Callable[[Callable], Callable]:
     """Register a GET route on ``path`` and on its JSON twin ``path + '.json'``.
 
-    The ``.json`` route is added first so a path parameter never swallows the suffix.
+    The ``.json`` route is added first so a path parameter never swallows the suffix;
+    only the twin is in the OpenAPI description, with the query ``params`` it reads.
     """
     json_path = "/index.json" if path == "/" else path + ".json"
+    kwargs: dict[str, Any] = {"openapi_extra": _openapi(params)}
 
     def wrap(fn: Callable) -> Callable:
         router.add_api_route(json_path, fn, methods=["GET"], include_in_schema=True, **kwargs)

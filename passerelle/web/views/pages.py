@@ -43,7 +43,11 @@ def home(request: Request) -> Response:
     return render(request, "home.html", data, "stats", title="Overview", **extra)
 
 
-@twin(router, "/map")
+LIST = ("person", "org", "place", "country", "sector", "date_from", "date_to", "language", "outlet")
+PAGE = ("limit", "offset")
+
+
+@twin(router, "/map", params=("country", "sector", "date_from", "date_to", "person", "org"))
 def places(request: Request) -> Response:
     """Map of localities with visits, meetings and partners."""
     filters = read_filters(request, ("sector", "country", "date_from", "date_to", "person", "org"))
@@ -51,7 +55,7 @@ def places(request: Request) -> Response:
     return render(request, "map.html", data, "places_map", title="Map", filters=filters)
 
 
-@twin(router, "/timeline")
+@twin(router, "/timeline", params=LIST + PAGE)
 def timeline(request: Request) -> Response:
     """Events in time order, filtered like ``passerelle timeline``."""
     filters = read_filters(request)
@@ -63,7 +67,7 @@ def timeline(request: Request) -> Response:
                   limit=limit, offset=offset)
 
 
-@twin(router, "/search")
+@twin(router, "/search", params=("q",) + LIST + PAGE)
 def search(request: Request) -> Response:
     """Full-text search with facets and ranked results."""
     filters = read_filters(request)
@@ -80,7 +84,7 @@ def search(request: Request) -> Response:
                   limit=limit, offset=offset)
 
 
-@twin(router, "/commitments")
+@twin(router, "/commitments", params=("status",) + LIST + PAGE)
 def commitments(request: Request) -> Response:
     """Commitments tracker: open, repeated, fulfilled, with their trail."""
     filters = read_filters(request)
@@ -91,7 +95,7 @@ def commitments(request: Request) -> Response:
                   filters=filters, limit=limit, offset=offset)
 
 
-@twin(router, "/entities/{segment}")
+@twin(router, "/entities/{segment}", params=("q",) + PAGE)
 def entities(request: Request, segment: str) -> Response:
     """List of people, organisations or places, with a name filter."""
     kind = _kind(segment)

@@ -1,0 +1,294 @@
+"""French entities with organisations: ``entities.fr.v2``.
+
+People (with their offices) and places come from ``entities.fr.v1``
+(``passerelle.extract.entities_intl``); this component adds what that one leaves
+out, precision first:
+
+- organisations named after a head word of ``lang.fr.ORGANIZATION_HEADS``
+  ("l'Université Paul Valéry Montpellier (UPVM)", "l'ambassade du Vietnam en France",
+  "le Comité populaire de Hai Phong", "Toulouse Métropole"), with an acronym in
+  brackets as an alias and its later uses as mentions, plus a few bodies known by a
+  bare name ("la Francophonie");
+- places that are really organisations ("Toulouse Métropole") are dropped from the
+  places, and a place written with a generic prefix is cleaned.
+
+The helpers ``OrgSpan``, ``finish`` and ``person_spans`` are shared with
+``entities_vi``. Not a stable API beyond the registered name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from passerelle import registry
+from passerelle.errors import ExtractionError
+from passerelle.extract.base import Analysis
+from passerelle.extract.lang import fr as fr_tables
+from passerelle.extract.organizations import OrgMention, merge_organizations
+from passerelle.extract.placenames import place_info
+from passerelle.extract.tokens import Token, fold, tokenize
+
+_MAX_WORDS = 10
+_CONNECTORS = frozenset({"de", "du", "des", "d", "la", "le", "l", "et", "'", "’", "-"})
+_EMBASSY_CONNECTORS = frozenset({"en", "au", "aux", "à"})
+_ACRONYM = re.compile(r"\s*\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&.\-]{1,11})\)")
+
+
+@dataclass
+class OrgSpan:
+    """An organisation found in a segment, before merging."""
+
+    name: str
+    segment: str
+    start: int
+    end: int
+    kind: str
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+    def mention(self) -> OrgMention:
+        """The mention the shared merger of ``organizations`` reads."""
+        return OrgMention(self.name, self.segment, self.start, self.end, self.kind,
+                          self.country, list(self.aliases))
+
+
+@registry.register("entities.fr.v2")
+def run_fr(analysis: Analysis) -> None:
+    """Fill people (with offices), organisations and places of a French document."""
+    base_component("entities.fr.v1")(analysis)
+    try:
+        spans = person_spans(analysis)
+        found = [o for seg, text in analysis.segments.items()
+                 for o in find_organizations_fr(seg, text, spans.get(seg, []))]
+    except Exception as exc:  # noqa: BLE001 - reported with the document
+        raise ExtractionError(f"organisation extraction (fr) failed: {exc}",
+                              source=analysis.doc.id, hint="report the document") from exc
+    finish(analysis, found)
+
+
+def base_component(name: str):  # noqa: ANN201 - a registered component
+    """The people-and-places component this one builds on, registered by its module."""
+    from passerelle.extract import entities_intl  # noqa: F401 - registers the v1 names
+
+    return registry.get(name)
+
+
+def person_spans(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
+    """Segment -> spans where people are named (an organisation's name stops there)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for p in analysis.doc.people:
+        for m in p.mentions:
+            out.setdefault(m.segment, []).append((m.start, m.end))
+    return out
+
+
+def finish(analysis: Analysis, found: list[OrgSpan]) -> None:
+    """Merge organisation spans into ``doc.organizations`` and drop places that are them."""
+    doc = analysis.doc
+    places = {fold(p.name): p.country for p in doc.places if p.country}
+    orgs = merge_organizations([o.mention() for o in found], analysis.segments, places)
+    for org, kind in zip(orgs, _kinds(orgs, found)):
+        org.kind = kind
+    doc.organizations = orgs
+    names = {fold(n) for o in orgs for n in [o.name, *o.aliases]}
+    doc.places = [p for p in doc.places if fold(p.name) not in names]
+
+
+def _kinds(orgs: list, found: list[OrgSpan]) -> list[str]:
+    """The kind of each merged organisation: that of the span that gave its name."""
+    by_name = {fold(o.name): o.kind for o in found}
+    out = []
+    for org in orgs:
+        names = [org.name, *org.aliases]
+        out.append(next((by_name[fold(n)] for n in names if fold(n) in by_name), "other"))
+    return out
+
+
+# ---------------------------------------------------------------- French names
+
+
+def find_organizations_fr(
+    segment: str, text: str, people: list[tuple[int, int]]
+) -> list[OrgSpan]:
+    """Organisations named in one French segment.
+
+    Args:
+        segment: "body" or "caption:N".
+        text: the segment's text.
+        people: spans of people's names in the segment; a name never runs into them.
+
+    Returns:
+        One ``OrgSpan`` per occurrence, in text order.
+    """
+    toks = tokenize(text)
+    out: list[OrgSpan] = []
+    taken_to = -1
+    for i, t in enumerate(toks):
+        if t.start < taken_to or not t.is_word:
+            continue
+        span = _head_at(text, toks, i, people) or _suffix_head_at(text, toks, i, people)
+        if span is None:
+            continue
+        a, b, kind, alias = span
+        name = text[a:b]
+        aliases = [alias] if alias else []
+        out.append(OrgSpan(name, segment, a, b, kind, _country_fr(name, kind), aliases))
+        taken_to = b
+    return out + _standalone(segment, text, out)
+
+
+def _head_at(
+    text: str, toks: list[Token], i: int, people: list[tuple[int, int]]
+) -> tuple[int, int, str, str | None] | None:
+    """An organisation starting with a head word at token ``i``."""
+    head = _match_head(toks, i)
+    if head is None:
+        return None
+    n, kind = head
+    first = toks[i]
+    if not first.is_cap and not _lower_head_ok(toks, i, n):
+        return None
+    j, alias = _extend(text, toks, i + n, people, kind)
+    if j == i + n and fold(" ".join(t.text for t in toks[i:i + n])) not in _BARE_OK:
+        return None
+    end = toks[j - 1].end
+    if alias:
+        end = alias[1]
+    return first.start, end, kind, alias[0] if alias else None
+
+
+def _match_head(toks: list[Token], i: int) -> tuple[int, str] | None:
+    """The longest head phrase of ``ORGANIZATION_HEADS`` at token ``i``: (tokens, kind)."""
+    heads = fr_tables.ORGANIZATION_HEADS
+    for n in range(min(5, len(toks) - i), 0, -1):
+        words = [t.text for t in toks[i:i + n]]
+        if not all(t.is_word for t in toks[i:i + n]):
+            continue
+        key = " ".join(w.lower() for w in words)
+        if key in heads:
+            return n, heads[key]
+    return None
+
+
+def _lower_head_ok(toks: list[Token], i: int, n: int) -> bool:
+    """A lower-case head counts when a capitalised name follows "de/du/des"
+    ("l'ambassade du Vietnam", "du comité populaire de Hanoï")."""
+    if fold(" ".join(t.text for t in toks[i:i + n])) not in _LOWER_HEADS:
+        return False
+    k = i + n
+    while k < len(toks) and toks[k].lower in _CONNECTORS | {"populaire", "municipal"}:
+        k += 1
+    return k > i + n and k < len(toks) and toks[k].is_cap and toks[k].is_word
+
+
+def _extend(
+    text: str, toks: list[Token], j: int, people: list[tuple[int, int]], kind: str
+) -> tuple[int, tuple[str, int] | None]:
+    """Where the name that starts before token ``j`` ends: (end token, (acronym, end))."""
+    good = j
+    k = j
+    while k < len(toks) and k - j < _MAX_WORDS:
+        t = toks[k]
+        if _breaks(text, toks, k, people):
+            break
+        low = t.lower
+        if t.is_word and t.is_cap and not _elided_article(toks, k):
+            good = k = k + 1
+        elif low in _ADJECTIVES:
+            good = k = k + 1
+        elif low in _CONNECTORS or (kind == "government" and low in _EMBASSY_CONNECTORS
+                                    and _embassy(toks, j)):
+            k += 1
+        else:
+            break
+    acr = _ACRONYM.match(text, toks[good - 1].end) if good > 0 else None
+    if acr is None and kind == "university":
+        return _lower_university(text, toks, j, good)
+    return good, (acr.group(1), acr.end()) if acr else None
+
+
+def _lower_university(
+    text: str, toks: list[Token], j: int, good: int
+) -> tuple[int, tuple[str, int] | None]:
+    """"Université de langues et d'études internationales (ULIS)": lower-case words
+    count as the name only when an acronym in brackets closes them."""
+    for k in range(good, min(len(toks), j + _MAX_WORDS)):
+        t = toks[k]
+        if not (t.is_word or t.text in "'’-"):
+            break
+        acr = _ACRONYM.match(text, t.end)
+        if acr and t.is_word:
+            return k + 1, (acr.group(1), acr.end())
+    return good, None
+
+
+def _breaks(text: str, toks: list[Token], k: int, people: list[tuple[int, int]]) -> bool:
+    """A line break before token ``k``, or the token is in a person's name."""
+    t = toks[k]
+    if k > 0 and "\n" in text[toks[k - 1].end:t.start]:
+        return True
+    return any(a <= t.start < b for a, b in people)
+
+
+def _elided_article(toks: list[Token], k: int) -> bool:
+    """"L’ambassadeur", "D'autres": a capital letter that is an elided article."""
+    return len(toks[k].text) == 1 and k + 1 < len(toks) and toks[k + 1].text in ("'", "’")
+
+
+def _embassy(toks: list[Token], j: int) -> bool:
+    """Whether the name being read is an embassy's or a consulate's."""
+    return any(t.lower.startswith(("ambassade", "consulat")) for t in toks[max(0, j - 2):j])
+
+
+def _suffix_head_at(
+    text: str, toks: list[Token], i: int, people: list[tuple[int, int]]
+) -> tuple[int, int, str, str | None] | None:
+    """"Toulouse Métropole", "Montpellier Méditerranée Métropole": a place, then a suffix."""
+    if not toks[i].is_cap or any(a <= toks[i].start < b for a, b in people):
+        return None
+    for n in (1, 2, 3):
+        k = i + n
+        if k >= len(toks) or not all(t.is_word and t.is_cap for t in toks[i:k + 1]):
+            return None
+        if toks[k].lower in _SUFFIX_HEADS and place_info(text[toks[i].start:toks[i].end]):
+            return toks[i].start, toks[k].end, _SUFFIX_HEADS[toks[k].lower], None
+    return None
+
+
+def _standalone(segment: str, text: str, found: list[OrgSpan]) -> list[OrgSpan]:
+    """Bodies known by a bare name ("la Francophonie"), outside the names found."""
+    out = []
+    for name, kind in fr_tables.KNOWN_ORGANIZATIONS.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if not any(o.start <= m.start() < o.end for o in found):
+                out.append(OrgSpan(m.group(), segment, m.start(), m.end(), kind))
+    return out
+
+
+def _country_fr(name: str, kind: str) -> str | None:
+    """The first country or place named inside ``name`` ("ambassade du Vietnam en France" -> VN)."""
+    for word in re.findall(r"[A-ZÀ-ÝĐ][\w-]*(?: [A-ZÀ-ÝĐ][\w-]*)*", name):
+        for cand in (word, *word.split()):
+            info = place_info(cand)
+            if info is not None and info.country:
+                return info.country
+    return None
+
+
+_LOWER_HEADS = frozenset(
+    fold(k) for k in ("ambassade", "consulat", "consulat général", "comité populaire",
+                      "conseil départemental", "conseil régional", "ministère", "préfecture",
+                      "mairie", "université", "communauté urbaine", "métropole",
+                      "chambre de commerce et d'industrie", "chambre de commerce")
+)
+_BARE_OK = frozenset(fold(k) for k in ("comité populaire",))
+_ADJECTIVES = frozenset(
+    """populaire municipal municipale provincial provinciale urbaine urbain départemental
+    départementale régional régionale national nationale général générale international
+    internationale communiste français française vietnamien vietnamienne""".split()
+)
+_SUFFIX_HEADS = {"métropole": "government", "agglo": "government"}
+
+__all__ = ["OrgSpan", "run_fr", "find_organizations_fr", "finish", "person_spans",
+           "base_component"]
