@@ -23,5 +23,32 @@ cp node_modules/leaflet/LICENSE "$OUT/leaflet/LICENSE"
 cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
    node_modules/swagger-ui-dist/LICENSE "$OUT/swagger-ui/"
 cp node_modules/world-atlas/LICENSE "$OUT/basemap/LICENSE"
-node scripts/basemap.js node_modules/world-atlas "$OUT/basemap/countries.geojson"
+# The basemap: world-atlas TopoJSON -> one GeoJSON file (node reads the script from stdin).
+node - node_modules/world-atlas "$OUT/basemap/countries.geojson" <<'JS'
+// Detailed (1:50m) outlines for the countries passerelle is about and their neighbours,
+// coarse (1:110m) ones for the rest, to keep the file small. ISO 3166-1 numeric ids.
+const fs = require("fs");
+const path = require("path");
+const topojson = require("topojson-client");
+
+const [atlasDir, outFile] = process.argv.slice(2);  // argv: node - ATLAS_DIR OUT_FILE
+// France, Vietnam, and the neighbours that frame them on the map.
+const DETAILED = new Set(["250", "704", "116", "418", "156", "056", "276", "756", "380", "724", "442", "492", "020"]);
+
+function features(file) {
+  const topo = JSON.parse(fs.readFileSync(path.join(atlasDir, file), "utf8"));
+  return topojson.feature(topo, topo.objects.countries).features;
+}
+
+const fine = features("countries-50m.json").filter((f) => DETAILED.has(String(f.id)));
+const coarse = features("countries-110m.json").filter((f) => !DETAILED.has(String(f.id)));
+const round = (c) => (typeof c[0] === "number" ? c.map((v) => Math.round(v * 1000) / 1000) : c.map(round));
+const out = fine.concat(coarse).map((f) => ({
+  type: "Feature",
+  id: String(f.id),
+  properties: { name: f.properties.name, detailed: DETAILED.has(String(f.id)) },
+  geometry: f.geometry && { type: f.geometry.type, coordinates: round(f.geometry.coordinates) },
+}));
+fs.writeFileSync(outFile, JSON.stringify({ type: "FeatureCollection", features: out }));
+JS
 echo "build_assets: vendored into $OUT ($(du -sh "$OUT" | cut -f1))" >&2

@@ -134,15 +134,17 @@ _PG_DB_NUMBERS = itertools.count(1)
 
 
 @pytest.fixture
-def pg_url(pg_server: PgServer) -> str:
-    """URL of a new, empty PostgreSQL database for one test."""
+def pg_url(pg_server: PgServer) -> Iterator[str]:
+    """URL of a new, empty PostgreSQL database for one test (dropped after it)."""
     import psycopg
 
     name = f"test_{os.getpid()}_{next(_PG_DB_NUMBERS)}"
     dsn = f"host={pg_server.host} port={pg_server.port} user={pg_server.user} dbname=postgres"
     with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return pg_server.url(name)
+        conn.execute(f'CREATE DATABASE "{name}" STRATEGY FILE_COPY')
+    yield pg_server.url(name)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

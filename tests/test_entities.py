@@ -219,6 +219,18 @@ def test_continents_and_datelines_are_not_places() -> None:
     assert sorted(p.name for p in doc.places) == ["France", "Vietnam"]
 
 
+def test_office_before_a_name_that_is_also_a_place() -> None:
+    doc = _run("The late President Ho Chi Minh visited France in 1946. Ho Chi Minh City is large.")
+    assert [p.name for p in doc.people] == ["Ho Chi Minh"]
+    assert len(doc.people[0].mentions) == 1
+    assert "Ho Chi Minh City" in [p.name for p in doc.places]
+
+
+def test_apposition_with_a_preposition_is_no_organisation() -> None:
+    doc = _run("Nguyen Thi Mai, a lecturer at Hanoi University, said students were eager.")
+    assert [o.name for o in doc.organizations] == ["Hanoi University"]
+
+
 def test_sentence_initial_capital_is_no_small_town() -> None:
     doc = _run("Mobile payments are spreading fast in Vietnam and in Laos.")
     assert sorted(p.name for p in doc.places) == ["Laos", "Vietnam"]

@@ -31,8 +31,8 @@ def body(seed: int, words: int = 220) -> str:
     rng = random.Random(seed)
     sents = []
     while sum(len(s.split()) for s in sents) < words:
-        words = " ".join(rng.choice(_VOCAB) for _ in range(rng.randint(8, 16)))
-        sents.append(words.capitalize() + ".")
+        sentence = " ".join(rng.choice(_VOCAB) for _ in range(rng.randint(8, 16)))
+        sents.append(sentence.capitalize() + ".")
     return " ".join(sents)
 
 

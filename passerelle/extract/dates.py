@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["DateSpan", "find_dates", "parse_date", "MONTHS"]
+__all__ = ["DateSpan", "find_dates", "parse_date", "latest_dated", "MONTHS"]
 
 # Month names per language, lower-case; abbreviations accept an optional dot.
 MONTHS: dict[str, int] = {
@@ -129,7 +129,8 @@ def find_dates(
             missing years; ``None`` leaves year-less dates unresolved.
         day_first: read ambiguous numeric dates as day/month (non-US outlets).
         tense: ``past`` or ``planned``; a past event in a month after the publication
-            month belongs to the previous year.
+            month belongs to the previous year. ``after``: ``published`` is only a
+            lower bound (see ``latest_dated``).
 
     Returns:
         The date spans found.
@@ -146,6 +147,18 @@ def find_dates(
                 taken.append((m.start(), m.end()))
                 found.append(span)
     return sorted(found, key=lambda s: s.begin)
+
+
+def latest_dated(text: str) -> str | None:
+    """The latest day or month written with its year in ``text`` ("en octobre 2024").
+
+    An article without a publication date still tells when it was written: a
+    year-less "du 6 au 8 mars" told after "en octobre 2024" is March 2025. Callers
+    pass it to ``find_dates`` as ``published`` with ``tense="after"`` (a lower bound:
+    a month before it belongs to the next year).
+    """
+    spans = [s for s in find_dates(text) if s.start and s.precision in ("day", "month")]
+    return max((s.start for s in spans), default=None)
 
 
 def parse_date(text: str, **options: object) -> DateSpan | None:
@@ -169,7 +182,7 @@ def _build(
     if any(_lowercase_english(g.get(k, "")) for k in ("m1", "m2")):
         return None
     if name == "weekday":
-        return _weekday(m, g["w"].lower(), pub)
+        return _weekday(m, g["w"].lower(), pub if tense != "after" else None)
     if name in ("year", "qy"):
         y = int(g["y"])
         return DateSpan(f"{y}-01-01", f"{y}-12-31", "year", m.group(), m.start(), m.end())
@@ -208,6 +221,8 @@ def _year_for(mon: int, explicit: str | None, pub: dt.date | None, tense: str) -
         return int(explicit)
     if pub is None:
         return None
+    if tense == "after":  # ``pub`` is a lower bound: the first such month from it
+        return pub.year if mon >= pub.month else pub.year + 1
     if tense == "past" and mon > pub.month:
         return pub.year - 1
     return pub.year

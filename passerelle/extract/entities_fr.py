@@ -97,7 +97,10 @@ def finish(analysis: Analysis, found: list[OrgSpan]) -> None:
 
 def _kinds(orgs: list, found: list[OrgSpan]) -> list[str]:
     """The kind of each merged organisation: that of the span that gave its name."""
-    by_name = {fold(o.name): o.kind for o in found}
+    by_name = {}
+    for o in found:
+        for n in (o.name, _ACRONYM.sub("", o.name), *o.aliases):
+            by_name.setdefault(fold(n), o.kind)
     out = []
     for org in orgs:
         names = [org.name, *org.aliases]
@@ -122,10 +125,11 @@ def find_organizations_fr(
         One ``OrgSpan`` per occurrence, in text order.
     """
     toks = tokenize(text)
+    known = _standalone(segment, text)
     out: list[OrgSpan] = []
     taken_to = -1
     for i, t in enumerate(toks):
-        if t.start < taken_to or not t.is_word:
+        if t.start < taken_to or not t.is_word or any(o.start <= t.start < o.end for o in known):
             continue
         span = _head_at(text, toks, i, people) or _suffix_head_at(text, toks, i, people)
         if span is None:
@@ -135,7 +139,7 @@ def find_organizations_fr(
         aliases = [alias] if alias else []
         out.append(OrgSpan(name, segment, a, b, kind, _country_fr(name, kind), aliases))
         taken_to = b
-    return out + _standalone(segment, text, out)
+    return sorted(out + known, key=lambda o: o.start)
 
 
 def _head_at(
@@ -150,12 +154,10 @@ def _head_at(
     if not first.is_cap and not _lower_head_ok(toks, i, n):
         return None
     j, alias = _extend(text, toks, i + n, people, kind)
-    if j == i + n and fold(" ".join(t.text for t in toks[i:i + n])) not in _BARE_OK:
+    named = alias or any(t.is_cap for t in toks[i + n:j]) or kind == "university" and j > i + n
+    if not named and (j == i + n or fold(" ".join(t.text for t in toks[i:i + n])) not in _BARE_OK):
         return None
-    end = toks[j - 1].end
-    if alias:
-        end = alias[1]
-    return first.start, end, kind, alias[0] if alias else None
+    return first.start, toks[j - 1].end, kind, alias[0] if alias else None
 
 
 def _match_head(toks: list[Token], i: int) -> tuple[int, str] | None:
@@ -256,13 +258,16 @@ def _suffix_head_at(
     return None
 
 
-def _standalone(segment: str, text: str, found: list[OrgSpan]) -> list[OrgSpan]:
-    """Bodies known by a bare name ("la Francophonie"), outside the names found."""
-    out = []
-    for name, kind in fr_tables.KNOWN_ORGANIZATIONS.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-            if not any(o.start <= m.start() < o.end for o in found):
-                out.append(OrgSpan(m.group(), segment, m.start(), m.end(), kind))
+def _standalone(segment: str, text: str) -> list[OrgSpan]:
+    """Bodies known by a bare name ("la Francophonie"), the longest name first."""
+    out: list[OrgSpan] = []
+    known = fr_tables.KNOWN_ORGANIZATIONS
+    for name in sorted(known, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(o.start <= m.start() < o.end for o in out):
+                acr = _ACRONYM.match(text, m.end())
+                out.append(OrgSpan(m.group(), segment, m.start(), m.end(), known[name],
+                                   aliases=[acr.group(1)] if acr else []))
     return out
 
 

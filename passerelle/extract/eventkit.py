@@ -8,11 +8,11 @@ import re
 
 from passerelle.extract.actors import ActorIndex, Hit, SentenceActors
 from passerelle.extract.base import Analysis
-from passerelle.extract.dates import DateSpan, find_dates
+from passerelle.extract.dates import DateSpan, find_dates, latest_dated
 
 __all__ = [
     "planned", "dates_in", "nearest_date", "sectors_of", "place_chain", "day_first",
-    "place_of_meeting",
+    "place_of_meeting", "sentence_dates",
 ]
 
 _PLANNED = re.compile(
@@ -38,11 +38,18 @@ def day_first(analysis: Analysis) -> bool:
 
 def dates_in(analysis: Analysis, sa: SentenceActors) -> list[DateSpan]:
     """Dates of a sentence, years resolved against the publication date."""
-    tense = "planned" if planned(sa.sentence.text) else "past"
-    return find_dates(
-        sa.sentence.text, published=analysis.doc.published,
-        day_first=day_first(analysis), tense=tense,
-    )
+    return sentence_dates(analysis, sa.sentence.text, planned(sa.sentence.text))
+
+
+def sentence_dates(analysis: Analysis, text: str, is_planned: bool) -> list[DateSpan]:
+    """Dates of ``text``, years from the publication date; without one, from the
+    latest date written with its year in the body (a lower bound, ``latest_dated``)."""
+    published, tense = analysis.doc.published, "planned" if is_planned else "past"
+    if not published:
+        if "latest_dated" not in analysis.cache:
+            analysis.cache["latest_dated"] = latest_dated(analysis.doc.body or "")
+        published, tense = analysis.cache["latest_dated"], "after"
+    return find_dates(text, published=published, day_first=day_first(analysis), tense=tense)
 
 
 def nearest_date(spans: list[DateSpan], offset: int, stop: int | None = None) -> DateSpan | None:

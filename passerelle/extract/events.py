@@ -367,3 +367,22 @@ def _absorb(keep: Event, other: Event) -> None:
 
 def _rank(ev: Event) -> int:
     return {"day": 3, "month": 2, "year": 1}.get(ev.precision or "", 0) if ev.start else 0
+
+
+# --- French and Vietnamese (rules in ``intl_events.py``) ------------------------------
+
+
+@registry.register("events.fr.v1")
+def run_fr(analysis: Analysis) -> None:
+    """Fill ``analysis.doc.events`` of a French document."""
+    from passerelle.extract import intl_events  # noqa: PLC0415
+
+    analysis.doc.events = intl_events.extract_events(analysis, "fr")
+
+
+@registry.register("events.vi.v1")
+def run_vi(analysis: Analysis) -> None:
+    """Fill ``analysis.doc.events`` of a Vietnamese document."""
+    from passerelle.extract import intl_events  # noqa: PLC0415
+
+    analysis.doc.events = intl_events.extract_events(analysis, "vi")

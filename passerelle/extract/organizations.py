@@ -33,6 +33,7 @@ _NOT_ORG_WORDS = frozenset(
     station airport wharf wharves""".split()
 )
 _ARTICLES = {"the", "a", "an"}
+_PREPOSITIONS = {"at", "of", "in", "for", "from", "with", "to", "by", "on", "under"}
 # "in" joins a name only after these words ("Vietnamese Embassy in Germany").
 _IN_HEADS = {"embassy", "consulate", "consulate-general", "office", "delegation", "mission"}
 _MAX_DESCRIPTOR_GAP = 6
@@ -329,8 +330,8 @@ def _descriptor(ctx: _Ctx, m: int) -> tuple[str | None, str | None]:
     country = None
     for x in range(m + 1, min(m + 1 + _MAX_DESCRIPTOR_GAP, len(ctx.tokens))):
         t = ctx.tokens[x]
-        if not t.is_word:
-            return None, None
+        if not t.is_word or t.lower in _PREPOSITIONS:
+            return None, None  # "X, a lecturer at Y University": the noun is not X's
         country = country or (country_of_demonym(t.text) if t.is_cap else None)
         kind = lex.ORG_DESCRIPTORS.get(t.lower)
         if kind and not (x + 1 < len(ctx.tokens) and ctx.tokens[x + 1].is_possessive):

@@ -276,7 +276,9 @@ def _name_after(
     b = j
     while b < len(ctx.tokens) and b - j < _MAX_NAME and _name_tok(ctx, b):
         b += 1
-    if b == j or is_name_token(ctx.tok(b) or Token("", 0, 0)) or _is_place_span(ctx, j, b):
+    if b == j or is_name_token(ctx.tok(b) or Token("", 0, 0)):
+        return None, chain
+    if _is_place_span(ctx, j, b) and not _vietnamese_name(ctx, j, b):
         return None, chain
     if b - j >= 2 and _place_prefix(ctx, j, b) > j:
         return None, chain
@@ -301,6 +303,12 @@ def _name_tok(ctx: _Ctx, i: int) -> bool:
         return False
     nxt = ctx.tok(i + 1)
     return ctx.tokens[i - 1].text not in ".!?:" and nxt is not None and is_name_token(nxt)
+
+
+def _vietnamese_name(ctx: _Ctx, a: int, b: int) -> bool:
+    """Three or four words starting with a Vietnamese family name ("President Ho Chi Minh"):
+    a person after an office even when a place bears the same name."""
+    return 3 <= b - a <= 4 and fold(ctx.tokens[a].text) in lex.VIETNAMESE_SURNAMES
 
 
 def _anaphoric_of(ctx: _Ctx, a: int, b: int) -> bool:

@@ -160,7 +160,7 @@ def merge_places(mentions: list[PlaceMention]) -> list[Place]:
 
 
 def _place(g: list[PlaceMention]) -> Place:
-    forms = [_bare(m.written) for m in g]
+    forms = [m.written if fold(m.written) == fold(m.info.name) else _bare(m.written) for m in g]
     name = max(forms, key=lambda f: (forms.count(f), -forms.index(f)))
     aliases = [f for f in dict.fromkeys(m.written for m in g) if f != name]
     info = g[0].info

@@ -203,7 +203,41 @@ COUNTRIES: dict[str, str] = {
     "laos": "LA", "cambodge": "KH", "suisse": "CH", "italie": "IT", "espagne": "ES",
 }
 
+# First words of organisation names (lower case) -> organisation kind. A name is the
+# head, then capitalised words, "de/du/des/et" and a few adjectives ("Comité populaire
+# municipal", "Université Paul Valéry Montpellier", "Chambre de commerce et
+# d'industrie de Perpignan"), then an acronym in brackets.
+ORGANIZATION_HEADS: dict[str, str] = {
+    "ambassade": "government", "consulat": "government", "consulat général": "government",
+    "comité populaire": "government", "conseil départemental": "government",
+    "conseil régional": "government", "conseil municipal": "government",
+    "communauté urbaine": "government", "communauté d'agglomération": "government",
+    "communauté de communes": "government", "métropole": "government",
+    "ministère": "government", "préfecture": "government", "mairie": "government",
+    "assemblée populaire": "government",
+    "université": "university", "institut national": "university", "école": "university",
+    "lycée": "university", "académie": "university",
+    "institut": "agency", "agence": "agency",
+    "chambre de commerce et d'industrie": "association", "chambre de commerce": "association",
+    "association": "association", "fédération": "association", "fondation": "association",
+    "groupe": "company", "société": "company", "compagnie": "company", "banque": "company",
+    "parti communiste": "other",
+}
+
+# Bodies often named by a bare name, written as news writes them -> kind.
+KNOWN_ORGANIZATIONS: dict[str, str] = {
+    "Francophonie": "other",
+    "Organisation internationale de la Francophonie": "other",
+    "Agence française de développement": "agency",
+    "Union européenne": "other",
+    "Nations unies": "other",
+    "Assemblée nationale": "government",
+    "UNESCO": "other",
+    "ASEAN": "other",
+}
+
 __all__ = [
+    "ORGANIZATION_HEADS", "KNOWN_ORGANIZATIONS",
     "ROLES", "EVENT_TRIGGERS", "COMMITMENT_TRIGGERS", "HONORIFICS", "PLACE_WORDS", "MONTHS",
     "NATIONALITIES", "COUNTRIES",
 ]

@@ -193,7 +193,50 @@ COUNTRIES: dict[str, str] = {
     "singapore": "SG", "indonesia": "ID", "malaysia": "MY", "philippines": "PH",
 }
 
+# How an organisation's name goes on after its head word (see ``entities_vi``):
+# "unit": an administrative unit and its place ("UBND tỉnh Thừa Thiên Huế");
+# "party": a place ("Tỉnh ủy Thừa Thiên Huế"); "country": a country ("Chính phủ
+# Pháp"); "embassy": a country, then "tại" and a place ("Đại sứ quán Việt Nam tại
+# Pháp"); "named": capitalised words ("Bộ Ngoại giao", "Trường Đại học Huế");
+# "company": the company's own name after a generic word ("tập đoàn VinFast");
+# "fixed": the head is the whole name ("Cộng đồng Pháp ngữ").
+ORGANIZATION_HEADS: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("ubnd", "ủy ban nhân dân", "uỷ ban nhân dân", "hđnd",
+                     "hội đồng nhân dân"), ("government", "unit")),
+    **dict.fromkeys(_PROVINCE_PARTY, ("other", "party")),
+    **dict.fromkeys(("chính phủ", "quốc hội", "thượng nghị viện", "thượng viện", "hạ viện",
+                     "nghị viện", "bộ ngoại giao"), ("government", "country")),
+    **dict.fromkeys(("đại sứ quán", "tổng lãnh sự quán", "lãnh sự quán"),
+                    ("government", "embassy")),
+    **dict.fromkeys(("bộ", "sở", "ban"), ("government", "named")),
+    **dict.fromkeys(("trường đại học", "đại học", "học viện", "trường"), ("university", "named")),
+    **dict.fromkeys(("viện", "cơ quan", "trung tâm"), ("agency", "named")),
+    **dict.fromkeys(("phòng thương mại và công nghiệp", "phòng thương mại", "hội hữu nghị",
+                     "hiệp hội", "hội", "liên hiệp các tổ chức hữu nghị", "quỹ"),
+                    ("association", "named")),
+    **dict.fromkeys(("tập đoàn", "công ty", "ngân hàng", "hãng"), ("company", "company")),
+    **dict.fromkeys(("cộng đồng pháp ngữ", "tổ chức quốc tế pháp ngữ", "liên hợp quốc",
+                     "liên minh châu âu", "đảng cộng sản việt nam"), ("other", "fixed")),
+    "cơ quan phát triển pháp": ("agency", "fixed"),
+}
+
+# Unit words written between "UBND" and the place -> the kind of that place.
+UNIT_WORDS: dict[str, str] = {
+    "tỉnh": "province", "thành phố": "city", "tp": "city", "tp.": "city", "huyện": "district",
+    "quận": "district", "thị xã": "city", "xã": "other", "phường": "other",
+}
+
+# Lower-case syllables that never continue an organisation's name ("Chính phủ Pháp
+# đối với ...", "Bộ Ngoại giao cho biết").
+NAME_STOPWORDS: frozenset[str] = frozenset(
+    """và với của cho có là được đã sẽ đang vẫn cũng để khi theo cùng đến từ về trong ngoài
+    trên dưới tại này đó kia những các một hai ba nhiều nói biết đối nhằm do bởi như mà thì
+    nên vì nay năm ngày tháng ông bà anh chị hợp tác làm việc tiếp đón thăm dự tham gia
+    phối hợp ký kết đánh giá cao chủ trì dẫn đầu""".split()
+)
+
 __all__ = [
+    "ORGANIZATION_HEADS", "UNIT_WORDS", "NAME_STOPWORDS",
     "ABBREVIATIONS", "ROLES", "ORGANIZATION_WORDS", "EVENT_TRIGGERS", "COMMITMENT_TRIGGERS",
     "HONORIFICS", "PLACE_WORDS", "COUNTRIES",
 ]

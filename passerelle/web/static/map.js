@@ -50,7 +50,7 @@
     const base = baseLayer(map);
     if (el.dataset.lat) {
       const at = [parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)];
-      base.then(() => { map.setView(at, 6); L.circleMarker(at, { radius: 9, color: "#8b1a3d", className: "place-marker" }).bindTooltip(el.dataset.label || "").addTo(map); });
+      base.then(() => { map.setView(at, 6); L.circleMarker(at, { radius: 9, color: "#8b1a3d", weight: 2, fillColor: "#c2185b", fillOpacity: 0.75, className: "place-marker" }).bindTooltip(el.dataset.label || "").addTo(map); });
       return;
     }
     Promise.all([base, fetch(el.dataset.source).then((r) => (r.ok ? r.json() : []))]).then(([, places]) => {

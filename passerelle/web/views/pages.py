@@ -13,6 +13,9 @@ router = APIRouter()
 
 #: URL segment -> the ``kind`` the query functions take.
 KINDS = {"people": "person", "organizations": "organization", "places": "place"}
+#: Query-string parameters of the list pages (documented in the OpenAPI of their twins).
+LIST = ("person", "org", "place", "country", "sector", "date_from", "date_to", "language", "outlet")
+PAGE = ("limit", "offset")
 
 
 def _backend(request: Request):  # noqa: ANN202
@@ -41,10 +44,6 @@ def home(request: Request) -> Response:
         }
         extra["chart"] = charts.sector_chart(extra["sectors"])
     return render(request, "home.html", data, "stats", title="Overview", **extra)
-
-
-LIST = ("person", "org", "place", "country", "sector", "date_from", "date_to", "language", "outlet")
-PAGE = ("limit", "offset")
 
 
 @twin(router, "/map", params=("country", "sector", "date_from", "date_to", "person", "org"))

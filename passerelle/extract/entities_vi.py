@@ -1,0 +1,405 @@
+"""Vietnamese entities with organisations: ``entities.vi.v2``.
+
+People (with their offices) and places come from ``entities.vi.v1``
+(``passerelle.extract.entities_intl``); this component adds organisations, found
+after the head words of ``lang.vi.ORGANIZATION_HEADS``, precision first:
+
+- "UBND tỉnh Thừa Thiên Huế", "Tỉnh ủy Quảng Nam": a head, a unit word, a place the
+  gazetteer knows. Written without the place ("Chủ tịch UBND tỉnh Nguyễn Văn A"),
+  the name takes the document's only Vietnamese province, if it names exactly one;
+- "Chính phủ Pháp", "Đại sứ quán Việt Nam tại Pháp": a country, then "tại" a place;
+- "Bộ Ngoại giao", "Phòng Thương mại và Công nghiệp (CCI) tỉnh X": capitalised
+  syllables, each maybe followed by one lower-case syllable of the same word;
+- "tập đoàn VinFast": the company's own name, the generic word as an alias.
+
+Places written "CH Pháp" (the Republic of France) are named "Pháp". Not a stable API
+beyond the registered name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from passerelle import registry
+from passerelle.errors import ExtractionError
+from passerelle.extract import lexicon_en as lex
+from passerelle.extract.base import Analysis
+from passerelle.extract.entities_fr import OrgSpan, base_component, finish, person_spans
+from passerelle.extract.lang import fold_case
+from passerelle.extract.lang import vi as vi_tables
+from passerelle.extract.placenames import PlaceInfo, place_info
+from passerelle.extract.tokens import Token, fold, tokenize
+
+_MAX_SYLLABLES = 10
+_REPUBLIC = re.compile(r"^(?:CH|Cộng hòa|Cộng hoà)\s+")
+_ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&.\-]{1,11})\)")
+
+Span = tuple[int, int]
+
+
+@registry.register("entities.vi.v2")
+def run_vi(analysis: Analysis) -> None:
+    """Fill people (with offices), organisations and places of a Vietnamese document."""
+    base_component("entities.vi.v1")(analysis)
+    try:
+        _clean_places(analysis)
+        spans = person_spans(analysis)
+        found = [o for seg, text in analysis.segments.items()
+                 for o in find_organizations_vi(seg, text, spans.get(seg, []))]
+        _complete_units(analysis, found)
+    except Exception as exc:  # noqa: BLE001 - reported with the document
+        raise ExtractionError(f"organisation extraction (vi) failed: {exc}",
+                              source=analysis.doc.id, hint="report the document") from exc
+    finish(analysis, found)
+
+
+def find_organizations_vi(segment: str, text: str, people: list[Span]) -> list[OrgSpan]:
+    """Organisations named in one Vietnamese segment.
+
+    Args:
+        segment: "body" or "caption:N".
+        text: the segment's text (NFC; other forms are skipped, offsets would differ).
+        people: spans of people's names in the segment; a name never runs into them.
+
+    Returns:
+        One ``OrgSpan`` per occurrence, in text order.
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        return []
+    toks = tokenize(text)
+    out: list[OrgSpan] = []
+    i = 0
+    while i < len(toks):
+        found = _org_at(text, toks, i, people, segment)
+        if found is None:
+            i += 1
+            continue
+        org, i = found
+        out.append(org)
+    _renamed(text, out)
+    return out
+
+
+_NOW = re.compile(r"\s*[,(]?\s*(?:nay là|nay đổi tên thành|nay đã đổi tên thành|tức là|tức)\s*$")
+
+
+def _renamed(text: str, orgs: list[OrgSpan]) -> None:
+    """"Trung tâm Văn hóa Pháp, nay là Viện Pháp tại Huế": one body, two names."""
+    for a, b in zip(orgs, orgs[1:]):
+        if _NOW.match(text[a.end:b.start]):
+            a.aliases.append(b.name)
+            b.aliases.append(a.name)
+
+
+def _org_at(
+    text: str, toks: list[Token], i: int, people: list[Span], segment: str
+) -> tuple[OrgSpan, int] | None:
+    """The organisation whose head is at token ``i``, and the token after it."""
+    head = _match_head(toks, i)
+    if head is None or _in(toks[i], people):
+        return None
+    n, kind, mode = head
+    if mode != "company" and not toks[i].is_cap:
+        return None
+    reader = _READERS[mode]
+    j, alias, country = reader(text, toks, i + n, people)
+    if j is None:
+        return None
+    start = toks[i].start
+    if mode == "company":
+        start = toks[i + n].start
+        alias = text[toks[i].start:toks[j - 1].end]
+    name = text[start:toks[j - 1].end]
+    org = OrgSpan(name, segment, start, toks[j - 1].end, kind, country,
+                  [alias] if alias else [])
+    return org, j
+
+
+def _match_head(toks: list[Token], i: int) -> tuple[int, str, str] | None:
+    """The longest head phrase at token ``i``: (tokens, kind, mode)."""
+    heads = vi_tables.ORGANIZATION_HEADS
+    for n in range(min(6, len(toks) - i), 0, -1):
+        if not all(t.is_word for t in toks[i:i + n]):
+            continue
+        key = fold_case(" ".join(t.text for t in toks[i:i + n]))
+        if key in heads:
+            kind, mode = heads[key]
+            return n, kind, mode
+    return None
+
+
+def _in(t: Token, spans: list[Span]) -> bool:
+    return any(a <= t.start < b for a, b in spans)
+
+
+def _cap_run(toks: list[Token], j: int, people: list[Span], limit: int = 5) -> int:
+    """The end of the run of capitalised words from token ``j`` (no person's name)."""
+    k = j
+    while k < len(toks) and k - j < limit and toks[k].is_word and toks[k].is_cap \
+            and not _in(toks[k], people):
+        k += 1
+    return k
+
+
+def _place_at(text: str, toks: list[Token], j: int, people: list[Span]) -> tuple[int, PlaceInfo] | None:
+    """The longest place name the gazetteer knows starting at token ``j``."""
+    end = _cap_run(toks, j, people)
+    for k in range(end, j, -1):
+        info = place_info(text[toks[j].start:toks[k - 1].end])
+        if info is not None:
+            return k, info
+    return None
+
+
+def _unit_at(toks: list[Token], j: int) -> tuple[int, str] | None:
+    """An administrative unit word at token ``j`` ("tỉnh", "thành phố", "TP."): (end, kind)."""
+    for n in (2, 1):
+        key = fold_case(" ".join(t.text for t in toks[j:j + n]))
+        if key in vi_tables.UNIT_WORDS and all(t.is_word for t in toks[j:j + n]):
+            end = j + n
+            if end < len(toks) and toks[end].text == "." and key == "tp":
+                end += 1
+            return end, vi_tables.UNIT_WORDS[key]
+    return None
+
+
+# ---------------------------------------------------------------- how names go on
+
+
+Reading = tuple[int | None, str | None, str | None]  # (end token, alias, country)
+
+
+def _read_unit(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """"UBND tỉnh Thừa Thiên Huế", "UBND TP. Đà Nẵng", "UBND tỉnh" (place unsaid)."""
+    unit = _unit_at(toks, j)
+    if unit is None:
+        place = _place_at(text, toks, j, people)
+        return (place[0], None, place[1].country) if place else (None, None, None)
+    place = _place_at(text, toks, unit[0], people)
+    if place is None:
+        return unit[0], None, "VN"
+    return place[0], None, place[1].country
+
+
+def _read_party(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """"Tỉnh ủy Thừa Thiên Huế", or "Tỉnh ủy" alone."""
+    place = _place_at(text, toks, j, people)
+    return (place[0], None, place[1].country) if place else (j, None, "VN")
+
+
+def _read_country(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """"Chính phủ Pháp"; "Chính phủ" and "Quốc hội" alone are Vietnam's."""
+    place = _place_at(text, toks, _after_republic(toks, j), people)
+    if place is not None and place[1].kind == "country":
+        return place[0], None, place[1].country
+    head = fold(toks[j - 1].text) if j else ""
+    if head in ("phu", "hoi", "giao"):  # Chính phủ, Quốc hội, Bộ Ngoại giao
+        return j, None, "VN"
+    return None, None, None
+
+
+def _after_republic(toks: list[Token], j: int) -> int:
+    """Skip "CH" / "Cộng hòa" before a country's name."""
+    if j < len(toks) and toks[j].text == "CH":
+        return j + 1
+    if j + 1 < len(toks) and fold(f"{toks[j].text} {toks[j + 1].text}") == "cong hoa":
+        return j + 2
+    return j
+
+
+def _read_embassy(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """"Đại sứ quán Việt Nam tại Pháp": the sending country, then where it sits."""
+    place = _place_at(text, toks, _after_republic(toks, j), people)
+    if place is None:
+        return None, None, None
+    end, country = place[0], place[1].country
+    if end < len(toks) and fold(toks[end].text) == "tai":
+        there = _place_at(text, toks, _after_republic(toks, end + 1), people)
+        if there is not None:
+            end = there[0]
+    return end, None, country
+
+
+def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """Capitalised syllables (each maybe followed by a lower-case one), "và", an
+    acronym in brackets, a unit and its place, "tại" and a place."""
+    good, k, alias, caps = j, j, None, 0
+    while k < len(toks) and k - j < _MAX_SYLLABLES:
+        t = toks[k]
+        if _in(t, people) or _starts_person(text, toks, k, people) and caps:
+            break
+        if t.is_word and t.is_cap:
+            caps += 1
+            good = k = k + 1
+            if _compound_tail(text, toks, k):
+                good = k = k + 1
+        elif fold(t.text) == "va" and k + 1 < len(toks) and toks[k + 1].is_cap:
+            k += 1
+        elif t.text == "(" and (m := _ACRONYM.match(text, toks[k - 1].end)):
+            alias = m.group(1)
+            k = good = _index_after(toks, m.end())
+        elif (unit := _unit_at(toks, k)) and (place := _place_at(text, toks, unit[0], people)):
+            good = k = place[0]
+            caps += 1
+            break
+        elif fold(t.text) == "tai" and (place := _place_at(text, toks, k + 1, people)):
+            good = k = place[0]
+            break
+        else:
+            break
+    if caps == 0 and not _head_is_name(toks, j):
+        return None, None, None
+    if place_info(text[toks[j - 1].start:toks[good - 1].end]) is not None:
+        return None, None, None  # "Hội An", "Trường Sa": a place, not a body
+    return good, alias, _country_in(text, toks, j, good)
+
+
+def _head_is_name(toks: list[Token], j: int) -> bool:
+    """Whether the head is a full name by itself ("Phòng Thương mại và Công nghiệp")."""
+    return j >= 3 and all(t.is_cap or fold(t.text) == "va" for t in toks[j - 3:j])
+
+
+def _compound_tail(text: str, toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is the lower-case second syllable of the word before it
+    ("Ngoại giao", "Văn hóa"), not a function word or the start of the next clause."""
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_cap:
+        return False
+    if fold_case(toks[k].text) in vi_tables.NAME_STOPWORDS:
+        return False
+    if text[toks[k - 1].end:toks[k].start] != " ":
+        return False
+    return place_info(toks[k - 1].text) is None or toks[k - 1].text in ("Văn", "Công")
+
+
+def _starts_person(text: str, toks: list[Token], k: int, people: list[Span]) -> bool:
+    """A Vietnamese surname followed by one to three capitalised syllables, not a place."""
+    if fold(toks[k].text) not in lex.VIETNAMESE_SURNAMES:
+        return False
+    end = _cap_run(toks, k, people)
+    if not 2 <= end - k <= 4:
+        return False
+    return place_info(text[toks[k].start:toks[end - 1].end]) is None
+
+
+def _index_after(toks: list[Token], offset: int) -> int:
+    return next((n for n, t in enumerate(toks) if t.start >= offset), len(toks))
+
+
+def _country_in(text: str, toks: list[Token], j: int, end: int) -> str | None:
+    """The country of the first place named in tokens ``[j, end)``."""
+    for k in range(j, end):
+        place = _place_at(text, toks, k, [])
+        if place is not None and place[1].country:
+            return place[1].country
+    return None
+
+
+def _read_company(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """"tập đoàn VinFast": one to four capitalised words that are not a place."""
+    end = _cap_run(toks, j, people, limit=4)
+    if end == j or place_info(text[toks[j].start:toks[end - 1].end]) is not None:
+        return None, None, None
+    return end, None, None
+
+
+def _read_fixed(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    return j, None, None
+
+
+_READERS = {
+    "unit": _read_unit, "party": _read_party, "country": _read_country,
+    "embassy": _read_embassy, "named": _read_named, "company": _read_company,
+    "fixed": _read_fixed,
+}
+
+
+# ---------------------------------------------------------------- document level
+
+
+def _complete_units(analysis: Analysis, found: list[OrgSpan]) -> None:
+    """"UBND tỉnh" / "Tỉnh ủy" without a place: name it after the document's only
+    Vietnamese province (or city, for "thành phố"), keeping the written form as an alias."""
+    for org in found:
+        words = fold_case(org.name).split()
+        kind = _missing_place_kind(words)
+        if kind is None:
+            continue
+        place = _only_place(analysis, kind)
+        if place is not None:
+            org.aliases.append(org.name)
+            org.name = f"{org.name} {place}"
+
+
+def _missing_place_kind(words: list[str]) -> str | None:
+    heads = vi_tables.ORGANIZATION_HEADS
+    if " ".join(words) in heads and heads[" ".join(words)][1] == "party":
+        return "city" if words[0] == "thành" else "province"
+    if len(words) >= 2 and heads.get(" ".join(words[:-1]), ("", ""))[1] == "unit":
+        return vi_tables.UNIT_WORDS.get(words[-1])
+    if len(words) >= 3 and heads.get(" ".join(words[:-2]), ("", ""))[1] == "unit":
+        return vi_tables.UNIT_WORDS.get(" ".join(words[-2:]))
+    return None
+
+
+def _only_place(analysis: Analysis, kind: str) -> str | None:
+    names = {p.name for p in analysis.doc.places if p.country == "VN" and p.kind == kind}
+    return names.pop() if len(names) == 1 else None
+
+
+def _clean_places(analysis: Analysis) -> None:
+    """"CH Pháp" -> "Pháp" (the mention starts at the country's name); "Huế" read in
+    "tỉnh Thừa thiên Huế" (a syllable not capitalised) is the province."""
+    _republic_prefix(analysis)
+    for place in list(analysis.doc.places):
+        _widen(analysis, place)
+
+
+def _widen(analysis: Analysis, place) -> None:  # noqa: ANN001 - a records.Place
+    """Give ``place``'s mentions to the longer place written around all of them."""
+    wider = [_wider_at(analysis.segments.get(m.segment, ""), m.start, m.end) for m in place.mentions]
+    if not wider or not all(wider) or len({w[1].name for w in wider}) != 1:  # type: ignore[index]
+        return
+    written, info, starts = wider[0][0], wider[0][1], [w[2] for w in wider]  # type: ignore[index]
+    for mention, start in zip(place.mentions, starts):
+        mention.start = start
+    target = next((p for p in analysis.doc.places
+                   if p is not place and place_info(p.name) == info), None)
+    if target is not None:
+        target.mentions.extend(place.mentions)
+        analysis.doc.places.remove(place)
+        return
+    place.name, place.kind, place.country = written, info.kind, info.country
+    place.lat = place.lon = place.geonames_id = None
+
+
+def _wider_at(text: str, start: int, end: int) -> tuple[str, PlaceInfo, int] | None:
+    """A known place of another kind that one or two words before ``start`` begin."""
+    own = place_info(text[start:end])
+    head = text[max(0, start - 30):start]
+    for m in re.finditer(r"(?:\w+ ){1,2}$", head):
+        for n in range(2, 0, -1):
+            words = m.group().split()[-n:]
+            begin = start - len(" ".join(words)) - 1
+            if not words[0][:1].isupper():
+                continue
+            info = place_info(text[begin:end])
+            if info is not None and own is not None and info.name != own.name:
+                return text[begin:end], info, begin
+    return None
+
+
+def _republic_prefix(analysis: Analysis) -> None:
+    for place in analysis.doc.places:
+        m = _REPUBLIC.match(place.name)
+        if m is None or place_info(place.name[m.end():]) is None:
+            continue
+        place.aliases = [a for a in place.aliases if a != place.name[m.end():]]
+        place.name = place.name[m.end():]
+        for mention in place.mentions:
+            text = analysis.segments.get(mention.segment, "")
+            if _REPUBLIC.match(text[mention.start:mention.end]):
+                mention.start += m.end()
+
+
+__all__ = ["run_vi", "find_organizations_vi"]

@@ -1,0 +1,364 @@
+"""Events and commitments in French and Vietnamese news (issue 4).
+
+Components ``events.fr.v1``, ``events.vi.v1``, ``commitments.fr.v1`` and
+``commitments.vi.v1`` (registered in ``events.py`` and ``commitments.py``) call
+``extract_events(analysis, language)`` and ``extract_commitments(analysis,
+language)``. They read the people, organisations and places already on the document
+(``intl_actors.py`` finds them in each sentence) and the trigger tables of
+``passerelle.extract.lang`` (``EVENT_TRIGGERS``, ``COMMITMENT_TRIGGERS``), extended
+below with forms those tables lack (conditional pledges "partagerait", adverbs
+between auxiliary and participle "a également exprimé", "buổi tiếp").
+
+- visit: a visit phrase ("visite de travail", "chuyến công tác") followed by its
+  destination, the first place introduced by "à/au/en/dans" or "tại/đến/ở" within
+  the clause; the visitor is the leader of the delegation ("conduite par X", "do X
+  dẫn đầu"), else the subject, else the places or bodies the delegation comes from
+  ("Đoàn công tác Vùng A và B"), else the visitor already seen.
+- meeting: a meeting phrase ("a rencontré", "recevant", "séance de travail avec",
+  "buổi tiếp", "làm việc với"); the sides are the people of the sentence (named, by
+  office or by pronoun), completed by the current visitor when one side is missing;
+  an organisation is a side when none of its people is.
+- agreement: a signing phrase with at least two sides; conference: attending.
+- commitments: a trigger phrase gives the kind; the actor is the person nearest
+  before it (or the speaker of "a souligné ... X"), else the delegation's leader,
+  else a place or body written right before it ("Thừa Thiên Huế mong muốn").
+  One commitment per actor and kind in a sentence. "theo lời mời" / "à
+  l'invitation de" (at someone's invitation) is not an invitation.
+
+Dates use ``eventkit.sentence_dates`` (day-first, years from the publication date or,
+without one, after the latest dated mention of the body).
+"""
+
+from __future__ import annotations
+
+import re
+
+from passerelle.extract.actors import Actor, Hit
+from passerelle.extract.base import Analysis
+from passerelle.extract.eventkit import sectors_of, sentence_dates
+from passerelle.extract.intl_actors import PROFILES, IntlSentence, resolve_intl
+from passerelle.extract.lang import find_phrases, tables
+from passerelle.records import Commitment, Event
+
+__all__ = ["extract_events", "extract_commitments", "EXTRA_EVENTS", "EXTRA_COMMITMENTS"]
+
+_ADVERBS_FR = ("également", "aussi", "ainsi", "notamment", "hautement", "de nouveau",
+               "encore", "par ailleurs", "en outre", "toujours", "vivement")
+
+# Forms the shared tables lack, per language and kind.
+EXTRA_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "visit": ("visite de travail", "tournée", "séjour", "a effectué une visite",
+                  "en déplacement", "visite officielle"),
+        "meeting": ("recevant", "accueillant", "rencontre avec", "rencontres avec",
+                    "sa rencontre avec", "séance de travail avec", "entretien avec",
+                    "s'est entretenu avec", "s'est entretenue avec", "a reçu", "a rencontré",
+                    "ont rencontré", "lors de sa rencontre"),
+        "agreement": ("ont signé", "a signé", "signature d'un", "signature de la",
+                      "signature du"),
+        "conference": ("a assisté", "ont assisté", "a participé", "ont participé"),
+    },
+    "vi": {
+        "visit": ("chuyến thăm", "chuyến công tác", "thăm và làm việc", "chuyến làm việc"),
+        "meeting": ("buổi tiếp", "có buổi tiếp", "đã tiếp", "tiếp đón", "làm việc với",
+                    "buổi làm việc", "hội kiến", "hội đàm", "gặp gỡ", "gặp mặt", "tiếp xúc",
+                    "làm việc cùng", "đã gặp"),
+        "agreement": ("ký kết", "lễ ký", "đã ký"),
+        "conference": ("tham dự", "dự lễ"),
+    },
+}
+EXTRA_COMMITMENTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {
+        "intent": ("est à la recherche d'opportunités", "à la recherche d'opportunités",
+                   "a exprimé son souhait", "a exprimé le souhait", "a exprimé sa volonté",
+                   "souhaite", "espère", "envisage", "voudrait"),
+        "pledge": ("a affirmé sa volonté", "a réaffirmé sa volonté", "partagerait",
+                   "accélérerait", "continuerait", "soutiendrait", "s'engage à",
+                   "apportera", "mettra", "aidera", "aiderait"),
+        "invitation": ("pour inviter", "inviter", "a invité", "invite"),
+        "appeal": ("a appelé", "appelle", "a exhorté", "a demandé"),
+    },
+    "vi": {
+        "intent": ("mong muốn", "bày tỏ mong muốn", "hy vọng", "mong"),
+        "pledge": ("cam kết", "sẵn sàng", "sẽ tiếp tục", "sẽ hỗ trợ", "sẽ tạo điều kiện"),
+        "appeal": ("kêu gọi", "yêu cầu", "đề nghị các"),
+    },
+}
+# "à l'invitation de", "theo lời mời", "nhận lời mời": at someone's invitation.
+_NOT_INVITATION = re.compile(r"(?:à l'|sur l')invitation|(?:theo|nhận|nhận lời)\s+(?:lời\s+)?mời",
+                             re.I)
+# Vietnamese "thống nhất"/"nhất trí" is an agreement only with both sides as subject.
+_BOTH_VI = re.compile(r"(?:hai bên|các bên|hai phía|hai địa phương)\s+(?:đã\s+|cũng\s+)?$", re.I)
+_PLANNED = re.compile(r"\b(?:va|vont|sera|seront|prochain|prochaine|sẽ|dự kiến|tới)\b", re.I)
+_LED_BY = {
+    "fr": re.compile(r"\b(?:conduite?s?|menée?s?|dirigée?s?)\s+par\s+"
+                     r"(?:(?:l'|le\s+|la\s+|son\s+|sa\s+)?[\w-]+\s+){0,2}$"),
+    "vi": re.compile(r"\bdo\s+(?:[^,.;]{0,40}?)$"),
+}
+_LED_AFTER_VI = re.compile(r"^\s+(?:làm trưởng đoàn\s+)?dẫn đầu\b")
+_GROUP = re.compile(r"\b(?:délégation|dégélation|[Đđ]oàn(?: công tác)?)\b")
+_TO = {
+    "fr": re.compile(
+        r"\b(?:à|au|aux|en|dans|vers|sur)\s+(?:la\s+|le\s+|les\s+|l')?"
+        r"(?:(?:ville|province|région|département|commune|métropole|capitale)\s+(?:de\s+|d'))?"
+        r"(?:la\s+|le\s+|l')?$"),
+    "vi": re.compile(
+        r"(?:tại|đến|tới|ở|thăm|sang)\s+(?:(?:thành phố|tỉnh|tp\.?|thủ đô|vùng|quận|huyện|"
+        r"nước)\s+)?$", re.I),
+}
+_SPEECH_FR = re.compile(r"\ba\s+(?:souligné|déclaré|affirmé|indiqué|noté|estimé|rappelé)\b")
+
+
+def _phrases(table: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]],
+             language: str) -> dict[str, str]:
+    """phrase -> kind, French auxiliaries also with an adverb ("a également exprimé")."""
+    out: dict[str, str] = {}
+    for kind in list(table) + [k for k in extra if k not in table]:
+        for phrase in (*table.get(kind, ()), *extra.get(kind, ())):
+            out.setdefault(phrase.replace("’", "'"), kind)
+    if language == "fr":
+        for phrase, kind in list(out.items()):
+            head, _, rest = phrase.partition(" ")
+            if head in ("a", "ont", "est", "sont", "s'est") and rest:
+                for adv in _ADVERBS_FR:
+                    out.setdefault(f"{head} {adv} {rest}", kind)
+    return out
+
+
+def _triggers(text: str, phrases: dict[str, str]) -> list[tuple[str, int, int]]:
+    return [(phrases[p], s, e) for p, s, e in find_phrases(text, phrases)]
+
+
+# --- events ------------------------------------------------------------------------
+
+
+def extract_events(analysis: Analysis, language: str) -> list[Event]:
+    """Visits, meetings, agreements and conferences of a French or Vietnamese document."""
+    from passerelle.extract.events import _merge_all  # noqa: PLC0415  (events imports us)
+
+    profile = PROFILES[language]
+    phrases = _phrases(tables(language).EVENT_TRIGGERS, EXTRA_EVENTS[language], language)
+    state: dict[str, list[str]] = {"visitors": []}
+    found: list[Event] = []
+    for item in resolve_intl(analysis, profile):
+        _note_leader(item, language, state)
+        for kind, start, end in _triggers(item.text, phrases):
+            ev = _event(analysis, item, kind, start, end, language, state)
+            if ev is not None:
+                found.append(ev)
+    return _merge_all(found)
+
+
+def _note_leader(item: IntlSentence, language: str, state: dict[str, list[str]]) -> None:
+    """Remember the leader of a delegation ("conduite par X", "do X dẫn đầu")."""
+    leader = _leader(item, language)
+    if leader is not None:
+        state["leader"] = [leader.name]
+
+
+def _leader(item: IntlSentence, language: str) -> Actor | None:
+    for h in item.hits:
+        if h.actor.kind != "person" or h.via == "possessive":
+            continue
+        if language == "fr" and _LED_BY["fr"].search(item.text[: h.start]):
+            return h.actor
+        if language == "vi" and _LED_AFTER_VI.match(item.text[h.end :]) \
+                and _LED_BY["vi"].search(item.text[: h.start]):
+            return h.actor
+    return None
+
+
+def _event(analysis: Analysis, item: IntlSentence, kind: str, start: int, end: int,
+           language: str, state: dict[str, list[str]]) -> Event | None:
+    if kind == "visit":
+        return _visit(analysis, item, start, end, language, state)
+    if kind == "meeting":
+        sides = _meeting_sides(item, start, end, state)
+    elif kind == "agreement":
+        sides = _sides(item, item.hits)
+        sides = sides if len(sides) >= 2 else []
+    elif kind == "conference":
+        sides = [h.actor.name for h in item.hits if h.actor.kind == "person"
+                 and h.via != "possessive" and h.start < start]
+    else:
+        return None
+    if (kind == "meeting" and len(sides) < 2) or not sides:
+        return None
+    return _make(analysis, item, kind, _unique(sides), None, start)
+
+
+def _make(analysis: Analysis, item: IntlSentence, kind: str, who: list[str],
+          place: str | None, offset: int) -> Event:
+    spans = sentence_dates(analysis, item.sentence.text, bool(_PLANNED.search(item.text)))
+    spans = [s for s in spans if s.precision != "year" or kind == "visit"]
+    after = [s for s in spans if s.begin >= offset]
+    span = (after or spans[-1:] or [None])[0]
+    return Event(
+        type=kind, participants=who, place=place,
+        start=span.start if span else None, end=span.end if span else None,
+        precision=span.precision if span and span.start else None,
+        sectors=sectors_of(item.sentence.text), evidence=item.sentence.text,
+        evidence_segment=item.sentence.segment,
+        tense="planned" if _PLANNED.search(item.text) else "past",
+    )
+
+
+def _visit(analysis: Analysis, item: IntlSentence, start: int, end: int, language: str,
+           state: dict[str, list[str]]) -> Event | None:
+    dest = _destination(item, end, language)
+    if dest is None:
+        return None
+    visitors = _visitors(item, start, dest, language, state)
+    if not visitors:
+        return None
+    state["visitors"] = visitors
+    return _make(analysis, item, "visit", visitors, dest.actor.name, start)
+
+
+def _destination(item: IntlSentence, end: int, language: str) -> Hit | None:
+    """The first place after the trigger introduced by a preposition, in the clause."""
+    for h in item.hits:
+        if h.start < end or h.actor.kind != "place":
+            continue
+        gap = item.text[end : h.start]
+        if len(gap) > 90 or re.search(r"[.;]", gap):
+            return None
+        if _TO[language].search(gap):
+            return h
+    return None
+
+
+def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
+              state: dict[str, list[str]]) -> list[str]:
+    leader = _leader(item, language)
+    if leader is not None:
+        return [leader.name]
+    if item.subject is not None and item.subject.name != dest.actor.name:
+        return [item.subject.name]
+    group = _GROUP.search(item.text)
+    if group:  # "Đoàn công tác Vùng Nouvelle-Aquitaine và Grand Poitiers"
+        bodies = [h.actor.name for h in item.hits if h.start >= group.end()
+                  and h.actor.kind in ("place", "organization") and h.start - group.end() < 60
+                  and h.actor.name != dest.actor.name and h.start < dest.start]
+        bodies = [b for b in bodies if b not in _countries(item)]
+        if bodies:
+            return _unique(bodies)
+    return list(state.get("leader") or state.get("visitors") or [])
+
+
+def _countries(item: IntlSentence) -> list[str]:
+    return [h.actor.name for h in item.hits if h.actor.subkind == "country"]
+
+
+def _meeting_sides(item: IntlSentence, start: int, end: int,
+                   state: dict[str, list[str]]) -> list[str]:
+    sides = _sides(item, item.hits)
+    if len(sides) < 2:
+        guests = list(state.get("visitors") or state.get("leader") or [])
+        if item.lead is not None and item.lead.name not in sides and not guests:
+            guests = [item.lead.name]
+        if not guests and item.previous_subject is not None:
+            guests = [item.previous_subject.name]
+        sides = _unique(sides + [g for g in guests if g not in sides])
+    return sides
+
+
+def _sides(item: IntlSentence, hits: list[Hit]) -> list[str]:
+    """People of the sentence; organisations whose people are not named."""
+    people = [h.actor for h in hits if h.actor.kind == "person"]
+    owners = {of.lower() for a in people for of in a.title_places()}
+    out = [a.name for a in people]
+    for h in hits:
+        if h.actor.kind == "organization" and h.actor.subkind != "government" \
+                and h.actor.name.lower() not in owners and not people:
+            out.append(h.actor.name)
+    return _unique(out)
+
+
+def _unique(names: list[str]) -> list[str]:
+    return [n for i, n in enumerate(names) if n not in names[:i]]
+
+
+# --- commitments -------------------------------------------------------------------
+
+
+def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
+    """Forward-looking statements of named sides in a French or Vietnamese document."""
+    profile = PROFILES[language]
+    phrases = _phrases(tables(language).COMMITMENT_TRIGGERS, EXTRA_COMMITMENTS[language],
+                       language)
+    leader: Actor | None = None
+    out: list[Commitment] = []
+    for item in resolve_intl(analysis, profile):
+        leader = _leader(item, language) or leader
+        if item.sentence.segment != "body":
+            continue
+        seen: set[tuple[str, str]] = set()
+        for kind, start, end in _triggers(item.text, phrases):
+            c = _commitment(item, kind, start, end, language, leader)
+            if c is not None and (c.actor, c.kind) not in seen:
+                seen.add((c.actor, c.kind))
+                out.append(c)
+    return out
+
+
+def _commitment(item: IntlSentence, kind: str, start: int, end: int, language: str,
+                leader: Actor | None) -> Commitment | None:
+    text = item.text
+    if kind == "invitation" and _NOT_INVITATION.search(text[max(0, start - 20) : end + 5]):
+        return None
+    if language == "vi" and kind == "agreement" and not _BOTH_VI.search(text[:start]):
+        return None
+    if language == "vi" and kind == "intent" and re.search(r"(?:sự|được)\s+$", text[:start]):
+        return None  # "được sự quan tâm": receiving attention, not a wish
+    actor, aliases = _actor(item, start, end, language, leader, kind)
+    if actor is None:
+        return None
+    return Commitment(
+        actor=actor, kind=kind, counterpart=None, sectors=sectors_of(item.sentence.text),
+        summary=_summary(item.sentence.text, start), evidence=item.sentence.text,
+        actor_aliases=aliases, status="agreed" if kind == "agreement" else "proposed",
+    )
+
+
+def _actor(item: IntlSentence, start: int, end: int, language: str, leader: Actor | None,
+           kind: str) -> tuple[str | None, list[str]]:
+    before = [h for h in item.hits if h.end <= start and h.via != "possessive"]
+    people = [h for h in before if h.actor.kind == "person"]
+    free = [h for h in people if not h.is_object] or people
+    if kind == "agreement" and item.lead is not None:
+        return item.lead.name, []
+    if free:
+        return free[-1].actor.name, []
+    speaker = _speaker(item, end, language)
+    if speaker is not None:
+        return speaker.name, []
+    last = before[-1] if before else None
+    if last is not None and last.actor.kind != "person" and start - last.end <= 25:
+        aliases = [leader.name] if leader is not None and _GROUP.search(text_of(item, start)) \
+            else []
+        return last.actor.name, aliases
+    if leader is not None and _GROUP.search(text_of(item, start)):
+        return leader.name, []
+    return None, []
+
+
+def text_of(item: IntlSentence, start: int) -> str:
+    """The sentence text before ``start``."""
+    return item.text[:start]
+
+
+def _speaker(item: IntlSentence, end: int, language: str) -> Actor | None:
+    """"..., a souligné jeudi le président ... X": the person after a speech verb."""
+    if language != "fr":
+        return None
+    m = _SPEECH_FR.search(item.text, end)
+    if m is None:
+        return None
+    after = [h for h in item.hits if h.start >= m.end() and h.actor.kind == "person"]
+    return after[0].actor if after else None
+
+
+def _summary(text: str, start: int) -> str:
+    clause = re.split(r"[;]", text[start:])[0].strip().rstrip(".")
+    return clause if len(clause) <= 160 else clause[:157].rsplit(" ", 1)[0] + "..."

@@ -1,0 +1,80 @@
+"""entities.fr.v2: French people, organisations and places (sentences written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from passerelle.extract import extract_document
+from passerelle.extract.entities_fr import find_organizations_fr
+from passerelle.records import Document
+
+pytest.importorskip("passerelle.extract.entities_intl")
+
+_STEPS = {"fr": {"entities": "entities.fr.v2", "events": "", "commitments": ""}}
+
+
+def _run(body: str, captions: list[str] | None = None) -> Document:
+    doc = Document(id="t", body=body, captions=captions or [], language="fr",
+                   published="2025-03-10")
+    return extract_document(doc, overrides=_STEPS)
+
+
+def _orgs(doc: Document) -> dict[str, object]:
+    return {o.name: o for o in doc.organizations}
+
+
+def test_embassy_in_lower_case_with_its_countries() -> None:
+    doc = _run("Une délégation de l’ambassade du Vietnam en Allemagne est arrivée à Lyon mardi.")
+    org = _orgs(doc)["ambassade du Vietnam en Allemagne"]
+    assert org.kind == "government" and org.country == "VN"
+    m = org.mentions[0]
+    assert doc.body[m.start:m.end] == "ambassade du Vietnam en Allemagne"
+
+
+def test_university_acronym_is_an_alias_and_later_uses_are_mentions() -> None:
+    body = ("Le recteur de l'Université Lumière Lyon (ULL) a signé une convention. "
+            "L'ULL recevra vingt étudiants l'an prochain.")
+    org = _orgs(_run(body))["Université Lumière Lyon"]
+    assert org.kind == "university" and "ULL" in org.aliases
+    later = body.rindex("ULL")
+    assert any(m.start == later for m in org.mentions)
+
+
+def test_lower_case_university_name_closed_by_acronym() -> None:
+    spans = find_organizations_fr(
+        "body", "Un accord avec l'Université de sciences et de techniques maritimes (USTM) "
+        "a été conclu.", [])
+    assert [s.name for s in spans] == ["Université de sciences et de techniques maritimes"]
+    assert spans[0].aliases == ["USTM"]
+
+
+def test_metropolis_named_after_its_city_is_an_organisation_not_a_place() -> None:
+    doc = _run("Le vice-président de Nantes Métropole, Paul Durand, a reçu la délégation à Nantes.")
+    assert "Nantes Métropole" in _orgs(doc)
+    assert "Nantes Métropole" not in {p.name for p in doc.places}
+    assert "Nantes" in {p.name for p in doc.places}
+
+
+def test_organisation_name_stops_before_the_holder_of_an_office() -> None:
+    doc = _run("Le président du Comité populaire de Da Nang Le Trung Chinh a reçu la délégation.")
+    assert "Comité populaire de Da Nang" in _orgs(doc)
+    assert "Le Trung Chinh" in {p.name for p in doc.people}
+
+
+def test_agency_known_by_its_full_name_and_acronym_is_one_organisation() -> None:
+    doc = _run("L'Agence française de développement (AFD) finance le projet. L'AFD l'a confirmé.")
+    orgs = [o for o in doc.organizations if "AFD" in [o.name, *o.aliases]]
+    assert len(orgs) == 1 and orgs[0].kind == "agency"
+
+
+def test_no_organisation_without_a_name() -> None:
+    doc = _run("Le maire a visité une école, une université et le marché de la ville.",
+               ["Photo : AFP"])
+    assert doc.organizations == []
+    assert doc.people == []
+
+
+def test_elided_article_after_a_line_break_is_not_part_of_a_name() -> None:
+    spans = find_organizations_fr(
+        "body", "Il préside la Communauté urbaine Grand Reims\n\nL’ambassadeur est venu.", [])
+    assert [s.name for s in spans] == ["Communauté urbaine Grand Reims"]
