@@ -208,12 +208,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=100_000, help="documents to generate")
     parser.add_argument("--db", default=None, help="database URL (default: a temp SQLite file)")
     parser.add_argument("--repeats", type=int, default=40, help="timed runs per query type")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="time the queries on an already loaded --db (N as loaded)")
     args = parser.parse_args(argv)
     url = args.db or f"sqlite:///{tempfile.mkdtemp(prefix='bench_kb_')}/kb.sqlite"
     db = open_db(url)
-    seconds = ingest(db, args.n)
-    print(f"backend {db.dialect}  documents {args.n}  ingestion {seconds:.1f} s "
-          f"({args.n / seconds:.0f} docs/s)  size {_size(db) / 1e6:.1f} MB")
+    if not args.queries_only:
+        seconds = ingest(db, args.n)
+        print(f"backend {db.dialect}  documents {args.n}  ingestion {seconds:.1f} s "
+              f"({args.n / seconds:.0f} docs/s)  size {_size(db) / 1e6:.1f} MB")
     print(f"{'query':24} {'median ms':>10} {'p95 ms':>10}")
     for name, (median, p95) in time_queries(db, args.repeats, args.n).items():
         print(f"{name:24} {median:10.1f} {p95:10.1f}")

@@ -236,6 +236,9 @@ def _handle(item: Any, db: Database, summary: RunSummary, settings: Settings) ->
                 conn, item.doc, raw, item.origin, near_threshold=settings.near_duplicate_jaccard
             )
     except PasserelleError as exc:
+        if _stored_meanwhile(db, item.doc):  # another writer stored the same article first
+            summary.duplicates += 1
+            return
         _record_failure(db, summary, item.origin, f"not stored: {exc}")
         return
     except Exception as exc:  # noqa: BLE001 - e.g. a knowledge-base bug on one article
@@ -243,6 +246,14 @@ def _handle(item: Any, db: Database, summary: RunSummary, settings: Settings) ->
         _record_failure(db, summary, item.origin, f"not stored: {exc.__class__.__name__}: {exc}")
         return
     _count(summary, result.status)
+
+
+def _stored_meanwhile(db: Database, doc: Any) -> bool:
+    try:
+        with db.connect() as conn:
+            return find_duplicate(conn, doc) is not None
+    except PasserelleError:
+        return False
 
 
 def _count(summary: RunSummary, status: str) -> None:

@@ -220,3 +220,29 @@ def test_killed_ingest_keeps_whole_documents_and_rerun_completes(tmp_path, write
     assert rerun.exit_code == 0
     assert rerun.stdout.startswith(SUMMARY.format(total - kept, kept, 0, 0))
     assert _assert_whole(url) == total
+
+
+def test_our_examples_ingest_cleanly_on_both_backends(db_url, examples_dir):
+    first = run("ingest", str(examples_dir), "--db", db_url, "--no-progress")
+    assert first.exit_code == 0, first.output
+    stored = int(first.stdout.split(",")[0].split()[1])
+    assert stored >= 5
+    db = open_db(db_url)
+    with db.connect() as conn:
+        kb_rows = conn.execute(text("SELECT COUNT(*) FROM kb_entities")).scalar_one()
+    db.dispose()
+    assert kb_rows > 0, "the knowledge base was not fed in the same run"
+    again = run("ingest", str(examples_dir), "--db", db_url, "--no-progress")
+    assert again.exit_code == 0
+    assert again.stdout.startswith("stored 0, ")
+
+
+@pytest.mark.timeout(180)
+def test_two_concurrent_ingests_store_each_article_once(db_url, write_articles):
+    source = write_articles(40)
+    procs = [_start_ingest(source, db_url) for _ in range(2)]
+    outs = [p.communicate(timeout=150) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [o[1][-500:] for o in outs]
+    stored = sum(int(o[0].decode().split(",")[0].split()[1]) for o in outs)
+    assert stored == 40
+    assert _assert_whole(db_url) == 40

@@ -251,3 +251,14 @@ def test_body_hash_ignores_spacing(words, sep):
     from passerelle.store.dedup import body_hash
 
     assert body_hash(sep.join(words)) == body_hash(" ".join(words))
+
+
+def test_tracer_sees_every_statement(tmp_path):
+    seen: list[str] = []
+    db = open_db(f"sqlite:///{tmp_path / 't.sqlite'}", tracer=lambda sql, params: seen.append(sql))
+    assert any("CREATE TABLE documents" in sql for sql in seen)
+    seen.clear()
+    get_document(db, "x")
+    assert [sql.split()[0] for sql in seen] == ["BEGIN", "SELECT"]
+    assert "FROM documents" in seen[1]
+    db.dispose()

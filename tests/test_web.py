@@ -394,3 +394,16 @@ def test_pieces_always_rebuild_the_body(body: str, spans: list[tuple[int, int]])
     facts = [highlight.Fact(f"person-{i}", "person", "x", spans=[(a, b)]) for i, (a, b) in enumerate(spans)]
     facts.append(highlight.Fact("event-0", "event", "y", spans=[(min(spans[0]), max(spans[0]))] if spans else []))
     assert "".join(p.text for p in highlight.pieces(body, facts)) == body
+
+
+def test_missing_query_function_gives_an_honest_empty_state(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import passerelle.web.backend as backend
+
+    real = backend.query_function
+    monkeypatch.setattr(backend, "query_function", lambda name: None if name == "timeline" else real(name))
+    page = client.get("/timeline")
+    assert page.status_code == 200 and "Not available yet" in page.text and "<code>timeline</code>" in page.text
+    assert 'class="event' not in page.text
+    twin = client.get("/timeline.json")
+    assert twin.status_code == 503 and twin.json()["ok"] is False
+    assert client.get("/export/timeline.csv").status_code == 503

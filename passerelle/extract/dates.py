@@ -254,9 +254,13 @@ def _numeric(
         day, mon = b, a
     if mon > 12 or day > 31 or day == 0 or mon == 0:
         return None
-    if "y" not in g and not m.string[max(0, m.start() - 6) : m.start()].lower().endswith("ngày "):
-        return None  # a bare "3/4" is too ambiguous outside Vietnamese "ngày 3/4"
+    if "y" not in g and not _VI_DAY_WORD.search(m.string[max(0, m.start() - 8) : m.start()]):
+        return None  # a bare "3/4" is too ambiguous outside Vietnamese "ngày 3/4", "sáng 3/4"
     return _day_span(m, day, mon, day, mon, g.get("y"), pub, tense)
+
+
+# Vietnamese words that announce a day/month date: "ngày 25/6", "sáng 12/5", "chiều 3/4".
+_VI_DAY_WORD = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm)\s+$", re.IGNORECASE)
 
 
 def _weekday(m: re.Match[str], word: str, pub: dt.date | None) -> DateSpan | None:

@@ -28,6 +28,7 @@ from passerelle.extract.lang import fr as fr_tables
 from passerelle.extract.organizations import OrgMention, merge_organizations
 from passerelle.extract.placenames import place_info
 from passerelle.extract.tokens import Token, fold, tokenize
+from passerelle.records import Mention, Place
 
 _MAX_WORDS = 10
 _CONNECTORS = frozenset({"de", "du", "des", "d", "la", "le", "l", "et", "'", "’", "-"})
@@ -58,6 +59,7 @@ def run_fr(analysis: Analysis) -> None:
     """Fill people (with offices), organisations and places of a French document."""
     base_component("entities.fr.v1")(analysis)
     try:
+        add_unit_places(analysis, UNIT_PLACE_FR)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
                  for o in find_organizations_fr(seg, text, spans.get(seg, []))]
@@ -83,16 +85,84 @@ def person_spans(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
-def finish(analysis: Analysis, found: list[OrgSpan]) -> None:
-    """Merge organisation spans into ``doc.organizations`` and drop places that are them."""
+CAP_RUN = r"([A-ZÀ-ÝĐ][\w’'-]*(?:[ -][A-ZÀ-ỸĐ][\w’'-]*){0,3})"
+UNIT_PLACE_FR = re.compile(
+    r"\b(?:province|ville|région|département|commune|district)\s+"
+    r"(?:de la |de l['’]|du |de |d['’])" + CAP_RUN)
+
+
+def add_unit_places(analysis: Analysis, pattern: re.Pattern[str]) -> None:
+    """Add the places written after a unit word ("province de Long An", "tỉnh Long An")
+    that the people-and-places step missed: the longest known prefix of the name."""
     doc = analysis.doc
+    known = {fold(p.name) for p in doc.places} | {fold(a) for p in doc.places for a in p.aliases}
+    for seg, text in analysis.segments.items():
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                written = " ".join(words[:n])
+                info = place_info(written)
+                if info is None:
+                    continue
+                if fold(written) not in known and fold(info.name) not in known:
+                    known.add(fold(written))
+                    doc.places.append(Place(written, [], info.kind, info.country, mentions=[
+                        Mention(m.start(1), m.start(1) + len(written), seg)]))
+                break
+
+
+def finish(analysis: Analysis, found: list[OrgSpan]) -> None:
+    """Merge organisation spans into ``doc.organizations``, drop places that are them,
+    and tidy the people's titles (see ``tidy_titles``)."""
+    doc = analysis.doc
+    tidy_titles(doc)
     places = {fold(p.name): p.country for p in doc.places if p.country}
     orgs = merge_organizations([o.mention() for o in found], analysis.segments, places)
     for org, kind in zip(orgs, _kinds(orgs, found)):
         org.kind = kind
     doc.organizations = orgs
     names = {fold(n) for o in orgs for n in [o.name, *o.aliases]}
-    doc.places = [p for p in doc.places if fold(p.name) not in names]
+    spans = [(m.segment, m.start, m.end) for o in orgs for m in o.mentions]
+    for place in doc.places:
+        place.mentions = [m for m in place.mentions if not _crosses(m, spans)]
+    doc.places = [p for p in doc.places if fold(p.name) not in names and p.mentions]
+
+
+def _crosses(m, spans: list[tuple[str, int, int]]) -> bool:  # noqa: ANN001 - a Mention
+    """Whether a place's mention straddles the edge of an organisation's name ("La
+    Chambre" read in "La Chambre de commerce ..."): then it is not a place."""
+    return any(seg == m.segment and m.start < b and a < m.end and not (a <= m.start and m.end <= b)
+               for seg, a, b in spans)
+
+
+_DIPLOMATS = frozenset({"Ambassador", "Consul", "Consul General", "Honorary Consul",
+                        "Counsellor", "Minister Counsellor", "Chargé d'Affaires"})
+_SEAT = re.compile(r"\s+(?:à|en|au|aux|auprès d[eu]|tại|ở)\s+.*$", re.IGNORECASE)
+_GENERIC_OF = re.compile(
+    r"^(?:(?:la|le|l['’])\s*)?(?:province|ville|région|département|commune|tỉnh|thành phố|"
+    r"TP\.?)\s+(?:(?:de la|de l['’]|du|de|d['’])\s*)?", re.IGNORECASE)
+
+
+def tidy_titles(doc) -> None:  # noqa: ANN001 - a records.Document
+    """"Consul General" of "France à Hô Chi Minh-Ville" is of France, and the person
+    serves France; "province de Long An" is "Long An"; a person without a country
+    takes that of the place their office is of."""
+    for person in doc.people:
+        for title in person.titles:
+            if not title.of:
+                continue
+            if title.role in _DIPLOMATS:
+                title.of = _SEAT.sub("", title.of).strip(" ,")
+            bare = _GENERIC_OF.sub("", title.of)
+            if bare != title.of and place_info(bare) is not None:
+                title.of = bare
+            info = place_info(title.of)
+            if info is None or not info.country:
+                continue
+            if title.role in _DIPLOMATS and info.kind == "country":
+                person.country = info.country
+            elif person.country is None:
+                person.country = info.country
 
 
 def _kinds(orgs: list, found: list[OrgSpan]) -> list[str]:
@@ -146,12 +216,12 @@ def _head_at(
     text: str, toks: list[Token], i: int, people: list[tuple[int, int]]
 ) -> tuple[int, int, str, str | None] | None:
     """An organisation starting with a head word at token ``i``."""
-    head = _match_head(toks, i)
+    head = _match_head(text, toks, i)
     if head is None:
         return None
     n, kind = head
     first = toks[i]
-    if not first.is_cap and not _lower_head_ok(toks, i, n):
+    if not first.is_cap and not _lower_head_ok(text, toks, i, n):
         return None
     j, alias = _extend(text, toks, i + n, people, kind)
     named = alias or any(t.is_cap for t in toks[i + n:j]) or kind == "university" and j > i + n
@@ -160,26 +230,31 @@ def _head_at(
     return first.start, toks[j - 1].end, kind, alias[0] if alias else None
 
 
-def _match_head(toks: list[Token], i: int) -> tuple[int, str] | None:
+def _match_head(text: str, toks: list[Token], i: int) -> tuple[int, str] | None:
     """The longest head phrase of ``ORGANIZATION_HEADS`` at token ``i``: (tokens, kind)."""
     heads = fr_tables.ORGANIZATION_HEADS
-    for n in range(min(5, len(toks) - i), 0, -1):
-        words = [t.text for t in toks[i:i + n]]
-        if not all(t.is_word for t in toks[i:i + n]):
+    for n in range(min(8, len(toks) - i), 0, -1):
+        if not toks[i + n - 1].is_word:
             continue
-        key = " ".join(w.lower() for w in words)
+        key = _head_key(text[toks[i].start:toks[i + n - 1].end])
         if key in heads:
             return n, heads[key]
     return None
 
 
-def _lower_head_ok(toks: list[Token], i: int, n: int) -> bool:
+def _head_key(written: str) -> str:
+    """A head as the tables write it: lower case, straight apostrophes, single spaces."""
+    return " ".join(written.lower().replace("’", "'").replace("' ", "'").split())
+
+
+def _lower_head_ok(text: str, toks: list[Token], i: int, n: int) -> bool:
     """A lower-case head counts when a capitalised name follows "de/du/des"
     ("l'ambassade du Vietnam", "du comité populaire de Hanoï")."""
-    if fold(" ".join(t.text for t in toks[i:i + n])) not in _LOWER_HEADS:
+    if _head_key(text[toks[i].start:toks[i + n - 1].end]) not in _LOWER_HEADS:
         return False
     k = i + n
-    while k < len(toks) and toks[k].lower in _CONNECTORS | {"populaire", "municipal"}:
+    while k < len(toks) and (toks[k].lower in _CONNECTORS | _ADJECTIVES
+                             or toks[k].lower in fr_tables.PLACE_WORDS):
         k += 1
     return k > i + n and k < len(toks) and toks[k].is_cap and toks[k].is_word
 
@@ -199,8 +274,10 @@ def _extend(
             good = k = k + 1
         elif low in _ADJECTIVES:
             good = k = k + 1
-        elif low in _CONNECTORS or (kind == "government" and low in _EMBASSY_CONNECTORS
-                                    and _embassy(toks, j)):
+        elif low == "et" and _next_name(text, toks, k + 1):
+            break
+        elif low in _CONNECTORS or low in fr_tables.PLACE_WORDS or (
+                kind == "government" and low in _EMBASSY_CONNECTORS and _embassy(toks, j)):
             k += 1
         else:
             break
@@ -223,6 +300,14 @@ def _lower_university(
         if acr and t.is_word:
             return k + 1, (acr.group(1), acr.end())
     return good, None
+
+
+def _next_name(text: str, toks: list[Token], k: int) -> bool:
+    """Whether another name starts at token ``k`` ("... et la Société Générale")."""
+    if k >= len(toks):
+        return False
+    return toks[k].lower in ("la", "le", "l", "les", "un", "une") or (
+        toks[k].is_cap and _match_head(text, toks, k) is not None)
 
 
 def _breaks(text: str, toks: list[Token], k: int, people: list[tuple[int, int]]) -> bool:
@@ -272,17 +357,21 @@ def _standalone(segment: str, text: str) -> list[OrgSpan]:
 
 
 def _country_fr(name: str, kind: str) -> str | None:
-    """The first country or place named inside ``name`` ("ambassade du Vietnam en France" -> VN)."""
-    for word in re.findall(r"[A-ZÀ-ÝĐ][\w-]*(?: [A-ZÀ-ÝĐ][\w-]*)*", name):
-        for cand in (word, *word.split()):
-            info = place_info(cand)
-            if info is not None and info.country:
-                return info.country
+    """The country of the first place named after "de/du/en/au" in ``name``
+    ("ambassade du Vietnam en France" -> VN), else of a leading place ("Lyon Métropole")."""
+    runs = re.finditer(r"(?:^|\b(?:de|du|des|en|au|aux|à|d['’]|l['’])\s*)"
+                       r"([A-ZÀ-ÝĐ][\w-]*(?: [A-ZÀ-ÝĐ][\w-]*)*)", name)
+    for m in runs:
+        if m.start() == 0 and not name.lower().endswith(tuple(_SUFFIX_HEADS)):
+            continue
+        info = place_info(m.group(1)) or place_info(m.group(1).split()[0])
+        if info is not None and info.country:
+            return info.country
     return None
 
 
 _LOWER_HEADS = frozenset(
-    fold(k) for k in ("ambassade", "consulat", "consulat général", "comité populaire",
+    _head_key(k) for k in ("ambassade", "consulat", "consulat général", "comité populaire",
                       "conseil départemental", "conseil régional", "ministère", "préfecture",
                       "mairie", "université", "communauté urbaine", "métropole",
                       "chambre de commerce et d'industrie", "chambre de commerce")
@@ -291,7 +380,9 @@ _BARE_OK = frozenset(fold(k) for k in ("comité populaire",))
 _ADJECTIVES = frozenset(
     """populaire municipal municipale provincial provinciale urbaine urbain départemental
     départementale régional régionale national nationale général générale international
-    internationale communiste français française vietnamien vietnamienne""".split()
+    internationale internationaux internationales communiste français française vietnamien
+    vietnamienne étrangères étranger extérieur extérieures intérieur supérieur supérieure
+    culturel culturelle normale""".split()
 )
 _SUFFIX_HEADS = {"métropole": "government", "agglo": "government"}
 

@@ -25,8 +25,15 @@ from passerelle import registry
 from passerelle.errors import ExtractionError
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.base import Analysis
-from passerelle.extract.entities_fr import OrgSpan, base_component, finish, person_spans
-from passerelle.extract.lang import fold_case
+from passerelle.extract.entities_fr import (
+    CAP_RUN,
+    OrgSpan,
+    add_unit_places,
+    base_component,
+    finish,
+    person_spans,
+)
+from passerelle.extract.lang import find_phrases, fold_case
 from passerelle.extract.lang import vi as vi_tables
 from passerelle.extract.placenames import PlaceInfo, place_info
 from passerelle.extract.tokens import Token, fold, tokenize
@@ -36,6 +43,7 @@ _REPUBLIC = re.compile(r"^(?:CH|Cộng hòa|Cộng hoà)\s+")
 _ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&.\-]{1,11})\)")
 
 Span = tuple[int, int]
+_UNIT_PLACE_VI = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)\s+" + CAP_RUN)
 
 
 @registry.register("entities.vi.v2")
@@ -44,6 +52,7 @@ def run_vi(analysis: Analysis) -> None:
     base_component("entities.vi.v1")(analysis)
     try:
         _clean_places(analysis)
+        add_unit_places(analysis, _UNIT_PLACE_VI)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
                  for o in find_organizations_vi(seg, text, spans.get(seg, []))]
@@ -108,9 +117,12 @@ def _org_at(
         return None
     start = toks[i].start
     if mode == "company":
-        start = toks[i + n].start
+        start = next(t.start for t in toks[i + n:j] if fold_case(t.text) not in _LEGAL_FORMS)
         alias = text[toks[i].start:toks[j - 1].end]
     name = text[start:toks[j - 1].end]
+    acr = _ACRONYM.match(text, toks[j - 1].end)
+    if acr and not alias:
+        alias = acr.group(1)
     org = OrgSpan(name, segment, start, toks[j - 1].end, kind, country,
                   [alias] if alias else [])
     return org, j
@@ -146,7 +158,9 @@ def _place_at(text: str, toks: list[Token], j: int, people: list[Span]) -> tuple
     """The longest place name the gazetteer knows starting at token ``j``."""
     end = _cap_run(toks, j, people)
     for k in range(end, j, -1):
-        info = place_info(text[toks[j].start:toks[k - 1].end])
+        written = text[toks[j].start:toks[k - 1].end]
+        code = vi_tables.COUNTRIES.get(fold_case(written))
+        info = PlaceInfo(written, "country", code) if code else place_info(written)
         if info is not None:
             return k, info
     return None
@@ -215,7 +229,7 @@ def _read_embassy(text: str, toks: list[Token], j: int, people: list[Span]) -> R
         return None, None, None
     end, country = place[0], place[1].country
     if end < len(toks) and fold(toks[end].text) == "tai":
-        there = _place_at(text, toks, _after_republic(toks, end + 1), people)
+        there = _place_at(text, toks, _after_unit(toks, _after_republic(toks, end + 1)), people)
         if there is not None:
             end = there[0]
     return end, None, country
@@ -234,7 +248,9 @@ def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
             good = k = k + 1
             if _compound_tail(text, toks, k):
                 good = k = k + 1
-        elif fold(t.text) == "va" and k + 1 < len(toks) and toks[k + 1].is_cap:
+        elif fold(t.text) == "va" and _joins(text, toks, k + 1, people):
+            k += 1
+        elif t.text in "-–" and caps and k + 1 < len(toks) and toks[k + 1].is_cap:
             k += 1
         elif t.text == "(" and (m := _ACRONYM.match(text, toks[k - 1].end)):
             alias = m.group(1)
@@ -243,7 +259,8 @@ def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
             good = k = place[0]
             caps += 1
             break
-        elif fold(t.text) == "tai" and (place := _place_at(text, toks, k + 1, people)):
+        elif fold(t.text) == "tai" and (place := _place_at(text, toks, _after_unit(toks, k + 1),
+                                                            people)):
             good = k = place[0]
             break
         else:
@@ -253,6 +270,20 @@ def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
     if place_info(text[toks[j - 1].start:toks[good - 1].end]) is not None:
         return None, None, None  # "Hội An", "Trường Sa": a place, not a body
     return good, alias, _country_in(text, toks, j, good)
+
+
+def _after_unit(toks: list[Token], j: int) -> int:
+    """Skip a unit word ("TP.", "tỉnh") before a place's name."""
+    unit = _unit_at(toks, j)
+    return unit[0] if unit else j
+
+
+def _joins(text: str, toks: list[Token], k: int, people: list[Span]) -> bool:
+    """Whether "và" before token ``k`` joins two words of one name ("Kế hoạch và Đầu tư")
+    rather than two names ("Đại học Huế và Đại học Bordeaux", "... và Pháp")."""
+    if k >= len(toks) or not toks[k].is_cap or _match_head(toks, k) is not None:
+        return False
+    return _place_at(text, toks, k, people) is None
 
 
 def _head_is_name(toks: list[Token], j: int) -> bool:
@@ -297,10 +328,15 @@ def _country_in(text: str, toks: list[Token], j: int, end: int) -> str | None:
 
 def _read_company(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
     """"tập đoàn VinFast": one to four capitalised words that are not a place."""
+    while j < len(toks) and fold_case(toks[j].text) in _LEGAL_FORMS:
+        j += 1
     end = _cap_run(toks, j, people, limit=4)
     if end == j or place_info(text[toks[j].start:toks[end - 1].end]) is not None:
         return None, None, None
     return end, None, None
+
+
+_LEGAL_FORMS = frozenset({"tnhh", "cp", "cổ", "phần", "mtv", "jsc"})
 
 
 def _read_fixed(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
@@ -353,6 +389,16 @@ def _clean_places(analysis: Analysis) -> None:
     _republic_prefix(analysis)
     for place in list(analysis.doc.places):
         _widen(analysis, place)
+    for place in analysis.doc.places:
+        place.mentions = [m for m in place.mentions if not _office_word(analysis, m)]
+    analysis.doc.places = [p for p in analysis.doc.places if p.mentions]
+
+
+def _office_word(analysis: Analysis, m) -> bool:  # noqa: ANN001 - a records.Mention
+    """Whether a place's mention is the first word of an office ("Bí thư" is not "Bỉ")."""
+    text = analysis.segments.get(m.segment, "")
+    found = find_phrases(text[m.start:m.start + 40], vi_tables.ROLES)
+    return bool(found) and found[0][1] == 0 and found[0][2] > m.end - m.start
 
 
 def _widen(analysis: Analysis, place) -> None:  # noqa: ANN001 - a records.Place

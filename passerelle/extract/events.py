@@ -50,6 +50,9 @@ _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(
         r"\b(?:met|meets|meet|meeting|worked|work|works|discussed|session|talks|call|calls)"
         r"(?:\s+and\s+(?:exchange|worked|work|talks))?\s+with\b", re.I), "with"),
+    # "discussed telemedicine with its director, X", "exchanged views on trade with X"
+    (re.compile(r"\b(?:discussed|discussing|discusses|exchanged views)\b[^.;,]{1,50}?\bwith\b",
+                re.I), "with"),
     (re.compile(r"\b(?:met|meets)\b(?!\s+(?:and\s+\w+\s+)?with)"), "host"),
     (re.compile(r"\bcourtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I), "with"),
     (re.compile(r"\b(?:working session|meeting|talks)\s+between\b", re.I), "all"),

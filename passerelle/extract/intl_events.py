@@ -17,7 +17,9 @@ between auxiliary and participle "a également exprimé", "buổi tiếp").
 - meeting: a meeting phrase ("a rencontré", "recevant", "séance de travail avec",
   "buổi tiếp", "làm việc với"); the sides are the people of the sentence (named, by
   office or by pronoun), completed by the current visitor when one side is missing;
-  an organisation is a side when none of its people is.
+  an organisation is a side when none of its people is. Receiving someone
+  ("Recevant X, Y ...", "Y có buổi tiếp X") is also a visit of X to the town or
+  province that Y's office is of.
 - agreement: a signing phrase with at least two sides; conference: attending.
 - commitments: a trigger phrase gives the kind; the actor is the person nearest
   before it (or the speaker of "a souligné ... X"), else the delegation's leader,
@@ -32,6 +34,7 @@ without one, after the latest dated mention of the body).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from passerelle.extract.actors import Actor, Hit
 from passerelle.extract.base import Analysis
@@ -146,7 +149,47 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
             ev = _event(analysis, item, kind, start, end, language, state)
             if ev is not None:
                 found.append(ev)
+            if kind == "meeting" and _RECEIVE.match(item.text[start:end]):
+                found += _guest_visit(analysis, item, start, end)
     return _merge_all(found)
+
+
+# Receiving someone: the guest came to the host's town or province.
+_RECEIVE = re.compile(r"(?i)(?:recevant|accueillant|a reçu|a accueilli|ont reçu|"
+                      r"(?:có\s+)?buổi tiếp|đã tiếp|tiếp đón)$")
+
+
+def _guest_visit(analysis: Analysis, item: IntlSentence, start: int, end: int) -> list[Event]:
+    """"Recevant X, Y a ..." / "Y có buổi tiếp X": X visits the place Y's office is of
+    (when X holds no office of that place)."""
+    people = [h for h in item.hits if h.actor.kind == "person" and h.via != "possessive"]
+    before = [h.actor for h in people if h.end <= start]
+    host = before[-1] if before else item.subject
+    guest = next((h.actor for h in people if h.start >= end and h.actor is not host), None)
+    if host is None or guest is None:
+        return []
+    place = _office_place(analysis, host)
+    if place is None or place == _office_place(analysis, guest):
+        return []
+    return [_make(analysis, item, "visit", [guest.name], place, start)]
+
+
+def _office_place(analysis: Analysis, person: Actor) -> str | None:
+    """The document place that the person's first fitting title is of."""
+    for of in person.title_places():
+        key = _plain(of)
+        for place in analysis.doc.places:
+            names = [place.name, *place.aliases]
+            if place.kind != "country" and any(re.search(rf"\b{re.escape(_plain(n))}\b", key)
+                                               for n in names if n):
+                return place.name
+    return None
+
+
+def _plain(text: str) -> str:
+    """Lower case without diacritics ("Hanoï" and "Hanoi" are one name)."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def _note_leader(item: IntlSentence, language: str, state: dict[str, list[str]]) -> None:
@@ -178,6 +221,8 @@ def _event(analysis: Analysis, item: IntlSentence, kind: str, start: int, end: i
         sides = _sides(item, item.hits)
         sides = sides if len(sides) >= 2 else []
     elif kind == "conference":
+        if re.search(r"\b(?:invit\w*|mời)\b", item.text[:start], re.I):
+            return None  # being invited to attend is not attending
         sides = [h.actor.name for h in item.hits if h.actor.kind == "person"
                  and h.via != "possessive" and h.start < start]
     else:
@@ -233,6 +278,11 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
     leader = _leader(item, language)
     if leader is not None:
         return [leader.name]
+    # "X a reçu la maire Y, en visite à Z": the person nearest before the visit phrase
+    near = [h for h in item.hits if h.actor.kind == "person" and h.end <= start
+            and h.via != "possessive"]
+    if near:
+        return [near[-1].actor.name]
     if item.subject is not None and item.subject.name != dest.actor.name:
         return [item.subject.name]
     group = _GROUP.search(item.text)
@@ -315,7 +365,8 @@ def _commitment(item: IntlSentence, kind: str, start: int, end: int, language: s
     if actor is None:
         return None
     return Commitment(
-        actor=actor, kind=kind, counterpart=None, sectors=sectors_of(item.sentence.text),
+        actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
+        sectors=sectors_of(item.sentence.text),
         summary=_summary(item.sentence.text, start), evidence=item.sentence.text,
         actor_aliases=aliases, status="agreed" if kind == "agreement" else "proposed",
     )
@@ -357,6 +408,14 @@ def _speaker(item: IntlSentence, end: int, language: str) -> Actor | None:
         return None
     after = [h for h in item.hits if h.start >= m.end() and h.actor.kind == "person"]
     return after[0].actor if after else None
+
+
+def _counterpart(item: IntlSentence, end: int, actor: str) -> str | None:
+    """The first other side named after the trigger."""
+    for h in item.hits:
+        if h.start >= end and h.actor.name != actor and h.via in ("name", "role"):
+            return h.actor.name
+    return None
 
 
 def _summary(text: str, start: int) -> str:

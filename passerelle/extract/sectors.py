@@ -310,6 +310,23 @@ def _compiled(language: str) -> dict[str, list[tuple[re.Pattern[str], float]]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _gates(language: str) -> dict[str, re.Pattern[str]]:
+    """Per sector, one pattern of all its terms, heaviest first; not a stable API.
+
+    Most sentences name no term of most sectors: one search of the gate settles
+    those. When the gate matches, the group that matched is its heaviest term at the
+    leftmost place; only a lighter one needs the per-weight searches.
+    """
+    out: dict[str, re.Pattern[str]] = {}
+    for sector, terms in LEXICONS.get(language, {}).items():
+        weights = sorted({w for _, w in terms}, reverse=True)
+        groups = ["(?P<g%d>%s)" % (i, "|".join(f"(?:{p})" for p, w in terms if w == weight))
+                  for i, weight in enumerate(weights)]
+        out[sector] = re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
+    return out
+
+
 def _join(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
@@ -326,13 +343,27 @@ def sentence_weights(text: str, language: str = "en") -> dict[str, float]:
     Returns:
         ``{slug: weight}`` for the sectors with at least one term in ``text``.
     """
-    out: dict[str, float] = {}
+    return dict(_weights(text, language))
+
+
+@lru_cache(maxsize=8192)
+def _weights(text: str, language: str) -> tuple[tuple[str, float], ...]:
+    """``sentence_weights`` as a tuple, cached: the events and commitments steps ask
+    again about the sentences that the sectors step has just scored."""
+    out: list[tuple[str, float]] = []
+    gates = _gates(language)
     for sector, patterns in _compiled(language).items():
+        hit = gates[sector].search(text)
+        if hit is None:
+            continue
+        if hit.group("g0") is not None:
+            out.append((sector, patterns[0][1]))
+            continue
         for pattern, weight in patterns:
             if pattern.search(text):
-                out[sector] = weight
+                out.append((sector, weight))
                 break
-    return out
+    return tuple(out)
 
 
 def sectors_of(text: str, language: str = "en") -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S|\n")
@@ -18,32 +18,37 @@ _TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['�
 
 @dataclass(frozen=True)
 class Token:
-    """One token of a segment."""
+    """One token of a segment.
+
+    The derived tests (``lower``, ``is_cap``, ...) are computed once per token and
+    kept (``cached_property`` writes to the instance dict, which a frozen dataclass
+    allows): the entity rules ask them tens of thousands of times per article.
+    """
 
     text: str
     start: int
     end: int
 
-    @property
+    @cached_property
     def lower(self) -> str:
         return self.text.lower()
 
-    @property
+    @cached_property
     def is_cap(self) -> bool:
         """Starts with an upper-case letter."""
         return self.text[:1].isupper()
 
-    @property
+    @cached_property
     def is_word(self) -> bool:
         return self.text[:1].isalnum()
 
-    @property
+    @cached_property
     def is_acronym(self) -> bool:
         """All upper case, two letters or more ("AFD", "VNA")."""
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
+    @cached_property
     def is_possessive(self) -> bool:
         return self.text in ("'s", "’s")
 

@@ -41,6 +41,12 @@ _CREDIT_WORDS = r"(?:photos?|ảnh|foto|crédit(?: photo)?|photo credit|image|ng
 _CREDIT_TAIL = re.compile(
     rf"(?i)[\s\-–—]*\(?\s*{_CREDIT_WORDS}\s*:\s*([^()\n]{{1,80}}?)\s*\)?\s*[.|]*\s*$"
 )
+# A credit without a colon after the caption's last sentence: "... on Monday. Photo
+# courtesy of NAME", "... lundi. Photo La Gazette / NAME", "... © NAME".
+_CREDIT_LOOSE = re.compile(
+    r"(?i)(?<=[.!?\"”»])\s+(?:photos?|ảnh|crédit photo|©)"
+    r"(?:\s+(?:courtesy of|by|credit|de|par))?\s*:?\s+([^\s.!?()][^.!?()\n]{0,60})$"
+)
 _CREDIT_ONLY = re.compile(rf"(?i)^\(?\s*{_CREDIT_WORDS}\s*:\s*[^()]{{1,80}}\)?\.?$")
 _PLACEHOLDER = re.compile(r"(?i)\s(?:photo|ảnh|image|hình)\s*\d{1,2}$")
 _SOURCE = re.compile(r"(?i)^(?:source|nguồn|source url|lien|lien source)\s*:\s*(https?://\S+)$")
@@ -52,6 +58,24 @@ _BYLINE = re.compile(r"(?i)^(?:by|par|theo|written by|bài và ảnh|bài, ảnh
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[|\s\-:]+)$")
 _BULLET = re.compile(r"^[-•*+–▪●]\s+\S")
 _RELATED_MARK = re.compile(r"^(?:>>|»|›|\+\+)")
+# A link in a box written on one line: "READ MORE: <headline>", "Lire aussi : <headline>".
+_BOX_LINK = re.compile(
+    r"(?i)^(?:read more|read also|see also|related|also read|lire aussi|à lire aussi|voir aussi"
+    r"|xem thêm|tin liên quan|đọc thêm|mehr zum thema|lesen sie auch)\s*[:>»|\-–]\s*\S"
+)
+# An agency footer alone on its line after the story: "VNA/VNP", "TTXVN/VNP".
+_AGENCY_FOOTER = re.compile(r"^[A-Z]{2,6}(?:/[A-Z]{2,6})+$")
+# Chrome that may sit anywhere: consent banners, subscription and advertising inserts,
+# the wire's standards line.
+_COOKIE = re.compile(r"(?i)\bcookies?\b")
+_CONSENT = re.compile(r"(?i)accept|consent|navigat|agree|privacy|confidentialit|paramétr|đồng ý|chấp nhận")
+_PROMO = re.compile(
+    r"(?i)^(?:advertisement|publicité|quảng cáo|sponsored|annonce|scroll to continue"
+    r"|sign up\b|subscribe\b|abonnez-vous\b|inscrivez-vous\b|s'abonner\b|đăng ký nhận\b"
+    r"|our standards\b)"
+)
+# The wire's credits after a story: "Reporting by NAME; Editing by NAME".
+_WIRE_CREDITS = re.compile(r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b")
 
 # Navigation words of the outlets we read (English, French, Vietnamese), compared
 # case-folded. Chosen from the page chrome of Vietnamese news sites and their
@@ -61,11 +85,21 @@ NAV_WORDS = frozenset(
     |related articles|related stories|read more|see also|more news|latest news|most read
     |most popular|tags|tag|share|print|back to top|tin liên quan|tin cùng chuyên mục
     |xem thêm|bài liên quan|tin khác|tin mới|đọc nhiều|chia sẻ|từ khóa|lire aussi|voir aussi
-    |sur le même sujet|à lire aussi|dans la même rubrique|articles liés|mots-clés""".replace(
+    |sur le même sujet|à lire aussi|dans la même rubrique|articles liés|mots-clés|other news
+    |read next|read also|related posts|more stories|share this article|share this|email|e-mail
+    |facebook|twitter|linkedin|zalo|copy link|copier le lien|imprimer|partager|back to top
+    |tin cùng chủ đề|đọc thêm|tin nổi bật|mehr zum thema|lesen sie auch""".replace(
         "\n", ""
     ).split("|")
 )
 NAV_WORDS = frozenset(w.strip() for w in NAV_WORDS)
+# Headings of boxes of links that some sites put in the middle of a story.
+BOX_WORDS = frozenset(
+    """related news|related|related articles|related stories|read more|read also|see also
+    |more news|tin liên quan|bài liên quan|xem thêm|đọc thêm|lire aussi|à lire aussi|voir aussi
+    |sur le même sujet|mehr zum thema|lesen sie auch""".replace("\n", "").replace(" |", "|").split("|")
+)
+BOX_WORDS = frozenset(w.strip() for w in BOX_WORDS)
 
 # Longest line still read as a headline: tag clouds and menus glued on one line run
 # longer. Chosen from headlines of the dev corpus (the longest is ~25 words).
@@ -89,13 +123,19 @@ def glued_joints(line: str) -> int:
 
 def split_credit(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``line`` ends with a photo credit, else None."""
-    m = _CREDIT_TAIL.search(line)
+    m = _CREDIT_TAIL.search(line) or _loose_credit(line)
     if not m or len(m.group(1).split()) > 8:
         return None
     caption = line[: m.start()].rstrip(" -–—|")
     if len(words(caption)) < 2:
         return None
     return caption, m.group(1).strip()
+
+
+def _loose_credit(line: str) -> re.Match[str] | None:
+    """A colon-less credit whose text starts with a capital ("Photo by Nam Tran")."""
+    m = _CREDIT_LOOSE.search(line)
+    return m if m and m.group(1)[0].isupper() else None
 
 
 def source_url(line: str) -> str | None:
@@ -105,9 +145,22 @@ def source_url(line: str) -> str | None:
 
 
 def is_nav(line: str) -> bool:
-    """True for navigation words ("Same tag") and comment counters ("Comment (0)")."""
+    """True for navigation words ("Same tag"), a row of them ("Print | Email"),
+    comment counters ("Comment (0)") and an agency footer ("VNA/VNP")."""
     key = unicodedata.normalize("NFC", line).casefold().strip(" :|•·-")
-    return key in NAV_WORDS or bool(_COMMENTS.match(line))
+    if key in NAV_WORDS or _COMMENTS.match(line) or _AGENCY_FOOTER.match(line):
+        return True
+    parts = [p.strip() for p in re.split(r"\s[|•·/]\s", key)]
+    return len(parts) > 1 and all(p in NAV_WORDS for p in parts)
+
+
+def is_box_word(line: str) -> bool:
+    """True for the heading of a box of links ("Related news", "READ MORE:", "Tin liên quan").
+
+    Such a box sits at the end of a story or, on many sites, in its middle.
+    """
+    key = unicodedata.normalize("NFC", line).casefold().strip(" :|•·-")
+    return key in BOX_WORDS
 
 
 def is_byline(line: str) -> bool:
@@ -161,8 +214,18 @@ def _text_kind(line: str) -> Kind:
     return Kind.TITLELIKE
 
 
+def is_chrome(line: str) -> bool:
+    """True for consent banners, subscription or advertising inserts ("Sign up here.")."""
+    if _COOKIE.search(line) and _CONSENT.search(line):
+        return True
+    return bool(_PROMO.match(line)) and len(words(line)) <= 25
+
+
 _ORDERED_TESTS = (
     (lambda s, h: bool(_IMAGE.match(s)), Kind.IMAGE),
+    (lambda s, h: is_chrome(s), Kind.JUNK),
+    (lambda s, h: bool(_WIRE_CREDITS.match(s)) and len(words(s)) <= 30, Kind.NAV),
+    (lambda s, h: bool(_BOX_LINK.match(s)), Kind.RELATED),
     (lambda s, h: source_url(s) is not None, Kind.SOURCE),
     (lambda s, h: is_nav(s), Kind.NAV),
     (lambda s, h: bool(_CREDIT_ONLY.match(s)), Kind.CREDIT),

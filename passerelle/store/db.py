@@ -10,7 +10,7 @@ PostgreSQL goes through psycopg 3.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -60,10 +60,18 @@ class Database:
         engine: the SQLAlchemy engine.
     """
 
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, *, tracer: Tracer | None = None):
+        """Create the engine (no connection is made yet).
+
+        Args:
+            url: as for ``open_db``.
+            tracer: called with ``(sql, parameters)`` before every statement.
+        """
         self.url = normalize_url(url)
         self.engine: Engine = _make_engine(self.url)
         self.dialect: str = self.engine.dialect.name
+        if tracer is not None:
+            event.listen(self.engine, "before_cursor_execute", _tracing(tracer))
 
     @property
     def safe_url(self) -> str:
@@ -128,6 +136,16 @@ class Database:
             yield conn
 
 
+Tracer = Callable[[str, Any], None]
+
+
+def _tracing(tracer: Tracer) -> Callable[..., None]:
+    def before(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        tracer(statement, parameters)
+
+    return before
+
+
 def _make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
@@ -169,13 +187,17 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def open_db(url: str | None = None, *, migrate: bool = True) -> Database:
+def open_db(
+    url: str | None = None, *, migrate: bool = True, tracer: Tracer | None = None
+) -> Database:
     """Open the database at ``url`` and bring its schema up to date.
 
     Args:
         url: a SQLAlchemy URL, a file path, or ``None`` for $PASSERELLE_DB or the
             default SQLite file in the user data directory.
         migrate: apply pending migrations (default True).
+        tracer: called with ``(sql, parameters)`` before every statement, e.g.
+            ``print`` while debugging (sqlite-utils' ``tracer=`` is the model).
 
     Returns:
         The open ``Database``.
@@ -185,7 +207,7 @@ def open_db(url: str | None = None, *, migrate: bool = True) -> Database:
         StoreError: the database cannot be reached.
         MigrationError: a migration failed.
     """
-    db = Database(url)
+    db = Database(url, tracer=tracer)
     if migrate:
         applied = db.migrate()
         if applied:

@@ -232,6 +232,9 @@ KNOWN_ORGANIZATIONS: dict[str, str] = {
     "Union européenne": "other",
     "Nations unies": "other",
     "Assemblée nationale": "government",
+    "Banque mondiale": "other",
+    "Fonds monétaire international": "other",
+    "Banque asiatique de développement": "other",
     "UNESCO": "other",
     "ASEAN": "other",
 }

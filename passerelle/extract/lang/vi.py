@@ -214,11 +214,23 @@ ORGANIZATION_HEADS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("phòng thương mại và công nghiệp", "phòng thương mại", "hội hữu nghị",
                      "hiệp hội", "hội", "liên hiệp các tổ chức hữu nghị", "quỹ"),
                     ("association", "named")),
-    **dict.fromkeys(("tập đoàn", "công ty", "ngân hàng", "hãng"), ("company", "company")),
+    **dict.fromkeys(("tập đoàn", "công ty", "hãng"), ("company", "company")),
+    "ngân hàng": ("company", "named"),
     **dict.fromkeys(("cộng đồng pháp ngữ", "tổ chức quốc tế pháp ngữ", "liên hợp quốc",
                      "liên minh châu âu", "đảng cộng sản việt nam"), ("other", "fixed")),
     "cơ quan phát triển pháp": ("agency", "fixed"),
 }
+
+# Names that are generic bodies of any event or institution, not organisations.
+GENERIC_BODIES: frozenset[str] = frozenset(
+    {"ban tổ chức", "ban giám đốc", "ban lãnh đạo", "ban giám hiệu", "ban giám khảo",
+     "ban quản lý", "ban điều hành", "ban thư ký"}
+)
+
+# Words before an outlet's name ("theo báo Nhân Dân"): what follows is not a person.
+OUTLET_WORDS: frozenset[str] = frozenset(
+    {"báo", "tờ", "tạp chí", "đài", "kênh", "hãng thông tấn", "thông tấn xã", "cổng thông tin"}
+)
 
 # Unit words written between "UBND" and the place -> the kind of that place.
 UNIT_WORDS: dict[str, str] = {
@@ -236,7 +248,7 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
 )
 
 __all__ = [
-    "ORGANIZATION_HEADS", "UNIT_WORDS", "NAME_STOPWORDS",
+    "ORGANIZATION_HEADS", "UNIT_WORDS", "NAME_STOPWORDS", "GENERIC_BODIES", "OUTLET_WORDS",
     "ABBREVIATIONS", "ROLES", "ORGANIZATION_WORDS", "EVENT_TRIGGERS", "COMMITMENT_TRIGGERS",
     "HONORIFICS", "PLACE_WORDS", "COUNTRIES",
 ]
