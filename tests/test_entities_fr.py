@@ -78,3 +78,30 @@ def test_elided_article_after_a_line_break_is_not_part_of_a_name() -> None:
     spans = find_organizations_fr(
         "body", "Il préside la Communauté urbaine Grand Reims\n\nL’ambassadeur est venu.", [])
     assert [s.name for s in spans] == ["Communauté urbaine Grand Reims"]
+
+
+def test_two_organisations_joined_by_et_stay_two() -> None:
+    spans = find_organizations_fr(
+        "body", "Le Groupe Renault et la Banque Populaire ont signé un accord.", [])
+    assert [s.name for s in spans] == ["Groupe Renault", "Banque Populaire"]
+
+
+def test_committee_of_a_province_and_the_province_as_a_place() -> None:
+    doc = _run("Le vice-président du Comité populaire de la province de Long An, "
+               "Tran Van Can, a présenté le projet.")
+    assert "Comité populaire de la province de Long An" in _orgs(doc)
+    assert "Long An" in {p.name for p in doc.places}
+    person = next(p for p in doc.people if p.name == "Tran Van Can")
+    assert ("Vice Chairman", "Long An") in {(t.role, t.of) for t in person.titles}
+
+
+def test_diplomat_serves_the_country_not_the_city_of_his_post() -> None:
+    doc = _run("Le consul général de France à Hô Chi Minh-Ville, Marc Dubois, a ouvert le salon.")
+    person = next(p for p in doc.people if p.name == "Marc Dubois")
+    assert person.country == "FR"
+    assert [(t.role, t.of) for t in person.titles] == [("Consul General", "France")]
+
+
+def test_outlet_after_its_generic_word_is_not_a_person() -> None:
+    doc = _run("Selon le quotidien Ouest France, le maire a salué l'accord.")
+    assert "Ouest France" not in {p.name for p in doc.people}

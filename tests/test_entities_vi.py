@@ -92,3 +92,27 @@ def test_republic_prefix_is_not_part_of_the_country() -> None:
 def test_credit_is_not_a_person_or_an_organisation() -> None:
     doc = _run("Hai bên đã trao đổi về hợp tác.", ["Quang cảnh buổi làm việc. Ảnh: TTXVN"])
     assert doc.people == [] and doc.organizations == []
+
+
+def test_department_name_with_a_list_closed_by_va() -> None:
+    spans = find_organizations_vi(
+        "body", "Sở Ngoại vụ, Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam đã dự.", [])
+    assert [s.name for s in spans] == [
+        "Sở Ngoại vụ", "Sở Văn hóa, Thể thao và Du lịch tỉnh Quảng Nam"]
+
+
+def test_two_universities_joined_by_va_stay_two() -> None:
+    spans = find_organizations_vi(
+        "body", "Trường Đại học Cần Thơ và Đại học Bordeaux đã ký biên bản.", [])
+    assert [s.name for s in spans] == ["Trường Đại học Cần Thơ", "Đại học Bordeaux"]
+
+
+def test_generic_bodies_are_not_organisations() -> None:
+    assert find_organizations_vi("body", "Ban Tổ chức cho biết lễ hội sẽ kéo dài.", []) == []
+
+
+def test_outlet_is_not_a_person_and_office_word_is_not_a_country() -> None:
+    doc = _run("Theo báo Tuổi Trẻ, Bí thư Thành ủy Đà Nẵng Nguyễn Văn Quảng đã tiếp đoàn.")
+    assert {p.name for p in doc.people} == {"Nguyễn Văn Quảng"}
+    assert "BE" not in {p.country for p in doc.places}
+    assert "Thành ủy Đà Nẵng" in _orgs(doc)

@@ -318,3 +318,16 @@ def test_passive_attendance_and_signing():
     events = run_events(doc)
     assert _one(events, "agreement").participants == ["Nguyen Van An", "Claire Dubois"]
     assert _one(events, "conference").participants == ["Nguyen Van An", "Claire Dubois"]
+
+
+def test_the_delegation_visiting_a_body_and_discussing_with_its_head():
+    """The delegation (not the host named after the verb) visits; "discussed X with its
+    director, Y" is a meeting with Y."""
+    body = ("Ambassador Nguyen Van An paid a working visit to Bretagne. "
+            "The delegation also visited the Ocean Institute, where they discussed "
+            "fisheries with its director, Marc Leroy.")
+    doc = make_doc(body, [AMB, DIR], orgs=[INSTITUTE], places=[REGION])
+    meetings = [e.participants for e in run_events(doc) if e.type == "meeting"]
+    assert ["Nguyen Van An", "Ocean Institute"] in meetings
+    assert ["Nguyen Van An", "Marc Leroy"] in meetings
+    assert all("Marc Leroy" not in m or "Nguyen Van An" in m for m in meetings)

@@ -33,7 +33,7 @@ FLOORS: dict[str, float] = {
     "places": 0.75,
     "geocoding": 0.95,
     "visits": 0.80,
-    "meetings": 0.85,
+    "meetings": 0.90,
     "commitments": 0.90,
     "commitment_actors": 0.85,
     "sectors": 0.80,

@@ -60,6 +60,7 @@ def run_fr(analysis: Analysis) -> None:
     base_component("entities.fr.v1")(analysis)
     try:
         add_unit_places(analysis, UNIT_PLACE_FR)
+        drop_outlets(analysis, fr_tables.OUTLET_WORDS)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
                  for o in find_organizations_fr(seg, text, spans.get(seg, []))]
@@ -109,6 +110,21 @@ def add_unit_places(analysis: Analysis, pattern: re.Pattern[str]) -> None:
                     doc.places.append(Place(written, [], info.kind, info.country, mentions=[
                         Mention(m.start(1), m.start(1) + len(written), seg)]))
                 break
+
+
+def drop_outlets(analysis: Analysis, outlet_words: frozenset[str]) -> None:
+    """Drop "people" every mention of whom follows an outlet word ("theo báo Nhân Dân",
+    "selon le quotidien Le Parisien"): they are newspapers, not persons."""
+    doc = analysis.doc
+    doc.people = [p for p in doc.people
+                  if not p.mentions or not all(_after_outlet(analysis, m, outlet_words)
+                                               for m in p.mentions)]
+
+
+def _after_outlet(analysis: Analysis, m: Mention, outlet_words: frozenset[str]) -> bool:
+    before = analysis.segments.get(m.segment, "")[max(0, m.start - 25):m.start]
+    before = " ".join(before.lower().split())
+    return any(before.endswith(w) for w in outlet_words)
 
 
 def finish(analysis: Analysis, found: list[OrgSpan]) -> None:

@@ -30,6 +30,7 @@ from passerelle.extract.entities_fr import (
     OrgSpan,
     add_unit_places,
     base_component,
+    drop_outlets,
     finish,
     person_spans,
 )
@@ -53,6 +54,7 @@ def run_vi(analysis: Analysis) -> None:
     try:
         _clean_places(analysis)
         add_unit_places(analysis, _UNIT_PLACE_VI)
+        drop_outlets(analysis, vi_tables.OUTLET_WORDS)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
                  for o in find_organizations_vi(seg, text, spans.get(seg, []))]
@@ -120,6 +122,8 @@ def _org_at(
         start = next(t.start for t in toks[i + n:j] if fold_case(t.text) not in _LEGAL_FORMS)
         alias = text[toks[i].start:toks[j - 1].end]
     name = text[start:toks[j - 1].end]
+    if fold_case(name) in vi_tables.GENERIC_BODIES:
+        return None
     acr = _ACRONYM.match(text, toks[j - 1].end)
     if acr and not alias:
         alias = acr.group(1)
@@ -252,6 +256,8 @@ def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
             k += 1
         elif t.text in "-–" and caps and k + 1 < len(toks) and toks[k + 1].is_cap:
             k += 1
+        elif t.text == "," and caps and _listed(toks, k + 1):
+            k += 1
         elif t.text == "(" and (m := _ACRONYM.match(text, toks[k - 1].end)):
             alias = m.group(1)
             k = good = _index_after(toks, m.end())
@@ -286,6 +292,20 @@ def _joins(text: str, toks: list[Token], k: int, people: list[Span]) -> bool:
     return _place_at(text, toks, k, people) is None
 
 
+def _listed(toks: list[Token], k: int) -> bool:
+    """Whether a comma at ``k - 1`` separates words of one name that a "và" closes
+    ("Bộ Văn hóa, Thể thao và Du lịch")."""
+    if k < len(toks) and _match_head(toks, k) is not None:
+        return False
+    for n in range(k, min(len(toks), k + 6)):
+        t = toks[n]
+        if fold(t.text) == "va":
+            return n + 1 < len(toks) and toks[n + 1].is_cap and n > k
+        if not t.is_word or (not t.is_cap and n == k):
+            return False
+    return False
+
+
 def _head_is_name(toks: list[Token], j: int) -> bool:
     """Whether the head is a full name by itself ("Phòng Thương mại và Công nghiệp")."""
     return j >= 3 and all(t.is_cap or fold(t.text) == "va" for t in toks[j - 3:j])
@@ -300,7 +320,7 @@ def _compound_tail(text: str, toks: list[Token], k: int) -> bool:
         return False
     if text[toks[k - 1].end:toks[k].start] != " ":
         return False
-    return place_info(toks[k - 1].text) is None or toks[k - 1].text in ("Văn", "Công")
+    return fold_case(toks[k - 1].text) not in vi_tables.COUNTRIES  # "Pháp đối với ..."
 
 
 def _starts_person(text: str, toks: list[Token], k: int, people: list[Span]) -> bool:

@@ -198,7 +198,8 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
         source = re.search(r"\b(?:from|(?<!led )by)\b", text[m.end() : end])
         end = m.end() + source.start() if source else end
     hits = [h for h in sa.hits if m.end() <= h.start < end
-            and (h.is_object or h.actor.kind != "person" or mode in ("org", "passive"))]
+            and (h.is_object or h.actor.kind != "person" or mode in ("org", "passive")
+                 or _APPOSITIVE.match(text[m.end() : h.start]))]
     sides = _sides(sa, hits)
     if mode == "org":
         return [a for a in sides if a.kind == "organization"][:1]
@@ -208,6 +209,10 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     if mode == "split":
         return _without_own_bodies(sides)
     return sides
+
+
+# "with its director, X": the name after a comma is still the object of "with".
+_APPOSITIVE = re.compile(r"^\s*(?:(?:its|his|her|their|the)\s+)?[\w -]{0,30},\s*$")
 
 
 def _without_own_bodies(sides: list[Actor]) -> list[Actor]:
@@ -245,8 +250,10 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
     people = [h for h in sa.hits if h.actor.kind == "person" and h.actor not in objects
               and h.via != "possessive"]
     before = [h for h in people if h.start < m.start()]
-    if before or people:
-        return (before or people)[0].actor
+    if before:
+        return before[0].actor
+    if people and not (mode == "org" and _GROUP.search(sa.sentence.text[: m.start()])):
+        return people[0].actor
     if sa.subject is not None and sa.subject not in objects:
         return sa.subject
     if _GROUP.search(sa.sentence.text[: m.start()]):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cached_property, lru_cache
-from dataclasses import dataclass
+from functools import lru_cache
+from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S|\n")
 
@@ -20,35 +20,31 @@ _TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['�
 class Token:
     """One token of a segment.
 
-    The derived tests (``lower``, ``is_cap``, ...) are computed once per token and
-    kept (``cached_property`` writes to the instance dict, which a frozen dataclass
-    allows): the entity rules ask them tens of thousands of times per article.
+    ``lower``, ``is_cap`` (starts with an upper-case letter) and ``is_word`` (starts
+    with a letter or digit) are computed once, when the token is made: the entity
+    rules ask them tens of thousands of times per article.
     """
 
     text: str
     start: int
     end: int
+    lower: str = field(init=False, repr=False, compare=False)
+    is_cap: bool = field(init=False, repr=False, compare=False)
+    is_word: bool = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        first = self.text[:1]
+        object.__setattr__(self, "lower", self.text.lower())
+        object.__setattr__(self, "is_cap", first.isupper())
+        object.__setattr__(self, "is_word", first.isalnum())
 
-    @cached_property
-    def is_cap(self) -> bool:
-        """Starts with an upper-case letter."""
-        return self.text[:1].isupper()
-
-    @cached_property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @cached_property
+    @property
     def is_acronym(self) -> bool:
         """All upper case, two letters or more ("AFD", "VNA")."""
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @cached_property
+    @property
     def is_possessive(self) -> bool:
         return self.text in ("'s", "’s")
 
@@ -68,6 +64,7 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=65536)
 def split_camel(word: str) -> str:
     """``"VicePresident"`` -> ``"Vice President"`` (words glued by bad HTML)."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", word)

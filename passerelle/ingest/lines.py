@@ -37,7 +37,7 @@ class Kind(str, Enum):
 # A sentence ends with . ! ? … : or ; possibly followed by closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?…:;][\"”’'»)\]]*$")
 _INTERNAL_PUNCT = re.compile(r"[.,;:!?] \S")
-_CREDIT_WORDS = r"(?:photos?|ảnh|foto|crédit(?: photo)?|photo credit|image|nguồn ảnh)"
+_CREDIT_WORDS = r"(?:photos?|ảnh|foto|crédits?(?: photo)?|credits?|photo credit|image|nguồn ảnh)"
 _CREDIT_TAIL = re.compile(
     rf"(?i)[\s\-–—]*\(?\s*{_CREDIT_WORDS}\s*:\s*([^()\n]{{1,80}}?)\s*\)?\s*[.|]*\s*$"
 )
@@ -46,6 +46,11 @@ _CREDIT_TAIL = re.compile(
 _CREDIT_LOOSE = re.compile(
     r"(?i)(?<=[.!?\"”»])\s+(?:photos?|ảnh|crédit photo|©)"
     r"(?:\s+(?:courtesy of|by|credit|de|par))?\s*:?\s+([^\s.!?()][^.!?()\n]{0,60})$"
+)
+# A colon-less credit in brackets: "(Photo courtesy of NAME)", "(Photo by NAME)".
+_CREDIT_PAREN = re.compile(
+    r"(?i)\s*\(\s*(?:photos?|ảnh|image|credit)\s+(?:courtesy(?: of)?|by|de|par)\s+"
+    r"([^()\n]{1,80}?)\s*\)\s*[.|]*\s*$"
 )
 _CREDIT_ONLY = re.compile(rf"(?i)^\(?\s*{_CREDIT_WORDS}\s*:\s*[^()]{{1,80}}\)?\.?$")
 _PLACEHOLDER = re.compile(r"(?i)\s(?:photo|ảnh|image|hình)\s*\d{1,2}$")
@@ -61,8 +66,12 @@ _RELATED_MARK = re.compile(r"^(?:>>|»|›|\+\+)")
 # A link in a box written on one line: "READ MORE: <headline>", "Lire aussi : <headline>".
 _BOX_LINK = re.compile(
     r"(?i)^(?:read more|read also|see also|related|also read|lire aussi|à lire aussi|voir aussi"
-    r"|xem thêm|tin liên quan|đọc thêm|mehr zum thema|lesen sie auch)\s*[:>»|\-–]\s*\S"
+    r"|xem thêm|tin liên quan|đọc thêm|mehr zum thema|lesen sie auch"
+    r"|related (?:news|stories|articles)|(?:also on|more from|more on) [^:]{1,30})\s*[:>»|\-–]\s*\S"
 )
+# Headlines of other stories strung on one line: "A headline | Another headline".
+_PIPED = re.compile(r"\s[|•]\s")
+_PIPED_MIN_WORDS = 3
 # An agency footer alone on its line after the story: "VNA/VNP", "TTXVN/VNP".
 _AGENCY_FOOTER = re.compile(r"^[A-Z]{2,6}(?:/[A-Z]{2,6})+$")
 # Chrome that may sit anywhere: consent banners, subscription and advertising inserts,
@@ -123,7 +132,7 @@ def glued_joints(line: str) -> int:
 
 def split_credit(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``line`` ends with a photo credit, else None."""
-    m = _CREDIT_TAIL.search(line) or _loose_credit(line)
+    m = _CREDIT_TAIL.search(line) or _CREDIT_PAREN.search(line) or _loose_credit(line)
     if not m or len(m.group(1).split()) > 8:
         return None
     caption = line[: m.start()].rstrip(" -–—|")
@@ -199,13 +208,19 @@ def classify(line: str, host: str | None = None) -> Kind:
     return _text_kind(line)
 
 
+def _piped_headlines(line: str) -> bool:
+    """Two or more headline-long pieces separated by " | " (a menu's pieces are single words)."""
+    parts = _PIPED.split(line)
+    return len(parts) >= 2 and all(len(words(p)) >= _PIPED_MIN_WORDS for p in parts)
+
+
 def _text_kind(line: str) -> Kind:
     n = len(words(line))
     if _BULLET.match(line) and n >= 4:
         return Kind.PARAGRAPH  # an item of a list inside the story
     if ends_sentence(line):
         return Kind.PARAGRAPH if n >= 4 else Kind.TITLELIKE
-    if glued_joints(line) >= 2:
+    if glued_joints(line) >= 2 or _piped_headlines(line):
         return Kind.RELATED
     if n > MAX_TITLE_WORDS:
         return Kind.PARAGRAPH if _INTERNAL_PUNCT.search(line) else Kind.JUNK

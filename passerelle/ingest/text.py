@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from passerelle.ingest.dates import find_date
-from passerelle.ingest.lines import Kind, classify, source_url, split_credit, words
+from passerelle.ingest.lines import (
+    Kind, classify, ends_sentence, is_box_word, source_url, split_credit, words,
+)
 from passerelle.ingest.meta import build_document
 from passerelle.records import Document
 from passerelle.registry import register
@@ -47,6 +49,21 @@ _STANDFIRST_SPAN = 4
 _QUESTION_TITLE_WORDS = 20
 # A headline-like last line at least this long is a paragraph cut by the scraper.
 _TRUNCATED_MIN_WORDS = 5
+# Most links a box in the middle of a story holds ("Related news" + headlines).
+_BOX_MAX_LINKS = 5
+# An uncredited caption under an image: at most this many words (story paragraphs
+# run longer), and a headline-like line after a box of links is a caption from
+# this many words on (subheadings are shorter).
+_CAPTION_MAX_WORDS = 30
+_CAPTION_MIN_WORDS = 8
+# Words before a stamp's date that name no outlet: labels, weekdays, months.
+_NOT_OUTLET = frozenset(
+    """published posted updated date on le publié mis à jour cập nhật ngày đăng thứ chủ nhật
+    monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche january february march april may june july august september
+    october november december jan feb mar apr jun jul aug sep sept oct nov dec janvier
+    février mars avril mai juin juillet août septembre octobre novembre décembre""".split()
+)
 
 
 @dataclass
@@ -67,6 +84,7 @@ class _Page:
     source_url: str | None = None
     ended: bool = False
     end_index: int | None = None  # the line where the story was seen to end
+    skip_to: int = 0  # the walk resumes here after a box of links inside the story
 
 
 @register(COMPONENT)
@@ -179,6 +197,8 @@ def _stamp_outlet(stamp: str) -> str | None:
     raw = (m.group() if m else "").strip()
     if raw.endswith((",", ":")) or re.search(r"[:,]", raw):
         return None
+    if any(w in _NOT_OUTLET for w in raw.casefold().split()):
+        return None
     name = raw.strip(" -|/")
     half = len(name) // 2
     if half and name[:half] == name[half:]:
@@ -193,7 +213,11 @@ def _walk(lines: list[_Line], start: int, page: _Page) -> None:
             page.end_index = i
             return
         ln = lines[i]
-        if ln.kind is Kind.BLANK:
+        if ln.kind is Kind.BLANK or i < page.skip_to:
+            continue
+        if _image_caption(lines, i):
+            page.captions.append(ln.text)
+            ln.kind = Kind.CAPTION
             continue
         if ln.kind is Kind.TITLELIKE:
             _title_line(lines, i, pending, page)
@@ -226,7 +250,39 @@ def _settle(lines: list[_Line], pending: list[int], page: _Page, *, closing: boo
             page.paragraphs.append(lines[i].text)
     elif len(pending) == 1 and page.paragraphs and _between_paragraphs(lines, i):
         page.paragraphs.append(lines[i].text)
+    elif len(pending) == 1 and _caption_after_links(lines, i):
+        page.captions.append(lines[i].text)
     pending.clear()
+
+
+def _image_caption(lines: list[_Line], i: int) -> bool:
+    """An uncredited caption: a short line right under an image or a "photo N" placeholder.
+
+    It must be followed by more of the page (a story does not end on a caption).
+    """
+    ln, prev = lines[i], _neighbour(lines, i, -1)
+    if prev is None or not (prev.kind is Kind.PLACEHOLDER or prev.text.startswith("![")):
+        return False
+    if ln.kind is Kind.PARAGRAPH:
+        short = len(words(ln.text)) <= _CAPTION_MAX_WORDS
+        if not short or len(re.findall(r"[.!?] \S", ln.text)) > 1:
+            return False
+    elif ln.kind is not Kind.TITLELIKE:
+        return False
+    nxt = _neighbour(lines, i, 1)
+    return nxt is not None and nxt.kind in (Kind.PARAGRAPH, Kind.TITLELIKE)
+
+
+def _caption_after_links(lines: list[_Line], i: int) -> bool:
+    """A long headline-like line between a box of links (or an image) and a paragraph.
+
+    Sites that glue related headlines above a photo leave its caption there.
+    """
+    prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    return (prev is not None and prev.kind in (Kind.RELATED, Kind.PLACEHOLDER, Kind.IMAGE)
+            and nxt is not None and nxt.kind is Kind.PARAGRAPH
+            and len(words(lines[i].text)) >= _CAPTION_MIN_WORDS
+            and not ends_sentence(lines[i].text))
 
 
 def _truncated_paragraph(lines: list[_Line], i: int, page: _Page) -> bool:
@@ -237,8 +293,10 @@ def _truncated_paragraph(lines: list[_Line], i: int, page: _Page) -> bool:
 
 
 def _between_paragraphs(lines: list[_Line], i: int) -> bool:
+    """A paragraph (or a photo's caption, below the story's last paragraph) before, a paragraph after."""
     prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
-    return all(n is not None and n.kind is Kind.PARAGRAPH for n in (prev, nxt))
+    return (prev is not None and prev.kind in (Kind.PARAGRAPH, Kind.CAPTION)
+            and nxt is not None and nxt.kind is Kind.PARAGRAPH)
 
 
 def _neighbour(lines: list[_Line], i: int, step: int) -> _Line | None:
@@ -263,7 +321,33 @@ def _take(lines: list[_Line], i: int, page: _Page) -> None:
         page.source_url = source_url(ln.text)
         page.ended = bool(page.paragraphs)
     elif ln.kind is Kind.NAV:
-        page.ended = bool(page.paragraphs)
+        resume = _box_inside_story(lines, i) if page.paragraphs else None
+        if resume is None:
+            page.ended = bool(page.paragraphs)
+        else:
+            page.skip_to = resume
+
+
+def _box_inside_story(lines: list[_Line], i: int) -> int | None:
+    """Where the story resumes after a box of links ("Related news" + headlines), if it does.
+
+    Returns:
+        The index of the paragraph after the box's links, or None when the box is
+        not followed by the story (the box then starts the page's tail).
+    """
+    if not is_box_word(lines[i].text):
+        return None
+    links = 0
+    for j in range(i + 1, len(lines)):
+        kind = lines[j].kind
+        if kind is Kind.BLANK:
+            continue
+        if kind is Kind.PARAGRAPH:
+            return j if links else None
+        if kind not in (Kind.TITLELIKE, Kind.RELATED) or links == _BOX_MAX_LINKS:
+            return None
+        links += 1
+    return None
 
 
 def _paragraph(text: str, page: _Page) -> None:

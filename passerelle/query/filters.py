@@ -127,11 +127,11 @@ def event_where(conn: Any, f: Filters, alias: str = "e") -> Where:
         w.add(f"{e}.id IN (SELECT event_id FROM kb_event_sectors WHERE sector = :f_sector)",
               f_sector=f.sector)
     if f.country:
-        w.add(f"{e}.id IN (SELECT l.event_id FROM kb_event_links l JOIN kb_entities n ON n.id = "
-              "l.entity_id WHERE n.country = :f_country)", f_country=f.country.upper())
+        w.add(f"EXISTS (SELECT 1 FROM kb_event_links l JOIN kb_entities n ON n.id = l.entity_id "
+              f"WHERE l.event_id = {e}.id AND n.country = :f_country)", f_country=f.country.upper())
     _dates(w, f, f"{e}.sort_date")
-    _doc_meta(w, f, f"{e}.id IN (SELECT s.event_id FROM kb_event_sources s JOIN kb_docs d ON "
-              "d.doc_id = s.doc_id WHERE {cond})")
+    _doc_meta(w, f, "EXISTS (SELECT 1 FROM kb_event_sources s JOIN kb_docs d ON d.doc_id = "
+              f"s.doc_id WHERE s.event_id = {e}.id AND {{cond}})")
     return w
 
 
@@ -154,8 +154,8 @@ def commitment_where(conn: Any, f: Filters, alias: str = "c") -> Where:
         w.add(f"{c}.actor_id IN (SELECT id FROM kb_entities WHERE country = :f_country)",
               f_country=f.country.upper())
     _dates(w, f, f"{c}.first_date")
-    _doc_meta(w, f, f"{c}.id IN (SELECT st.commitment_id FROM kb_commitment_steps st JOIN kb_docs "
-              "d ON d.doc_id = st.doc_id WHERE {cond})")
+    _doc_meta(w, f, "EXISTS (SELECT 1 FROM kb_commitment_steps st JOIN kb_docs d ON d.doc_id = "
+              f"st.doc_id WHERE st.commitment_id = {c}.id AND {{cond}})")
     return w
 
 

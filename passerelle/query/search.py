@@ -26,6 +26,9 @@ from passerelle.store.knowledge import q as _sql
 # Matches considered per search before filtering and paging: enough for facets and
 # any page a person reads; keeps p95 bounded on 100k documents.
 MAX_MATCHES = 500
+# Above this many matches results come newest first instead of by relevance: ranking
+# all matches of a common word took >100 ms at 100k documents (bench/bench_kb.py).
+RANK_LIMIT = 1000
 _ENTITY_KINDS = ("person", "organization", "place")
 _FACET_TOP = 10
 
@@ -35,17 +38,23 @@ def fts_tokens(text: str) -> list[str]:
     return fold(text).split()[:12]
 
 
-def _match_sql(conn: Any, tokens: list[str]) -> tuple[str, dict[str, Any]]:
-    """SQL selecting ``kind, ref, doc_id, score`` of the matches, best first."""
+def _match_sql(conn: Any, tokens: list[str], ranked: bool) -> tuple[str, str, dict[str, Any]]:
+    """SQL counting the matches, and SQL selecting ``kind, ref, doc_id, score`` of them:
+    best first when ``ranked``, else newest first (ranking every match of a common word
+    costs more than the page is worth)."""
     if conn.dialect.name == "sqlite":
         expr = " AND ".join(f'"{t}"' for t in tokens[:-1]) + (" AND " if len(tokens) > 1 else "")
         expr += f'"{tokens[-1]}"*'
-        return ("SELECT kind, ref, doc_id, -bm25(kb_fts) AS score FROM kb_fts WHERE kb_fts MATCH "
-                ":m ORDER BY bm25(kb_fts) LIMIT :lim", {"m": expr})
-    expr = " & ".join(tokens[:-1]) + (" & " if len(tokens) > 1 else "") + f"{tokens[-1]}:*"
-    return ("SELECT kind, ref, doc_id, ts_rank(tsv, to_tsquery('simple', :m)) AS score FROM "
-            "kb_fts WHERE tsv @@ to_tsquery('simple', :m) ORDER BY score DESC LIMIT :lim",
-            {"m": expr})
+        where = "FROM kb_fts WHERE kb_fts MATCH :m"
+        order = "ORDER BY bm25(kb_fts)" if ranked else "ORDER BY rowid DESC"
+        score = "-bm25(kb_fts)" if ranked else "0.0"
+    else:
+        expr = " & ".join(tokens[:-1]) + (" & " if len(tokens) > 1 else "") + f"{tokens[-1]}:*"
+        where = "FROM kb_fts WHERE tsv @@ to_tsquery('simple', :m)"
+        score = "ts_rank(tsv, to_tsquery('simple', :m))" if ranked else "0.0"
+        order = "ORDER BY score DESC" if ranked else "ORDER BY id DESC"
+    return (f"SELECT COUNT(*) {where}",
+            f"SELECT kind, ref, doc_id, {score} AS score {where} {order} LIMIT :lim", {"m": expr})
 
 
 def search(db: Any, q: str, *, limit: int = 20, offset: int = 0,
@@ -64,20 +73,26 @@ def search(db: Any, q: str, *, limit: int = 20, offset: int = 0,
 
     Returns:
         ``{results: [{kind, id, title, snippet, score, ...}], facets: {sector, country, place,
-        person, org, outlet, language: {value: count}}, total}``.
+        person, org, outlet, language: {value: count}}, total, ranked}``; facets count the
+        first 500 matching documents; ``ranked`` is false when a very common query is
+        answered newest first.
     """
     f = Filters.of(filters)
     tokens = fts_tokens(q)
     if not tokens:
         return {"results": [], "facets": {}, "total": 0}
     with reading(db) as conn:
-        sql, params = _match_sql(conn, tokens)
+        count, _, params = _match_sql(conn, tokens, True)
+        matches = int(_sql(conn, count, **params).scalar() or 0)
+        _, sql, params = _match_sql(conn, tokens, matches <= RANK_LIMIT)
         hits = _sql(conn, sql, lim=MAX_MATCHES, **params).all()
         kept = _filter_hits(conn, hits, f, kinds)
         page = kept[offset:offset + limit]
         results = _describe(conn, page, tokens)
         doc_ids = [h.ref for h in kept if h.kind == "document"]
-        return {"results": results, "facets": _facets(conn, doc_ids), "total": len(kept)}
+        total = len(kept) if f.active() or kinds or matches <= MAX_MATCHES else matches
+        return {"results": results, "facets": _facets(conn, doc_ids), "total": total,
+                "ranked": matches <= RANK_LIMIT}
 
 
 def _filter_hits(conn: Any, hits: list[Any], f: Filters, kinds: list[str] | None) -> list[Any]:
@@ -99,15 +114,23 @@ def _filter_hits(conn: Any, hits: list[Any], f: Filters, kinds: list[str] | None
     return [h for h in hits if h.kind in allowed and h.ref in allowed[h.kind]]
 
 
-def snippet(body: str, tokens: list[str], width: int = 160) -> str:
-    """A window of ``body`` around the first token found (diacritics-insensitive)."""
+def _folded_with_offsets(body: str) -> tuple[str, list[int]]:
+    if body.isascii():
+        return body.lower(), list(range(len(body)))
     folded, where = [], []
     for i, ch in enumerate(body):
-        piece = unidecode(ch).lower()
+        piece = ch.lower() if ch.isascii() else unidecode(ch).lower()
         folded.append(piece)
         where.extend([i] * len(piece))
-    flat = "".join(folded)
-    hit = min((flat.find(t) for t in tokens if flat.find(t) >= 0), default=-1)
+    return "".join(folded), where
+
+
+def snippet(body: str, tokens: list[str], width: int = 160) -> str:
+    """A window of ``body`` around the first token found (diacritics-insensitive)."""
+    body = body[:20000]
+    flat, where = _folded_with_offsets(body)
+    hits = [flat.find(t) for t in tokens]
+    hit = min((h for h in hits if h >= 0), default=-1)
     if hit < 0:
         return body[:width].strip()
     start = max(0, where[hit] - width // 3)
@@ -116,63 +139,57 @@ def snippet(body: str, tokens: list[str], width: int = 160) -> str:
 
 
 def _describe(conn: Any, hits: list[Any], tokens: list[str]) -> list[dict[str, Any]]:
-    out = []
-    for h in hits:
-        maker = _DESCRIBERS[h.kind]
-        item = maker(conn, h.ref, tokens)
-        if item is not None:
-            out.append(dict(item, kind=h.kind, score=round(float(h.score), 4)))
-    return out
-
-
-def _document(conn: Any, ref: str, tokens: list[str]) -> dict[str, Any] | None:
-    row = _sql(conn, "SELECT k.doc_id, k.title, k.url, k.outlet, k.published, k.language, d.body "
-            "FROM kb_docs k LEFT JOIN documents d ON d.id = k.doc_id WHERE k.doc_id = :d",
-            d=ref).first()
-    if row is None:
-        return None
-    return {"id": row.doc_id, "title": row.title or row.doc_id, "url": row.url,
-            "outlet": row.outlet, "published": row.published, "language": row.language,
-            "snippet": snippet(row.body or "", tokens)}
-
-
-def _event(conn: Any, ref: str, tokens: list[str]) -> dict[str, Any] | None:
+    """Result dicts for a page of hits, loaded kind by kind (a few queries per page)."""
+    from passerelle.query.entities import commitment_dicts
     from passerelle.query.timeline import event_dicts
 
-    found = event_dicts(conn, [int(ref)])
-    if not found:
-        return None
-    ev = found[0]
+    refs: dict[str, list[str]] = {}
+    for h in hits:
+        refs.setdefault("entity" if h.kind in _ENTITY_KINDS else h.kind, []).append(h.ref)
+    items: dict[tuple[str, str], dict[str, Any]] = {}
+    for d in _documents(conn, refs.get("document", []), tokens):
+        items[("document", str(d["id"]))] = d
+    for ev in event_dicts(conn, [int(r) for r in refs.get("event", [])]):
+        items[("event", str(ev["id"]))] = _event_item(ev, tokens)
+    for c in commitment_dicts(conn, [int(r) for r in refs.get("commitment", [])]):
+        items[("commitment", str(c["id"]))] = _commitment_item(c, tokens)
+    for e in _entities(conn, [int(r) for r in refs.get("entity", [])]):
+        items[(e.pop("kind"), str(e["id"]))] = e
+    return [dict(items[(h.kind, h.ref)], kind=h.kind, score=round(float(h.score), 4))
+            for h in hits if (h.kind, h.ref) in items]
+
+
+def _documents(conn: Any, refs: list[str], tokens: list[str]) -> list[dict[str, Any]]:
+    if not refs:
+        return []
+    rows = _sql(conn, "SELECT k.doc_id, k.title, k.url, k.outlet, k.published, k.language, "
+                "d.body FROM kb_docs k LEFT JOIN documents d ON d.id = k.doc_id WHERE k.doc_id "
+                "IN :d", d=refs)
+    return [{"id": r.doc_id, "title": r.title or r.doc_id, "url": r.url, "outlet": r.outlet,
+             "published": r.published, "language": r.language,
+             "snippet": snippet(r.body or "", tokens)} for r in rows]
+
+
+def _event_item(ev: dict[str, Any], tokens: list[str]) -> dict[str, Any]:
     who = ", ".join(p["name"] for p in ev["participants"][:3])
     where = f" in {ev['place']['name']}" if ev["place"] else ""
-    evidence = " ".join(s["evidence"] or "" for s in ev["sources"])
+    evidence = " ".join(s["evidence"] or "" for s in ev["sources"][:3])
     return dict(ev, title=f"{ev['type']}: {who}{where}", snippet=snippet(evidence, tokens))
 
 
-def _commitment(conn: Any, ref: str, tokens: list[str]) -> dict[str, Any] | None:
-    from passerelle.query.entities import commitment_dicts
-
-    found = commitment_dicts(conn, [int(ref)])
-    if not found:
-        return None
-    c = found[0]
-    evidence = " ".join(step["evidence"] or "" for step in c["trail"])
+def _commitment_item(c: dict[str, Any], tokens: list[str]) -> dict[str, Any]:
+    evidence = " ".join(step["evidence"] or "" for step in c["trail"][:3])
     actor = c["actor"]["name"] if c["actor"] else "?"
     return dict(c, title=f"{c['kind']} by {actor}: {c['summary']}",
                 snippet=snippet(evidence, tokens))
 
 
-def _entity(conn: Any, ref: str, tokens: list[str]) -> dict[str, Any] | None:
-    row = _sql(conn, "SELECT id, kind, name, country, doc_count, merged_into FROM kb_entities "
-            "WHERE id = :i", i=int(ref)).first()
-    if row is None or row.merged_into:
-        return None
-    return {"id": row.id, "title": row.name, "name": row.name, "country": row.country,
-            "doc_count": row.doc_count, "snippet": f"{row.kind}, {row.doc_count} article(s)"}
-
-
-_DESCRIBERS = {"document": _document, "event": _event, "commitment": _commitment,
-               "person": _entity, "organization": _entity, "place": _entity}
+def _entities(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
+    rows = _sql(conn, "SELECT id, kind, name, country, doc_count FROM kb_entities WHERE id IN :i "
+                "AND merged_into IS NULL", i=ids or [-1])
+    return [{"id": r.id, "kind": r.kind, "title": r.name, "name": r.name, "country": r.country,
+             "doc_count": r.doc_count, "snippet": f"{r.kind}, {r.doc_count} article(s)"}
+            for r in rows]
 
 
 def _facets(conn: Any, doc_ids: list[str]) -> dict[str, dict[str, int]]:

@@ -224,6 +224,12 @@ ORGANIZATION_HEADS: dict[str, str] = {
     "parti communiste": "other",
 }
 
+# Words before an outlet's name ("selon le quotidien Le Monde"): what follows is not a person.
+OUTLET_WORDS: frozenset[str] = frozenset(
+    {"journal", "quotidien", "hebdomadaire", "magazine", "revue", "radio", "chaîne",
+     "agence de presse", "site"}
+)
+
 # Bodies often named by a bare name, written as news writes them -> kind.
 KNOWN_ORGANIZATIONS: dict[str, str] = {
     "Francophonie": "other",
@@ -240,7 +246,7 @@ KNOWN_ORGANIZATIONS: dict[str, str] = {
 }
 
 __all__ = [
-    "ORGANIZATION_HEADS", "KNOWN_ORGANIZATIONS",
+    "ORGANIZATION_HEADS", "KNOWN_ORGANIZATIONS", "OUTLET_WORDS",
     "ROLES", "EVENT_TRIGGERS", "COMMITMENT_TRIGGERS", "HONORIFICS", "PLACE_WORDS", "MONTHS",
     "NATIONALITIES", "COUNTRIES",
 ]

@@ -243,8 +243,8 @@ UNIT_WORDS: dict[str, str] = {
 NAME_STOPWORDS: frozenset[str] = frozenset(
     """và với của cho có là được đã sẽ đang vẫn cũng để khi theo cùng đến từ về trong ngoài
     trên dưới tại này đó kia những các một hai ba nhiều nói biết đối nhằm do bởi như mà thì
-    nên vì nay năm ngày tháng ông bà anh chị hợp tác làm việc tiếp đón thăm dự tham gia
-    phối hợp ký kết đánh giá cao chủ trì dẫn đầu""".split()
+    nên vì nay năm ngày tháng ông bà anh chị tác làm việc tiếp đón thăm dự phối ký kết
+    đánh trì dẫn""".split()
 )
 
 __all__ = [
