@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from passerelle.extract import extract_document
-from passerelle.extract.entities_fr import find_organizations_fr
-from passerelle.records import Document
+from passerelle.extract.base import analyze
+from passerelle.extract.entities_fr import drop_outlets, find_organizations_fr
+from passerelle.extract.lang.fr import OUTLET_WORDS
+from passerelle.records import Document, Mention, Person
 
 pytest.importorskip("passerelle.extract.entities_intl")
 
@@ -103,5 +105,9 @@ def test_diplomat_serves_the_country_not_the_city_of_his_post() -> None:
 
 
 def test_outlet_after_its_generic_word_is_not_a_person() -> None:
-    doc = _run("Selon le quotidien Ouest France, le maire a salué l'accord.")
-    assert "Ouest France" not in {p.name for p in doc.people}
+    body = "Selon le quotidien Ouest Matin, Paul Morin a salué l'accord."
+    doc = Document(id="t", body=body, language="fr")
+    doc.people = [Person("Ouest Matin", mentions=[Mention(19, 30)]),
+                  Person("Paul Morin", mentions=[Mention(32, 42)])]
+    drop_outlets(analyze(doc), OUTLET_WORDS)
+    assert [p.name for p in doc.people] == ["Paul Morin"]

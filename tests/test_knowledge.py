@@ -222,6 +222,7 @@ def test_result_is_independent_of_ingestion_order(db_url, tmp_path, seed):
     other = open_db(db_url)
     load(other, list(reversed(shuffled)))
     assert query.canonical_dump(other) == query.canonical_dump(reference)
+    assert query.sectors_over_time(other) == query.sectors_over_time(other, date_from="0000")
     reference.dispose()
     other.dispose()
 
@@ -258,6 +259,7 @@ def test_split_by_document_survives_reextraction(kb):
         integrate_document(conn, doc.id, doc)
     assert "fr-visit" not in {s["document_id"] for s in
                               query.profile(kb, "person", khoa["id"])["sources"]}
+    assert query.sectors_over_time(kb) == query.sectors_over_time(kb, date_from="0000")
 
 
 def test_unknown_entity_is_a_clear_error(kb):

@@ -98,6 +98,8 @@ def test_stats_and_sectors_over_time(kb):
     assert stats["latest_events"][0]["type"] == "agreement"
     months = {(r["month"], r["sector"]): r["count"] for r in query.sectors_over_time(kb)}
     assert months[("2025-03", "education")] == 1 and months[("2025-11", "education")] == 1
+    # the summary kept while ingesting equals a fresh count over the events
+    assert query.sectors_over_time(kb) == query.sectors_over_time(kb, date_from="0000")
 
 
 def test_profile_network(kb):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from passerelle import registry
 from passerelle.errors import ExtractionError
@@ -249,6 +250,8 @@ def _head_at(
 def _match_head(text: str, toks: list[Token], i: int) -> tuple[int, str] | None:
     """The longest head phrase of ``ORGANIZATION_HEADS`` at token ``i``: (tokens, kind)."""
     heads = fr_tables.ORGANIZATION_HEADS
+    if toks[i].lower not in _first_words(tuple(heads)):
+        return None
     for n in range(min(8, len(toks) - i), 0, -1):
         if not toks[i + n - 1].is_word:
             continue
@@ -256,6 +259,12 @@ def _match_head(text: str, toks: list[Token], i: int) -> tuple[int, str] | None:
         if key in heads:
             return n, heads[key]
     return None
+
+
+@lru_cache(maxsize=8)
+def _first_words(heads: tuple[str, ...]) -> frozenset[str]:
+    """The first words of ``heads``, to skip most tokens at once."""
+    return frozenset(re.split(r"[ '’]", h)[0] for h in heads)
 
 
 def _head_key(written: str) -> str:
@@ -349,6 +358,8 @@ def _suffix_head_at(
 ) -> tuple[int, int, str, str | None] | None:
     """"Toulouse Métropole", "Montpellier Méditerranée Métropole": a place, then a suffix."""
     if not toks[i].is_cap or any(a <= toks[i].start < b for a, b in people):
+        return None
+    if not any(t.lower in _SUFFIX_HEADS for t in toks[i + 1:i + 4]):
         return None
     for n in (1, 2, 3):
         k = i + n

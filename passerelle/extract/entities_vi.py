@@ -44,6 +44,7 @@ _REPUBLIC = re.compile(r"^(?:CH|Cộng hòa|Cộng hoà)\s+")
 _ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&.\-]{1,11})\)")
 
 Span = tuple[int, int]
+_FIRST_WORDS = frozenset(h.split()[0] for h in vi_tables.ORGANIZATION_HEADS)
 _UNIT_PLACE_VI = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)\s+" + CAP_RUN)
 
 
@@ -135,6 +136,8 @@ def _org_at(
 def _match_head(toks: list[Token], i: int) -> tuple[int, str, str] | None:
     """The longest head phrase at token ``i``: (tokens, kind, mode)."""
     heads = vi_tables.ORGANIZATION_HEADS
+    if fold_case(toks[i].text) not in _FIRST_WORDS:
+        return None
     for n in range(min(6, len(toks) - i), 0, -1):
         if not all(t.is_word for t in toks[i:i + n]):
             continue

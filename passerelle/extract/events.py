@@ -252,7 +252,10 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
     before = [h for h in people if h.start < m.start()]
     if before:
         return before[0].actor
-    if people and not (mode == "org" and _GROUP.search(sa.sentence.text[: m.start()])):
+    if mode == "org" and _GROUP.search(sa.sentence.text[: m.start()]):
+        # "The delegation visited X, where ... its director, Y": the visitors, not Y
+        return analysis.cache.get("last_visitor") or sa.lead
+    if people:
         return people[0].actor
     if sa.subject is not None and sa.subject not in objects:
         return sa.subject

@@ -79,9 +79,15 @@ _AGENCY_FOOTER = re.compile(r"^[A-Z]{2,6}(?:/[A-Z]{2,6})+$")
 _COOKIE = re.compile(r"(?i)\bcookies?\b")
 _CONSENT = re.compile(r"(?i)accept|consent|navigat|agree|privacy|confidentialit|paramétr|đồng ý|chấp nhận")
 _PROMO = re.compile(
-    r"(?i)^(?:advertisement|publicité|quảng cáo|sponsored|annonce|scroll to continue"
+    r"(?i)^(?:advertisement|publicité|quảng cáo|sponsored|annonce|anzeige|werbung|scroll to continue"
     r"|sign up\b|subscribe\b|abonnez-vous\b|inscrivez-vous\b|s'abonner\b|đăng ký nhận\b"
-    r"|our standards\b)"
+    r"|our standards\b|was this article|did you (?:find|like) this|cet article vous a (?:été utile|plu)"
+    r"|vous avez aimé cet article|bài viết (?:này )?có hữu ích)"
+)
+# Reading time: "Lecture : 2 min.", "3 min read", "Lesezeit: 4 Minuten".
+_READING_TIME = re.compile(
+    r"(?i)^(?:(?:temps de )?lecture|reading time|read time|lesezeit|thời gian đọc)\s*:?\s*\d+\s*min"
+    r"|^\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|de lecture|lesezeit|đọc)?\.?$"
 )
 # The wire's credits after a story: "Reporting by NAME; Editing by NAME".
 _WIRE_CREDITS = re.compile(r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b")
@@ -231,7 +237,7 @@ def _text_kind(line: str) -> Kind:
 
 def is_chrome(line: str) -> bool:
     """True for consent banners, subscription or advertising inserts ("Sign up here.")."""
-    if _COOKIE.search(line) and _CONSENT.search(line):
+    if (_COOKIE.search(line) and _CONSENT.search(line)) or _READING_TIME.match(line):
         return True
     return bool(_PROMO.match(line)) and len(words(line)) <= 25
 

@@ -49,6 +49,9 @@ _STANDFIRST_SPAN = 4
 _QUESTION_TITLE_WORDS = 20
 # A headline-like last line at least this long is a paragraph cut by the scraper.
 _TRUNCATED_MIN_WORDS = 5
+# Before the story has started, a "paragraph" this short is page chrome ("Lecture :
+# 2 min.", an outlet and author "Ouest Journal Jeanne Morel."), not a lead.
+_LEAD_MIN_WORDS = 6
 # Most links a box in the middle of a story holds ("Related news" + headlines).
 _BOX_MAX_LINKS = 5
 # An uncredited caption under an image: at most this many words (story paragraphs
@@ -152,7 +155,7 @@ def _pick_title(lines: list[_Line], page: _Page) -> int:
     Returns:
         The index where the walk over the story starts (after the title).
     """
-    first_para = next((i for i, ln in enumerate(lines) if ln.kind is Kind.PARAGRAPH), len(lines))
+    first_para = next((i for i, ln in enumerate(lines) if _lead_candidate(ln)), len(lines))
     for i in range(first_para - 1, -1, -1):
         ln = lines[i]
         if ln.kind is Kind.TITLELIKE and _headline_shaped(ln.text):
@@ -162,6 +165,10 @@ def _pick_title(lines: list[_Line], page: _Page) -> int:
         page.title = lines[first_para].text
         return first_para + 1
     return 0
+
+
+def _lead_candidate(ln: _Line) -> bool:
+    return ln.kind is Kind.PARAGRAPH and len(words(ln.text)) >= _LEAD_MIN_WORDS
 
 
 def _headline_shaped(text: str) -> bool:
@@ -351,6 +358,8 @@ def _box_inside_story(lines: list[_Line], i: int) -> int | None:
 
 
 def _paragraph(text: str, page: _Page) -> None:
+    if not page.paragraphs and len(words(text)) < _LEAD_MIN_WORDS:
+        return  # chrome before the lead
     if END_MARK.search(text):
         page.ended = True
     elif _AGENCY_TAIL.search(text):

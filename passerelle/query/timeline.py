@@ -111,18 +111,19 @@ def places_map(db: Any, *, limit: int = 1000, partners_of: int = 20, **filters: 
 def _partners(conn: Any, w: Any, place_ids: list[int], top: int = 5) -> dict[int, list[Any]]:
     """The most frequent participants of the filtered events at each place (one indexed
     query per place: cost grows with the events of a place, not of the whole base)."""
-    out: dict[int, list[Any]] = {}
+    counts: dict[int, list[Any]] = {}
     for place_id in place_ids:
-        rows = q(conn, f"SELECT l.entity_id, COUNT(DISTINCT e.id) AS c FROM kb_events e JOIN "
-                 f"kb_event_links l ON l.event_id = e.id AND l.role = 'participant' {w.sql()} AND "
-                 f"e.place_id = :pp GROUP BY l.entity_id ORDER BY c DESC, l.entity_id LIMIT :top",
-                 pp=place_id, top=top, **w.params).all()
-        names = {r.id: r for r in q(conn, "SELECT id, name, kind FROM kb_entities WHERE id IN :i",
-                                    i=[r.entity_id for r in rows] or [-1])}
-        out[place_id] = [{"id": r.entity_id, "name": names[r.entity_id].name,
-                          "kind": names[r.entity_id].kind, "count": r.c}
-                         for r in rows if r.entity_id in names]
-    return out
+        counts[place_id] = q(conn, f"SELECT l.entity_id, COUNT(DISTINCT e.id) AS c FROM kb_events "
+                             f"e JOIN kb_event_links l ON l.event_id = e.id AND l.role = "
+                             f"'participant' {w.sql()} AND e.place_id = :pp GROUP BY l.entity_id "
+                             f"ORDER BY c DESC, l.entity_id LIMIT :top", pp=place_id, top=top,
+                             **w.params).all()
+    ids = sorted({r.entity_id for rows in counts.values() for r in rows})
+    names = {r.id: r for r in q(conn, "SELECT id, name, kind FROM kb_entities WHERE id IN :i",
+                                i=ids or [-1])}
+    return {pid: [{"id": r.entity_id, "name": names[r.entity_id].name,
+                   "kind": names[r.entity_id].kind, "count": r.c}
+                  for r in rows if r.entity_id in names] for pid, rows in counts.items()}
 
 
 def sectors_over_time(db: Any, **filters: Any) -> list[dict[str, Any]]:
@@ -137,6 +138,10 @@ def sectors_over_time(db: Any, **filters: Any) -> list[dict[str, Any]]:
     """
     f = Filters.of(filters)
     with reading(db) as conn:
+        if not f.active():  # the summary kept by store.knowledge
+            rows = q(conn, "SELECT month, sector, n FROM kb_sector_months WHERE n > 0 ORDER BY "
+                     "month, sector")
+            return [{"month": m, "sector": s, "count": n} for m, s, n in rows]
         w = event_where(conn, f)
         w.add("e.sort_date IS NOT NULL")
         rows = q(conn, "SELECT SUBSTR(e.sort_date, 1, 7) AS m, s.sector, COUNT(*) FROM kb_events "

@@ -519,6 +519,7 @@ def merge_events(conn: Any, keep: int, event_ids: set[int], touched: _Touched) -
     q(conn, "UPDATE kb_commitments SET fulfilled_by = :k WHERE fulfilled_by IN :o", k=keep,
       o=others)
     q(conn, "DELETE FROM kb_event_sectors WHERE event_id IN :o", o=others)
+    _count_months(conn, others, -1)
     q(conn, "DELETE FROM kb_events WHERE id IN :o", o=others)
     for other in others:
         _fts_drop(conn, "event", other, other)
@@ -526,11 +527,23 @@ def merge_events(conn: Any, keep: int, event_ids: set[int], touched: _Touched) -
     touched.events.add(keep)
 
 
+def _count_months(conn: Any, event_ids: list[int], sign: int) -> None:
+    """Add (``sign`` 1) or remove (-1) events from the ``kb_sector_months`` summary."""
+    rows = q(conn, "SELECT sort_date, sectors FROM kb_events WHERE id IN :e AND sort_date IS NOT "
+             "NULL", e=event_ids).all()
+    for sort_date, sectors in rows:
+        for sector in _jl(sectors):
+            q(conn, "INSERT INTO kb_sector_months (month, sector, n) VALUES (:m, :s, :n) ON "
+              "CONFLICT (month, sector) DO UPDATE SET n = kb_sector_months.n + excluded.n",
+              m=sort_date[:7], s=sector, n=sign)
+
+
 def _refresh_event(conn: Any, event_id: int) -> None:
     """Recompute an event's date, place, sectors and counts from its reports."""
     rows = q(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents FROM "
              "kb_event_sources s LEFT JOIN kb_entities p ON p.id = s.place_id WHERE s.event_id "
              "= :e", e=event_id).mappings().all()
+    _count_months(conn, [event_id], -1)
     if not rows:
         q(conn, "DELETE FROM kb_events WHERE id = :e", e=event_id)
         q(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
@@ -548,6 +561,7 @@ def _refresh_event(conn: Any, event_id: int) -> None:
       s=dated["start_date"], en=dated["end_date"], p=dated["precision"],
       pl=place["place_id"] if place else None, sec=json.dumps(sectors),
       n=len({r["doc_id"] for r in rows}), f=first, sd=dated["start_date"] or first, e=event_id)
+    _count_months(conn, [event_id], 1)
     q(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
     for sector in sectors:
         q(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)", e=event_id,
