@@ -407,3 +407,36 @@ def test_missing_query_function_gives_an_honest_empty_state(client, monkeypatch:
     twin = client.get("/timeline.json")
     assert twin.status_code == 503 and twin.json()["ok"] is False
     assert client.get("/export/timeline.csv").status_code == 503
+
+
+def test_regional_basemap_is_served_with_french_regions_and_vietnamese_provinces(client) -> None:
+    r = client.get("/static/basemap/admin1-fr-vn.geojson")
+    assert r.status_code == 200 and r.headers["x-content-type-options"] == "nosniff"
+    assert len(r.content) < 1_500_000
+    features = r.json()["features"]
+    by_level: dict[tuple[str, str], set[str]] = {}
+    for f in features:
+        p = f["properties"]
+        by_level.setdefault((p["country"], p["level"]), set()).add(p["name"])
+        assert f["geometry"]["type"] in ("Polygon", "MultiPolygon") and f["geometry"]["coordinates"]
+    regions = by_level[("FR", "region")]
+    assert {"Occitanie", "Nouvelle-Aquitaine", "Auvergne-Rhône-Alpes", "Île-de-France", "Corse"} <= regions
+    assert not regions & {"Languedoc-Roussillon", "Midi-Pyrénées", "Aquitaine"}  # the pre-2016 regions
+    assert len(by_level[("FR", "department")]) == 96 and "Hérault" in by_level[("FR", "department")]
+    provinces = by_level[("VN", "province")]
+    assert len(provinces) == 63 and {"Hà Nội", "Đà Nẵng", "Cần Thơ", "Đồng Nai"} <= provinces
+    assert all("2025" in f["properties"]["note"] for f in features if f["properties"]["country"] == "VN")
+
+
+def test_regional_basemap_puts_cities_in_their_region() -> None:
+    shapely = pytest.importorskip("shapely")  # build-time dev dependency
+    import json
+
+    from shapely.geometry import Point, shape
+
+    path = Path(__file__).resolve().parent.parent / "passerelle/web/static/basemap/admin1-fr-vn.geojson"
+    shapes = {f["properties"]["name"]: shape(f["geometry"]) for f in json.loads(path.read_text("utf-8"))["features"]}
+    assert shapes["Occitanie"].contains(Point(1.444, 43.605))  # Toulouse
+    assert shapes["Auvergne-Rhône-Alpes"].contains(Point(4.835, 45.764))  # Lyon
+    assert shapes["Hà Nội"].contains(Point(105.834, 21.028)) and not shapes["Hà Nội"].contains(Point(106.7, 10.78))
+    assert shapely.is_valid(shapes["Nouvelle-Aquitaine"])

@@ -18,6 +18,8 @@ from passerelle.records import Document
 # The modules that register built-in components when imported.
 _BUILTIN_MODULES = (
     "passerelle.extract.entities",
+    "passerelle.extract.entities_fr",
+    "passerelle.extract.entities_vi",
     "passerelle.extract.sectors",
     "passerelle.extract.events",
     "passerelle.extract.commitments",
@@ -35,6 +37,16 @@ DEFAULT_COMPONENTS: dict[str, dict[str, str]] = {
         "sectors": "sectors.keywords.v1",
         "events": "events.en.v1",
         "commitments": "commitments.en.v1",
+    },
+    "fr": {
+        "entities": "entities.fr.v2",
+        "events": "events.fr.v1",
+        "commitments": "commitments.fr.v1",
+    },
+    "vi": {
+        "entities": "entities.vi.v2",
+        "events": "events.vi.v1",
+        "commitments": "commitments.vi.v1",
     },
     "*": {
         "geocode": "geocode.gazetteer.v1",
