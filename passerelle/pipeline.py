@@ -127,7 +127,9 @@ def extract_items(items: Iterable[Any], settings: Settings | None = None) -> Ite
     from passerelle.scale import extract_one
 
     for item in items:
-        yield item if _is_failed(item) else _result(item, *extract_one(item.doc))
+        yield item if _is_failed(item) else _result(
+            item, *extract_one(item.doc, settings.components)
+        )
 
 
 def _result(item: Any, doc: Any, error: str | None) -> Any:
@@ -145,7 +147,8 @@ def _extract_parallel(items: Iterable[Any], settings: Settings) -> Iterator[Any]
             if not _is_failed(item):
                 yield item.doc
 
-    results = extract_parallel(feed(), workers=settings.workers or 2, scheduler=settings.scheduler)
+    results = extract_parallel(feed(), workers=settings.workers or 2,
+                               scheduler=settings.scheduler, overrides=settings.components)
     for doc, error in results:
         while _is_failed(queue[0]):
             yield queue.popleft()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,8 +28,14 @@ log = logging.getLogger(__name__)
 _IN_FLIGHT_PER_WORKER = 8
 
 
-def extract_one(doc: Document) -> tuple[Document | None, str | None]:
+def extract_one(
+    doc: Document, overrides: Mapping[str, Mapping[str, str]] | None = None
+) -> tuple[Document | None, str | None]:
     """Extract ``doc`` on a worker; never raises, so one bad article stops nothing.
+
+    Args:
+        doc: the document to fill.
+        overrides: ``{language: {step: component}}`` (setting ``extract.components``).
 
     Returns:
         ``(filled document, None)`` or ``(None, reason)``.
@@ -37,7 +43,7 @@ def extract_one(doc: Document) -> tuple[Document | None, str | None]:
     from passerelle.extract import extract_document
 
     try:
-        return extract_document(doc), None
+        return extract_document(doc, overrides), None
     except PasserelleError as exc:
         return None, f"extraction failed: {exc}"
     except Exception as exc:  # noqa: BLE001 - a bug in one component must not stop a batch
@@ -89,7 +95,8 @@ def _connect(client_cls: Any, scheduler: str) -> Iterator[Any]:
 
 
 def extract_parallel(
-    docs: Iterable[Document], *, workers: int = 2, scheduler: str | None = None
+    docs: Iterable[Document], *, workers: int = 2, scheduler: str | None = None,
+    overrides: Mapping[str, Mapping[str, str]] | None = None,
 ) -> Iterator[tuple[Document | None, str | None]]:
     """Extract ``docs`` on Dask, yielding ``extract_one`` results in input order.
 
@@ -97,15 +104,19 @@ def extract_parallel(
         docs: documents to extract (consumed lazily).
         workers: worker processes of the local cluster (ignored with ``scheduler``).
         scheduler: address of a running scheduler, e.g. ``tcp://10.0.0.5:8786``.
+        overrides: ``{language: {step: component}}`` passed to ``extract_document``.
     """
     with dask_client(workers, scheduler) as client:
-        yield from _ordered(client, docs, _IN_FLIGHT_PER_WORKER * max(workers, 1))
+        window = _IN_FLIGHT_PER_WORKER * max(workers, 1)
+        yield from _ordered(client, docs, window, overrides)
 
 
-def _ordered(client: Any, docs: Iterable[Document], window: int) -> Iterator[Any]:
+def _ordered(
+    client: Any, docs: Iterable[Document], window: int, overrides: Any = None
+) -> Iterator[Any]:
     pending: deque[Any] = deque()
     for doc in docs:
-        pending.append(client.submit(extract_one, doc, pure=False))
+        pending.append(client.submit(extract_one, doc, overrides, pure=False))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:

@@ -246,3 +246,117 @@ def test_two_concurrent_ingests_store_each_article_once(db_url, write_articles):
     stored = sum(int(o[0].decode().split(",")[0].split()[1]) for o in outs)
     assert stored == 40
     assert _assert_whole(db_url) == 40
+
+
+# --- ingest options reach the fetcher: a real HTTP server on 127.0.0.1 ------------------------
+
+import threading  # noqa: E402
+from collections import Counter  # noqa: E402
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
+_PARAGRAPHS = [
+    "The mayor of Grenoble welcomed a delegation from Quang Tri province on Tuesday morning.",
+    "Both sides discussed vocational schools for young farmers and a shared water project.",
+    "The delegation later toured a hospital and a tram depot before leaving for Annecy.",
+]
+_PAGE = ("<html><head><title>Grenoble receives a Quang Tri delegation</title></head><body>"
+         "<article>" + "".join(f"<p>{p}</p>" for p in _PARAGRAPHS) + "</article></body></html>"
+         ).encode()
+_ROBOTS = b"User-agent: picky-bot\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\n"
+_HITS: Counter[str] = Counter()
+_AGENTS: list[str] = []
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        _HITS[self.path] += 1
+        _AGENTS.append(self.headers.get("User-Agent", ""))
+        if self.path == "/slow.html":
+            time.sleep(3)
+        status = {"/robots.txt": 200, "/busy": 503}.get(self.path, 200)
+        body = _ROBOTS if self.path == "/robots.txt" else _PAGE
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain" if self.path == "/robots.txt" else "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # the client gave up on /slow.html: expected
+
+
+@pytest.fixture(scope="module")
+def site():
+    server = _Server(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def _failure_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("failed: ")]
+
+
+def test_robots_txt_refuses_by_default_and_ignore_robots_fetches(site):
+    refused = run("extract", f"{site}/private/a.html", "--retries", "1")
+    fetched = run("extract", f"{site}/private/b.html", "--ignore-robots")
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert "robots.txt disallows" in refused.stderr
+    assert _HITS["/private/a.html"] == 0  # never requested
+    assert fetched.exit_code == 0, fetched.stderr
+    record = json.loads(fetched.stdout)
+    assert record["title"] == "Grenoble receives a Quang Tri delegation"
+    assert _HITS["/private/b.html"] == 1
+
+
+def test_slow_page_with_short_timeout_fails_with_one_clear_line(site):
+    started = time.monotonic()
+    result = run("extract", f"{site}/slow.html", "--timeout", "0.5", "--retries", "1")
+    assert time.monotonic() - started < 2.5  # did not wait for the 3 s answer
+    assert result.exit_code == 1
+    [line] = _failure_lines(result)
+    assert "/slow.html" in line and "timed out after 0.5 s" in line
+    assert "\n" not in line
+
+
+def test_user_agent_is_sent_and_matched_against_robots(site):
+    _AGENTS.clear()
+    ours = run("extract", f"{site}/public.html", "--user-agent", "picky-bot/2.0")
+    assert ours.exit_code == 1 and "robots.txt disallows" in ours.stderr
+    assert _AGENTS == ["picky-bot/2.0"]  # only robots.txt was asked, with our agent
+
+
+def test_retries_and_max_bytes_reach_the_fetcher(site):
+    busy = run("extract", f"{site}/busy", "--retries", "2", "--timeout", "1")
+    big = run("extract", f"{site}/big.html", "--max-bytes", "100")
+    assert busy.exit_code == 1 and "HTTP 503 (after 2 attempts)" in busy.stderr
+    assert _HITS["/busy"] == 2
+    assert big.exit_code == 1 and "larger than 100 bytes" in big.stderr
+
+
+def test_ingest_takes_the_fetch_options_too(site, db_url):
+    refused = run("ingest", f"{site}/private/c.html", "--db", db_url, "--no-progress")
+    stored = run("ingest", f"{site}/private/c.html", "--db", db_url, "--no-progress",
+                 "--ignore-robots", "--timeout", "5", "--retries", "1")
+    assert refused.exit_code == 1 and "robots.txt disallows" in refused.stderr
+    assert stored.exit_code == 0, stored.stderr
+    assert stored.stdout.startswith(SUMMARY.format(1, 0, 0, 0))
+
+
+def test_settings_reach_the_fetcher_and_options_win_over_them(site, tmp_path):
+    config = tmp_path / "settings.toml"
+    config.write_text("[fetch]\nrespect_robots = false\ntimeout = 0.5\nretries = 1\n")
+    from_file = run("--config", str(config), "extract", f"{site}/private/d.html")
+    from_s = run("-s", "fetch.respect_robots", "no", "extract", f"{site}/private/e.html")
+    option_wins = run("--config", str(config), "extract", f"{site}/slow.html", "--timeout", "4")
+    assert from_file.exit_code == 0 and from_s.exit_code == 0
+    assert option_wins.exit_code == 0, option_wins.stderr  # waited the 3 s out

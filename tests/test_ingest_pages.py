@@ -3,9 +3,13 @@
 Each page in ``tests/fixtures/pages`` imitates the furniture of one kind of outlet
 (an English-language Vietnamese daily, a French regional paper, a Vietnamese-language
 page, a government portal, a news agency, a wire story, a page with "READ MORE:" boxes,
-a page with subheadings and uncredited captions). ``expected.jsonl`` holds, for each,
-the body, captions, title and date a reader would keep, written before the cleaner
-was run on them, and the page furniture that must not reach the body.
+a page with subheadings and uncredited captions), then seven more kinds written later
+as an unseen check (a VietNamNet-like page, a French paper with reading time and
+"Réagir", a Vietnamese page with an image line and "Quảng cáo", a German local paper,
+a Japanese daily with a subscription plea, a Vietnamese government portal, a list
+with a credit above its caption). ``expected.jsonl`` holds, for each, the body,
+captions, title and date a reader would keep, written before the cleaner was run on
+them, and the page furniture that must not reach the body.
 """
 
 from __future__ import annotations
@@ -35,8 +39,8 @@ def cleaned() -> dict[str, object]:
     return {case["id"]: _clean(case) for case in EXPECTED}
 
 
-def test_there_are_eight_kinds_of_page():
-    assert len(EXPECTED) == 8
+def test_there_are_at_least_eight_kinds_of_page():
+    assert len(EXPECTED) >= 8
     assert all((PAGES / f"{c['id']}.txt").is_file() for c in EXPECTED)
 
 

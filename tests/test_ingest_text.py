@@ -244,10 +244,103 @@ def test_given_metadata_wins_over_the_page():
         ("Ports of two nations sign a training charter", Kind.TITLELIKE),
         ("The mayor said the city would open an office in Hanoi next year.", Kind.PARAGRAPH),
         ("Rice prices climb in AsiaNew metro line opens in HanoiFarmers test drones", Kind.RELATED),
+        ("We use cookies to improve this site. By continuing you agree to their use.", Kind.JUNK),
+        ("Lecture : 3 min.", Kind.JUNK),
+        ("Sign up here.", Kind.JUNK),
+        ("Advertisement · Scroll to continue", Kind.JUNK),
+        ("Reporting by Lan Pham; Editing by Tom Hart", Kind.NAV),
+        ("READ MORE: Ports of two nations sign a training charter", Kind.RELATED),
+        ("Lire aussi : Le port de Sète accueille des stagiaires", Kind.RELATED),
+        ("Rice prices climb in Asia | New metro line opens in Hanoi", Kind.RELATED),
+        ("Print | Email", Kind.NAV),
+        ("VNA/VNP", Kind.NAV),
+        ("The mayor opens the fair on Monday. Photo courtesy of City Hall", Kind.CAPTION),
+        ("Le maire ouvre la foire, lundi. Photo Le Courrier / Paul Roy", Kind.CAPTION),
+        ("Engineers inspect the dike. | KYODO", Kind.CAPTION),
+        ("The mayor greets the guests (Photo courtesy of the city)", Kind.CAPTION),
+        ("The ministers sign the deal (Credit: Ministry of Trade)", Kind.CAPTION),
     ],
 )
 def test_line_shapes(line, kind):
     assert classify(line) is kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor said the city would sign up three schools for the exchange next year.",
+        "Subscribers to the city's newsletter learnt of the visit on Monday morning.",
+        "The delegation toured the port. Photos of the visit were shown at the town hall.",
+        "Officials said the programme would support quality training for young engineers.",
+        "The bakery accepted an order of cookies from a hotel chain in Da Nang last month.",
+    ],
+)
+def test_story_sentences_are_not_page_chrome(line):
+    assert classify(line) is Kind.PARAGRAPH
+
+
+def _body_and_captions(text: str) -> tuple[list[str], list[str]]:
+    doc = clean_text(text)
+    return doc.body.split("\n\n"), doc.captions
+
+
+LEAD = "The mayor of a river town received a delegation of engineers from the Mekong Delta on Monday."
+NEXT = "The two sides agreed to exchange data from their flood sensors every month from now on."
+LAST = "A first group of technicians will travel to the delta in the autumn to install new gauges."
+
+
+def test_caption_without_credit_under_a_placeholder():
+    text = "\n\n".join(["River towns share flood data", LEAD,
+                        "River towns share flood data photo 1",
+                        "Engineers inspect a flood gauge on the river bank.", NEXT, LAST])
+    body, captions = _body_and_captions(text)
+    assert captions == ["Engineers inspect a flood gauge on the river bank."]
+    assert body == [LEAD, NEXT, LAST]
+
+
+def test_long_paragraph_under_a_placeholder_stays_in_the_body():
+    long_para = " ".join([NEXT[:-1], "and to meet twice a year to compare the results of their work"
+                          " on dikes, pumps, warning systems and the training of local staff."])
+    text = "\n\n".join(["River towns share flood data", LEAD,
+                        "River towns share flood data photo 1", long_para, LAST])
+    body, captions = _body_and_captions(text)
+    assert captions == []
+    assert body == [LEAD, long_para, LAST]
+
+
+def test_box_of_links_inside_the_story_is_skipped_and_the_story_goes_on():
+    text = "\n\n".join(["River towns share flood data", LEAD, "Related news",
+                        "Delta provinces test salt sensors\nA new bridge opens in Can Tho",
+                        NEXT, LAST, "Related news", "Farmers try drones\nHue lights up its citadel"])
+    body, _ = _body_and_captions(text)
+    assert body == [LEAD, NEXT, LAST]
+
+
+def test_box_word_followed_by_headlines_only_ends_the_story():
+    teaser = "Farmers in the delta are testing drones to spray their fields, officials said."
+    text = "\n\n".join(["River towns share flood data", LEAD, NEXT, "Tin liên quan",
+                        "Farmers try drones\nHue lights up its citadel", "Comment (0)", teaser])
+    body, _ = _body_and_captions(text)
+    assert body == [LEAD, NEXT]
+
+
+def test_credit_above_its_caption():
+    text = "\n".join(["River towns share flood data", "", LEAD, "", "Photo: City Hall",
+                      "The mayor and the engineers at the dike.", "", NEXT])
+    body, captions = _body_and_captions(text)
+    assert captions == ["The mayor and the engineers at the dike."]
+    assert body == [LEAD, NEXT]
+
+
+def test_chrome_before_the_lead_is_not_the_story():
+    text = "\n".join(["Lecture : 2 min.", "", "River towns share flood data", "",
+                      "La Gazette Paul Roy.", "Publié le 03/05/2024 à 18h30", "Partager", "",
+                      LEAD, "", NEXT])
+    doc = clean_text(text)
+    assert doc.title == "River towns share flood data"
+    assert doc.body.split("\n\n") == [LEAD, NEXT]
+    assert doc.published == "2024-05-03"
+    assert doc.source.outlet is None  # "Publié le" is a label, not an outlet
 
 
 def test_split_credit_keeps_the_caption_punctuation():

@@ -146,12 +146,50 @@ def test_map_renders_basemap_and_markers(server: str, page) -> None:
         pytest.skip("passerelle.query.places_map is not installed yet")
     page.goto(server + "/map", wait_until="networkidle")
     page.wait_for_selector("#map[data-ready='1']", timeout=10000)
-    assert page.locator(".leaflet-overlay-pane path").count() > 50  # country outlines
+    assert page.locator(".leaflet-basemap-pane path").count() > 50  # country outlines
+    regions = page.locator(".leaflet-regions-pane path.admin-regions")
+    assert regions.count() > 20  # French regions and Vietnamese provinces, under the markers
+    assert page.locator(".leaflet-departments-pane path").count() == 0  # off until toggled
     markers = page.locator("path.place-marker")
     assert markers.count() >= 3
     markers.first.click(force=True)
     link = page.locator(".leaflet-popup-content a")
     assert link.count() == 1 and link.get_attribute("href").startswith("/places/")
+
+
+def test_map_toggles_regional_layers_and_names_them_on_hover(server: str, page) -> None:
+    page.goto(server + "/map", wait_until="networkidle")
+    page.wait_for_selector("#map[data-ready='1']", timeout=10000)  # outlines and markers drawn
+    toggles = page.locator(".leaflet-control-layers-overlays input[type=checkbox]")
+    assert toggles.count() == 2
+    toggles.nth(1).check()  # départements on
+    assert page.locator(".leaflet-departments-pane path.admin-departments").count() == 96
+    toggles.nth(0).uncheck()  # regions off
+    assert page.locator(".leaflet-regions-pane path").count() == 0
+    toggles.nth(0).check()
+    # Hover the middle of the largest outline away from any marker and read the tooltip Leaflet shows.
+    target = page.evaluate("""() => {
+      const dots = [...document.querySelectorAll('path.place-marker')].map((m) => m.getBoundingClientRect());
+      const box = document.querySelector('#map').getBoundingClientRect();
+      const ctl = document.querySelector('.leaflet-control-layers').getBoundingClientRect();
+      const inside = (r, x, y, m) => x > r.left - m && x < r.right + m && y > r.top - m && y < r.bottom + m;
+      const clear = (x, y) => inside(box, x, y, -40) && !inside(ctl, x, y, 10)
+        && dots.every((d) => Math.hypot(d.x + d.width / 2 - x, d.y + d.height / 2 - y) > 30);
+      let best = null;
+      for (const p of document.querySelectorAll('.leaflet-departments-pane path')) {
+        const r = p.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+        if (clear(x, y) && (!best || r.width * r.height > best.w * best.h)) best = {x, y, w: r.width, h: r.height};
+      }
+      return best;
+    }""")
+    page.mouse.move(target["x"] - 3, target["y"])
+    page.mouse.move(target["x"], target["y"], steps=3)
+    tip = page.locator(".leaflet-tooltip.admin-tip")
+    tip.wait_for(timeout=5000)
+    assert "département" in tip.inner_text()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "map-regions.png"))
+    assert page.watch.errors == [] and page.watch.blocked == []
 
 
 def test_timeline_filter_applies(server: str, page) -> None:

@@ -10,7 +10,9 @@ Example::
     def export(db: str | None, fmt: str) -> None:
         ...
 
-``db_option`` passes ``db`` (a URL string or ``None`` for the default database);
+``db_option`` passes ``db`` (a URL string or ``None`` for the default database; when
+``--db`` is absent the ``db.url`` setting is used: ``-s``, ``PASSERELLE_DB``, the
+settings file); ``get_config`` returns the effective settings (``passerelle.settings``);
 ``format_option`` passes ``fmt``; ``cli_errors`` turns ``PasserelleError`` into
 ``click.ClickException`` (exit code 1, message on stderr).
 """
@@ -24,6 +26,7 @@ from typing import Any, TypeVar
 import click
 
 from passerelle.errors import PasserelleError
+from passerelle.settings import Config, load_config
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,8 +46,31 @@ def db_option(func: F) -> F:
         The callback with the option attached.
     """
     return click.option(
-        "--db", "db", metavar="URL", default=None, envvar="PASSERELLE_DB", help=DB_HELP
+        "--db", "db", metavar="URL", default=None, callback=_db_from_settings, help=DB_HELP
     )(func)
+
+
+def _db_from_settings(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:
+    if value is not None:
+        return value
+    try:
+        return get_config(ctx)["db.url"]
+    except PasserelleError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def get_config(ctx: click.Context | None = None) -> Config:
+    """The effective settings of this command line (read by the group), or fresh ones.
+
+    Args:
+        ctx: the click context; the current one when ``None``.
+
+    Raises:
+        ConfigError: when settings have to be read here and one is wrong.
+    """
+    ctx = ctx or click.get_current_context(silent=True)
+    config = ctx.find_object(Config) if ctx is not None else None
+    return config if config is not None else load_config()
 
 
 def format_option(choices: Sequence[str], default: str | None = None) -> Callable[[F], F]:
@@ -89,4 +115,4 @@ def cli_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-__all__ = ["db_option", "format_option", "cli_errors"]
+__all__ = ["db_option", "format_option", "cli_errors", "get_config"]

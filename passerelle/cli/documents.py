@@ -16,9 +16,9 @@ from typing import IO, Any
 import click
 
 from passerelle.cli._group import cli
-from passerelle.cli._options import cli_errors, db_option, format_option
+from passerelle.cli._options import cli_errors, db_option, format_option, get_config
 from passerelle.errors import ConfigError
-from passerelle.settings import Settings
+from passerelle.settings import Config, Settings, load_config
 
 EXPORT_FORMATS = ("jsonl", "csv", "plover", "graphml", "json-graph")
 
@@ -26,22 +26,61 @@ EXPORT_FORMATS = ("jsonl", "csv", "plover", "graphml", "json-graph")
 def _scale_options(func: Any) -> Any:
     func = click.option(
         "--scheduler", metavar="ADDR", default=None,
-        help="Run extraction on this Dask scheduler (tcp://host:port).",
+        help="Run extraction on this Dask scheduler (tcp://host:port). "
+             "Setting: pipeline.scheduler.",
     )(func)
     return click.option(
-        "--workers", type=click.IntRange(min=0), default=0, show_default=True,
-        help="Extract on a local Dask cluster of N processes (0: in this process).",
+        "--workers", type=click.IntRange(min=0), default=None,
+        help="Extract on a local Dask cluster of N processes (0: in this process). "
+             "Setting: pipeline.workers.",
     )(func)
+
+
+def _fetch_options(func: Any) -> Any:
+    """``--timeout``, ``--retries``, ``--user-agent``, ``--max-bytes``, ``--ignore-robots``."""
+    options = [
+        click.option("--ignore-robots", is_flag=True, default=False,
+                     help="Fetch URLs even when robots.txt disallows them (your own sites "
+                          "only). Setting: fetch.respect_robots."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Refuse files and answers larger than N bytes. Setting: "
+                          "fetch.max_bytes (20000000)."),
+        click.option("--user-agent", default=None, metavar="TEXT",
+                     help="User agent sent and matched against robots.txt. Setting: "
+                          "fetch.user_agent."),
+        click.option("--retries", type=click.IntRange(min=1), default=None, metavar="N",
+                     help="Attempts per URL on timeouts, 429 and 5xx. Setting: "
+                          "fetch.retries (3)."),
+        click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+                     metavar="SECONDS", help="Wait this long for an HTTP answer. Setting: "
+                                             "fetch.timeout (20)."),
+    ]
+    for option in options:
+        func = option(func)
+    return func
+
+
+def _ingest_options(fetch: dict[str, Any]) -> Any:
+    """The ``IngestOptions`` of the settings, with the command-line options over them."""
+    ignore = fetch.pop("ignore_robots")
+    return get_config().ingest_options(respect_robots=False if ignore else None, **fetch)
+
+
+def _settings(**overrides: Any) -> Settings:
+    return get_config().pipeline_settings(**overrides)
 
 
 @cli.command("ingest")
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--no-progress", is_flag=True, help="Do not show the progress bar.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show the progress bar on stderr. Setting: pipeline.progress.")
 @_scale_options
+@_fetch_options
 @cli_errors
 def ingest_cli(
-    sources: tuple[str, ...], db: str | None, no_progress: bool, workers: int, scheduler: str | None
+    sources: tuple[str, ...], db: str | None, progress: bool | None, workers: int | None,
+    scheduler: str | None, **fetch: Any,
 ) -> None:
     """Read, extract and store articles; duplicates are skipped, near-duplicates linked.
 
@@ -54,13 +93,16 @@ def ingest_cli(
     Example:
         passerelle ingest articles/ feed.xml --db sqlite:///kb.sqlite
         stored 41, duplicate 3, near-duplicate 2, failed 1 in 12.3s (3.8 docs/s)
+        passerelle ingest https://news.example/a.html --timeout 5 --retries 2
     """
     from passerelle.pipeline import ingest
     from passerelle.store import open_db
 
+    options = _ingest_options(fetch)
+    settings = _settings(workers=workers, scheduler=scheduler, progress=progress)
     database = open_db(db)
-    settings = Settings(workers=workers, scheduler=scheduler, progress=not no_progress)
-    summary = ingest(list(sources), database, progress=not no_progress, settings=settings)
+    summary = ingest(list(sources), database, options, progress=settings.progress,
+                     settings=settings)
     for failure in summary.failures:
         click.echo(f"failed: {failure.origin}: {failure.reason}", err=True)
     click.echo(summary.line())
@@ -72,8 +114,11 @@ def ingest_cli(
 @click.argument("sources", nargs=-1, required=True)
 @format_option(["jsonl"], default="jsonl")
 @_scale_options
+@_fetch_options
 @cli_errors
-def extract_cli(sources: tuple[str, ...], fmt: str, workers: int, scheduler: str | None) -> None:
+def extract_cli(
+    sources: tuple[str, ...], fmt: str, workers: int | None, scheduler: str | None, **fetch: Any
+) -> None:
     """Extract articles and print one record a line (RECORD.md), without a database.
 
     Failures go to stderr, one line each; the exit code is 1 if any input failed.
@@ -82,12 +127,14 @@ def extract_cli(sources: tuple[str, ...], fmt: str, workers: int, scheduler: str
     Example:
         passerelle extract article.html --format jsonl > records.jsonl
         passerelle extract corpus/input.jsonl --workers 4
+        passerelle extract https://news.example/a.html --timeout 5 --user-agent "lab-bot/1.0"
     """
     from passerelle.pipeline import extract_only
 
-    settings = Settings(workers=workers, scheduler=scheduler)
+    options = _ingest_options(fetch)
+    settings = _settings(workers=workers, scheduler=scheduler)
     failed = 0
-    for item in extract_only(list(sources), settings=settings):
+    for item in extract_only(list(sources), options, settings=settings):
         if hasattr(item, "doc"):
             click.echo(json.dumps(item.doc.to_record(), ensure_ascii=False))
         else:
@@ -194,24 +241,26 @@ def _graph_exporter() -> Any:
 @format_option(["text", "json"], default="text")
 @cli_errors
 def info_cli(db: str | None, fmt: str) -> None:
-    """Show the version, the database (URL, file, counts, migrations) and the components.
+    """Show the version, the database, the components and the effective settings.
 
-    Reads only: a database that does not exist yet is reported, not created.
+    Reads only: a database that does not exist yet is reported, not created. Each
+    setting is listed with its value and where it came from (default, the settings
+    file, an environment variable or -s).
 
     \b
     Example:
         passerelle info --db sqlite:///kb.sqlite
-        passerelle info --format json
+        passerelle -s fetch.timeout 5 info --format json
     """
-    data = info(db)
+    data = info(db, get_config())
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(_info_text(data))
 
 
-def info(db: str | None = None) -> dict[str, Any]:
-    """The data ``passerelle info`` prints: version, database and components."""
+def info(db: str | None = None, config: Config | None = None) -> dict[str, Any]:
+    """The data ``passerelle info`` prints: version, database, components, settings."""
     from passerelle import registry
     from passerelle.extract import load_builtins
     from passerelle.store import Database
@@ -225,9 +274,24 @@ def info(db: str | None = None) -> dict[str, Any]:
             "version": __version__,
             "database": describe(database),
             "components": registry.names(),
+            "settings_file": str(config.file) if config and config.file else None,
+            "settings": _settings_rows(config or load_config()),
         }
     finally:
         database.dispose()
+
+
+def _settings_rows(config: Config) -> dict[str, dict[str, Any]]:
+    rows = {name: {"value": value, "source": origin} for name, value, origin in config.rows()}
+    url = rows["db.url"]["value"]
+    if url:  # never print a password
+        from sqlalchemy.engine import make_url
+
+        try:
+            rows["db.url"]["value"] = make_url(url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - a bare path or a bad URL: shown as given
+            pass
+    return rows
 
 
 def _info_text(data: dict[str, Any]) -> str:
@@ -239,6 +303,12 @@ def _info_text(data: dict[str, Any]) -> str:
     lines.append(f"counts: {counts or 'none'}")
     lines.append(f"migrations: {', '.join(dbi['migrations']) or 'none applied'}")
     lines.append(f"components: {', '.join(data['components']) or 'none registered'}")
+    lines.append(f"settings file: {data['settings_file'] or 'none'}")
+    lines.append("settings:")
+    width = max(len(name) for name in data["settings"])
+    for name, row in data["settings"].items():
+        value = json.dumps(row["value"], ensure_ascii=False)
+        lines.append(f"  {name:<{width}} = {value}  ({row['source']})")
     return "\n".join(lines)
 
 

@@ -346,10 +346,11 @@ def sentence_weights(text: str, language: str = "en") -> dict[str, float]:
     return dict(_weights(text, language))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _weights(text: str, language: str) -> tuple[tuple[str, float], ...]:
     """``sentence_weights`` as a tuple, cached: the events and commitments steps ask
-    again about the sentences that the sectors step has just scored."""
+    again about the sentences of the article that the sectors step has just scored
+    (1024 sentences: a few articles' worth)."""
     out: list[tuple[str, float]] = []
     gates = _gates(language)
     for sector, patterns in _compiled(language).items():

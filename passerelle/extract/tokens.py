@@ -11,32 +11,41 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from dataclasses import dataclass, field
 
 _TOKEN = re.compile(r"\b(?:Mr|Ms|Dr|St|Mrs|Prof|Mme|Mgr)\.|\w+(?:[-‐]\w+)*|['’]s\b|\S|\n")
 
 
-@dataclass(frozen=True)
 class Token:
-    """One token of a segment.
+    """One token of a segment: its text and character offsets ``[start, end)``.
 
     ``lower``, ``is_cap`` (starts with an upper-case letter) and ``is_word`` (starts
     with a letter or digit) are computed once, when the token is made: the entity
-    rules ask them tens of thousands of times per article.
+    rules ask them tens of thousands of times per article. A plain class with
+    ``__slots__`` (tokens are made by the thousand per article); treat it as
+    immutable. Equality and hashing go by ``(text, start, end)``.
     """
 
-    text: str
-    start: int
-    end: int
-    lower: str = field(init=False, repr=False, compare=False)
-    is_cap: bool = field(init=False, repr=False, compare=False)
-    is_word: bool = field(init=False, repr=False, compare=False)
+    __slots__ = ("text", "start", "end", "lower", "is_cap", "is_word")
 
-    def __post_init__(self) -> None:
-        first = self.text[:1]
-        object.__setattr__(self, "lower", self.text.lower())
-        object.__setattr__(self, "is_cap", first.isupper())
-        object.__setattr__(self, "is_word", first.isalnum())
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        first = text[:1]
+        self.is_cap = first.isupper()
+        self.is_word = first.isalnum()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start!r}, end={self.end!r})"
 
     @property
     def is_acronym(self) -> bool:

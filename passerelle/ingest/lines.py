@@ -46,6 +46,7 @@ _CREDIT_TAIL = re.compile(
 _CREDIT_LOOSE = re.compile(
     r"(?i)(?<=[.!?\"”»])\s+(?:photos?|ảnh|crédit photo|©)"
     r"(?:\s+(?:courtesy of|by|credit|de|par))?\s*:?\s+([^\s.!?()][^.!?()\n]{0,60})$"
+    r"|(?<=[.!?\"”»])\s+\|\s+([^\s.!?()|][^.!?()|\n]{0,50})$"  # "... in the city. | KYODO"
 )
 # A colon-less credit in brackets: "(Photo courtesy of NAME)", "(Photo by NAME)".
 _CREDIT_PAREN = re.compile(
@@ -77,17 +78,28 @@ _AGENCY_FOOTER = re.compile(r"^[A-Z]{2,6}(?:/[A-Z]{2,6})+$")
 # Chrome that may sit anywhere: consent banners, subscription and advertising inserts,
 # the wire's standards line.
 _COOKIE = re.compile(r"(?i)\bcookies?\b")
-_CONSENT = re.compile(r"(?i)accept|consent|navigat|agree|privacy|confidentialit|paramétr|đồng ý|chấp nhận")
+_CONSENT = re.compile(
+    r"(?i)\b(?:we use|nous utilisons|this (?:web)?site|ce site|our (?:web)?site|notre site"
+    r"|site web|trang web|uses cookies|utilise des cookies|sử dụng cookie)"
+)
 _PROMO = re.compile(
-    r"(?i)^(?:advertisement|publicité|quảng cáo|sponsored|annonce|anzeige|werbung|scroll to continue"
+    r"(?i)^(?:advertisement|publicité|quảng cáo|sponsored|annonce|anzeige|werbung"
+    r"|scroll to continue"
     r"|sign up\b|subscribe\b|abonnez-vous\b|inscrivez-vous\b|s'abonner\b|đăng ký nhận\b"
-    r"|our standards\b|was this article|did you (?:find|like) this|cet article vous a (?:été utile|plu)"
+    r"|our standards\b|was this article|did you (?:find|like) this"
+    r"|cet article vous a (?:été utile|plu)"
     r"|vous avez aimé cet article|bài viết (?:này )?có hữu ích)"
 )
 # Reading time: "Lecture : 2 min.", "3 min read", "Lesezeit: 4 Minuten".
 _READING_TIME = re.compile(
     r"(?i)^(?:(?:temps de )?lecture|reading time|read time|lesezeit|thời gian đọc)\s*:?\s*\d+\s*min"
     r"|^\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|de lecture|lesezeit|đọc)?\.?$"
+)
+# A plea to subscribe: "quality journalism is more crucial than ever", "By subscribing..."
+_JOURNALISM = re.compile(r"(?i)journalism|subscrib|abonn|đăng ký")
+_PITCH = re.compile(
+    r"(?i)by subscribing|support (?:our|quality|independent)|more crucial than ever"
+    r"|help us|become a (?:member|subscriber)|en vous abonnant|soutenez"
 )
 # The wire's credits after a story: "Reporting by NAME; Editing by NAME".
 _WIRE_CREDITS = re.compile(r"(?i)^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b")
@@ -103,7 +115,9 @@ NAV_WORDS = frozenset(
     |sur le même sujet|à lire aussi|dans la même rubrique|articles liés|mots-clés|other news
     |read next|read also|related posts|more stories|share this article|share this|email|e-mail
     |facebook|twitter|linkedin|zalo|copy link|copier le lien|imprimer|partager|back to top
-    |tin cùng chủ đề|đọc thêm|tin nổi bật|mehr zum thema|lesen sie auch""".replace(
+    |tin cùng chủ đề|đọc thêm|tin nổi bật|mehr zum thema|lesen sie auch|keywords|key words
+    |mots clés|schlagwörter|từ khoá|in bài viết|in bài|gửi email|gửi bài viết|artikel teilen
+    |các tin khác|tin đã đưa|editor's picks|recommended|you may also like|trending""".replace(
         "\n", ""
     ).split("|")
 )
@@ -112,7 +126,7 @@ NAV_WORDS = frozenset(w.strip() for w in NAV_WORDS)
 BOX_WORDS = frozenset(
     """related news|related|related articles|related stories|read more|read also|see also
     |more news|tin liên quan|bài liên quan|xem thêm|đọc thêm|lire aussi|à lire aussi|voir aussi
-    |sur le même sujet|mehr zum thema|lesen sie auch""".replace("\n", "").replace(" |", "|").split("|")
+    |sur le même sujet|mehr zum thema|lesen sie auch""".replace("\n", "").split("|")
 )
 BOX_WORDS = frozenset(w.strip() for w in BOX_WORDS)
 
@@ -139,18 +153,19 @@ def glued_joints(line: str) -> int:
 def split_credit(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``line`` ends with a photo credit, else None."""
     m = _CREDIT_TAIL.search(line) or _CREDIT_PAREN.search(line) or _loose_credit(line)
-    if not m or len(m.group(1).split()) > 8:
+    credit = m and next(g for g in m.groups() if g)
+    if not credit or len(credit.split()) > 8:
         return None
     caption = line[: m.start()].rstrip(" -–—|")
     if len(words(caption)) < 2:
         return None
-    return caption, m.group(1).strip()
+    return caption, credit.strip()
 
 
 def _loose_credit(line: str) -> re.Match[str] | None:
     """A colon-less credit whose text starts with a capital ("Photo by Nam Tran")."""
     m = _CREDIT_LOOSE.search(line)
-    return m if m and m.group(1)[0].isupper() else None
+    return m if m and (m.group(1) or m.group(2))[0].isupper() else None
 
 
 def source_url(line: str) -> str | None:
@@ -238,6 +253,8 @@ def _text_kind(line: str) -> Kind:
 def is_chrome(line: str) -> bool:
     """True for consent banners, subscription or advertising inserts ("Sign up here.")."""
     if (_COOKIE.search(line) and _CONSENT.search(line)) or _READING_TIME.match(line):
+        return True
+    if _JOURNALISM.search(line) and _PITCH.search(line) and len(words(line)) <= 40:
         return True
     return bool(_PROMO.match(line)) and len(words(line)) <= 25
 

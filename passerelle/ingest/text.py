@@ -11,7 +11,10 @@ countries as the story.
 
 The end of the story is the first of: an end mark ("./."), an agency stamp glued to
 the last paragraph (" - VNA"), a ``Source:`` line, navigation words, or a run of two
-headline-like lines after the story has started.
+headline-like lines after the story has started. A box of links in the middle of the
+story ("Related news" / "READ MORE:" / "Tin liên quan" + headlines, then the story
+again) is skipped, not taken for the end. Captions without a credit are recognised by
+position: under an image or a "photo N" placeholder, or above a credit line.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ _TRUNCATED_MIN_WORDS = 5
 # Before the story has started, a "paragraph" this short is page chrome ("Lecture :
 # 2 min.", an outlet and author "Ouest Journal Jeanne Morel."), not a lead.
 _LEAD_MIN_WORDS = 6
+# Longest piece of a menu line ("Trang chủ / Tin tức - Sự kiện / Hoạt động của lãnh đạo").
+_MENU_PIECE_WORDS = 5
 # Most links a box in the middle of a story holds ("Related news" + headlines).
 _BOX_MAX_LINKS = 5
 # An uncredited caption under an image: at most this many words (story paragraphs
@@ -172,9 +177,16 @@ def _lead_candidate(ln: _Line) -> bool:
 
 
 def _headline_shaped(text: str) -> bool:
-    """At least four words, mostly words of letters, and no clock time ("10:20")."""
+    """At least four words, mostly words of letters, no clock time ("10:20"), no menu."""
     alpha = sum(1 for w in words(text) if any(c.isalpha() for c in w))
-    return alpha >= 4 and alpha >= 0.6 * len(words(text)) and not _CLOCK.search(text)
+    return alpha >= 4 and alpha >= 0.6 * len(words(text)) and not _CLOCK.search(text) and (
+        not _menu(text))
+
+
+def _menu(text: str) -> bool:
+    """Short pieces strung with separators: "Print | Email", "Home > News > World"."""
+    parts = re.split(r"\s[|>/»›]\s", text)
+    return len(parts) > 1 and all(len(words(p)) <= _MENU_PIECE_WORDS for p in parts)
 
 
 def _question_headline(text: str) -> bool:
@@ -300,7 +312,7 @@ def _truncated_paragraph(lines: list[_Line], i: int, page: _Page) -> bool:
 
 
 def _between_paragraphs(lines: list[_Line], i: int) -> bool:
-    """A paragraph (or a photo's caption, below the story's last paragraph) before, a paragraph after."""
+    """A paragraph before (or a photo's caption below the last one), a paragraph after."""
     prev, nxt = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     return (prev is not None and prev.kind in (Kind.PARAGRAPH, Kind.CAPTION)
             and nxt is not None and nxt.kind is Kind.PARAGRAPH)
@@ -369,13 +381,30 @@ def _paragraph(text: str, page: _Page) -> None:
 
 
 def _credit_after(lines: list[_Line], i: int, page: _Page) -> None:
-    """A credit alone on its line: the line just before it was a caption."""
+    """A credit alone on its line: the line just before it was a caption.
+
+    When the credit is glued to the line below and not to the line above (no blank
+    line between), the caption is the line below ("Photo: NAME" over its caption).
+    """
+    if _credit_over_caption(lines, i):
+        page.captions.append(lines[i + 1].text)
+        lines[i + 1].kind = Kind.CAPTION
+        page.skip_to = max(page.skip_to, i + 2)
+        return
     prev = _neighbour(lines, i, -1)
     if prev is None or prev.kind not in (Kind.PARAGRAPH, Kind.TITLELIKE):
         return
     if page.paragraphs and page.paragraphs[-1] == prev.text:
         page.paragraphs.pop()
     page.captions.append(prev.text)
+
+
+def _credit_over_caption(lines: list[_Line], i: int) -> bool:
+    above_glued = i > 0 and lines[i - 1].kind is not Kind.BLANK
+    below = lines[i + 1] if i + 1 < len(lines) else None
+    return not above_glued and below is not None and (
+        below.kind in (Kind.PARAGRAPH, Kind.TITLELIKE)
+        and len(words(below.text)) <= _CAPTION_MAX_WORDS)
 
 
 def dedupe_paragraphs(paragraphs: list[str]) -> list[str]:

@@ -9,9 +9,9 @@
   // Panes stack the outlines under the markers (Leaflet's overlay pane is at z-index 400).
   const PANES = { basemap: 250, regions: 300, departments: 310 };
   const ADMIN_LAYERS = [
-    { pane: "regions", label: "Regions (France) and provinces (Vietnam)", on: true, weight: 1.1, color: "#5b6b7d",
+    { pane: "regions", label: "Regions (France) and provinces (Vietnam)", on: true, weight: 1.3, color: "#566678",
       keep: (p) => p.level !== "department" },
-    { pane: "departments", label: "Départements (France)", on: false, weight: 0.5, color: "#8f9baa",
+    { pane: "departments", label: "Départements (France)", on: false, weight: 0.6, color: "#9aa5b2",
       keep: (p) => p.level === "department" },
   ];
 
