@@ -8,7 +8,9 @@
 #   topojson-client  TopoJSON -> GeoJSON, used here at build time only (ISC)
 #   swagger-ui-dist  the offline API docs page at /docs (Apache-2.0)
 # The basemap is converted at build time to one small GeoJSON file: 1:50m outlines of
-# France, Vietnam and their neighbours, 1:110m for the rest of the world.
+# France, Vietnam and their neighbours, 1:110m for the rest of the world. The regional outlines
+# (French regions and départements, Vietnamese provinces) are committed data instead, made by
+# scripts/build_basemap.py into passerelle/web/static/basemap/ (see the README.md there).
 # Install scripts are never run (--ignore-scripts): swagger-ui-dist pulls in an analytics
 # postinstall hook we do not want.
 # Usage: bash scripts/build_assets.sh   (needs node and npm; re-run after changing versions)

@@ -53,8 +53,8 @@ INTRO = "Ambassador Nguyen Van An met Mayor Claire Dubois in Portville. "
      "appeal"),
     ("Nguyen Van An affirmed Vietnam's commitment to deeper cooperation.", "Nguyen Van An",
      "pledge"),
-    ("He pledged to do his utmost for the partnership.", "Nguyen Van An", "pledge"),
-    ("For her part, the mayor said that the city will study a joint school.", "Claire Dubois",
+    ("He also pledged that he would do his utmost to help the partnership.", "Nguyen Van An", "pledge"),
+    ("On her side, the mayor stated that the city will study plans for a joint school.", "Claire Dubois",
      "pledge"),
     ("He invited her to the next regional forum.", "Nguyen Van An", "invitation"),
     ("Aerotech proposed that the city support its new office.", "Aerotech", "proposal"),
@@ -70,9 +70,9 @@ def test_kind_and_actor(sentence, actor, kind):
 @pytest.mark.parametrize("sentence", [
     "Mayor Claire Dubois praised the achievements of the partnership.",
     "The ambassador thanked the city for its warm welcome.",
-    "Local companies expressed their intention to learn more about Vietnam.",
+    "Several firms of the region expressed their intention to find out more about Vietnam.",
     "The event will be held next spring.",
-    "Dubois noted the desire of local partners to explore new fields.",
+    "Dubois mentioned the desire of regional partners to look into new sectors.",
 ])
 def test_praise_past_and_unnamed_sides_are_not_commitments(sentence):
     doc = make_doc(INTRO + sentence, PEOPLE, ORGS, PLACES)
@@ -80,8 +80,8 @@ def test_praise_past_and_unnamed_sides_are_not_commitments(sentence):
 
 
 def test_city_government_is_the_actor_with_town_and_mayor_as_aliases():
-    doc = make_doc(INTRO + "Representatives of the Portville city government also expressed "
-                   "their desire to strengthen cooperation in tourism.", PEOPLE, ORGS, PLACES)
+    doc = make_doc(INTRO + "Members of the Portville city government further expressed "
+                   "their desire to expand joint work on tourism.", PEOPLE, ORGS, PLACES)
     (item,) = run_commitments(doc)
     assert item.actor == "Portville city government"
     assert item.actor_aliases == ["Portville", "Claire Dubois"]

@@ -163,7 +163,7 @@ def test_credits_outlets_and_places_are_not_people(body: str, captions: list[str
 
 
 def test_town_mislabelled_by_the_model_is_a_place() -> None:
-    doc = _run("At a working session in the coastal town of Valras-Plage, erosion was discussed.")
+    doc = _run("Beach erosion topped the agenda of talks held in the seaside town of Valras-Plage.")
     assert doc.people == []
     assert [(p.name, p.country) for p in doc.places] == [("Valras-Plage", "FR")]
 
@@ -172,8 +172,8 @@ def test_town_mislabelled_by_the_model_is_a_place() -> None:
 
 
 def test_acronym_and_long_form_are_one_organisation() -> None:
-    body = ("With support from the French Development Agency (AFD), the city restored two "
-            "old markets. AFD will also fund a tram line.")
+    body = ("Thanks to a loan granted by the French Development Agency (AFD), the city renovated "
+            "two old markets. AFD will also finance a tram line.")
     doc = _run(body)
     assert len(doc.organizations) == 1
     org = doc.organizations[0]

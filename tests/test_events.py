@@ -54,8 +54,8 @@ def _one(events, kind):
     ("A working trip to Lyonnais-sur-Mer by Ambassador Nguyen Van An from June 2–3 "
      "opened new avenues.", "2024-06-10",
      ("Nguyen Van An", "Lyonnais-sur-Mer", "2024-06-02", "2024-06-03")),
-    ("During the visit and working session from March 6-8 in Lyonnais-sur-Mer, "
-     "Ambassador Nguyen Van An met local firms.", None,
+    ("In the course of his visit and talks from April 10-12 in Lyonnais-sur-Mer, "
+     "Ambassador Nguyen Van An spoke with local companies.", None,
      ("Nguyen Van An", "Lyonnais-sur-Mer", None, None)),
 ])
 def test_visit(body, published, expected):

@@ -94,7 +94,7 @@ def test_no_commitment_without_a_statement(language, body):
 
 
 def test_a_place_speaks_for_itself_in_vietnamese():
-    body = "Tỉnh Bình Sơn mong muốn tiếp tục nhận được sự hỗ trợ từ Portville."
+    body = "Tỉnh Bình Sơn mong muốn Portville tiếp tục giúp đỡ trong lĩnh vực y tế."
     doc = run(make_doc(body, "vi", [HOA_VI], PLACES_VI))
     assert [(c.actor, c.kind) for c in doc.commitments] == [("Bình Sơn", "intent")]
 

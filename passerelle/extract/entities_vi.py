@@ -97,7 +97,7 @@ _NOW = re.compile(r"\s*[,(]?\s*(?:nay là|nay đổi tên thành|nay đã đổi
 
 
 def _renamed(text: str, orgs: list[OrgSpan]) -> None:
-    """"Trung tâm Văn hóa Pháp, nay là Viện Pháp tại Huế": one body, two names."""
+    """An old name, then "nay là" and the new one: one body, two names."""
     for a, b in zip(orgs, orgs[1:]):
         if _NOW.match(text[a.end:b.start]):
             a.aliases.append(b.name)

@@ -73,8 +73,8 @@ def sectors_of(text: str) -> list[str]:
         return []
 
 
-# Between a place and an enclosing unit: "Montpellier city in Herault department of
-# France's Occitanie region", "Bordeaux, the capital city of ... region of X".
+# Between a place and an enclosing unit: "<town> city in <department> of <region>",
+# "<city>, the capital city of ... region of X".
 _CHAIN_GAP = re.compile(
     r"^(?:\s*(?:city|province|department|region|state|town|prefecture)\b)?[\s,]*"
     r"(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,5}?(?:in|of)?\s*(?:the\s+)?$"
