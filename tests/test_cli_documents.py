@@ -279,7 +279,8 @@ class _Handler(BaseHTTPRequestHandler):
         status = {"/robots.txt": 200, "/busy": 503}.get(self.path, 200)
         body = _ROBOTS if self.path == "/robots.txt" else _PAGE
         self.send_response(status)
-        self.send_header("Content-Type", "text/plain" if self.path == "/robots.txt" else "text/html")
+        ctype = "text/plain" if self.path == "/robots.txt" else "text/html"
+        self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

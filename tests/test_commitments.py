@@ -80,7 +80,7 @@ def test_praise_past_and_unnamed_sides_are_not_commitments(sentence):
 
 
 def test_city_government_is_the_actor_with_town_and_mayor_as_aliases():
-    doc = make_doc(INTRO + "Members of the Portville city government further expressed "
+    doc = make_doc(INTRO + "Representatives of the Portville city government further expressed "
                    "their desire to expand joint work on tourism.", PEOPLE, ORGS, PLACES)
     (item,) = run_commitments(doc)
     assert item.actor == "Portville city government"

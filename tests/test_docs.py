@@ -73,15 +73,34 @@ def test_command_has_help(path: tuple[str, ...]) -> None:
     assert command.get_short_help_str().strip()
 
 
+def _example_problem(help_text: str, path: tuple[str, ...]) -> str | None:
+    """Why the ``Example:`` block of this help text is missing or wrong (None: fine)."""
+    command = f"passerelle {' '.join(path)}"
+    if "Example:" not in help_text:
+        return f"`{command} --help` has no Example: block"
+    block = help_text.split("Example:", 1)[1].split("\nOptions:", 1)[0]
+    if not re.search(rf"^\s+{re.escape(command)}(\s|$)", block, re.M):
+        return f"the Example: block of `{command}` never runs that command"
+    return None
+
+
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_command_help_has_example_running_it(path: tuple[str, ...]) -> None:
-    text = GENERATOR.help_text(path)
-    assert "Example:" in text, f"`passerelle {' '.join(path)} --help` has no Example: block"
-    block = text.split("Example:", 1)[1].split("\nOptions:", 1)[0]
-    invocation = re.compile(rf"^\s+passerelle {re.escape(' '.join(path))}(\s|$)", re.M)
-    assert invocation.search(block), (
-        f"the Example: block of `passerelle {' '.join(path)}` never runs that command"
-    )
+    problem = _example_problem(GENERATOR.help_text(path), path)
+    assert problem is None, problem
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Usage: x\n\n  Does x.\n\n  Example:\n\n      passerelle info --db a\n", True),
+        ("Usage: x\n\n  Does x.\n\nOptions:\n  --db URL\n", False),
+        ("Usage: x\n\n  Example:\n\n      passerelle information\n", False),
+        ("Usage: x\n\n  Example:\n      see the docs\nOptions:\n  passerelle info\n", False),
+    ],
+)
+def test_example_check_itself(text: str, ok: bool) -> None:
+    assert (_example_problem(text, ("info",)) is None) is ok
 
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
@@ -104,13 +123,18 @@ def test_cli_reference_is_up_to_date() -> None:
     assert GENERATOR.check()
 
 
-def test_check_detects_a_stale_reference(tmp_path: Path) -> None:
-    stale = tmp_path / "cli-reference.md"
-    stale.write_text(GENERATOR.render().replace("Usage:", "Usage :", 1), encoding="utf-8")
-    assert not GENERATOR.check(stale)
-    assert GENERATOR.main(["--check", "--output", str(stale)]) == 1
-    assert GENERATOR.main(["--output", str(stale)]) == 0
-    assert GENERATOR.check(stale)
+def test_check_detects_stale_files(tmp_path: Path) -> None:
+    reference, environment = tmp_path / "cli-reference.md", tmp_path / "environment.md"
+    reference.write_text(GENERATOR.render(), encoding="utf-8")
+    environment.write_text(GENERATOR.render_environment(), encoding="utf-8")
+    assert GENERATOR.check(reference, environment)
+    args = ["--output", str(reference), "--environment", str(environment)]
+    for path, old, new in ((reference, "Usage:", "Usage :"), (environment, "| `db.url` |", "|")):
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        assert not GENERATOR.check(reference, environment)
+        assert GENERATOR.main(["--check", *args]) == 1
+        assert GENERATOR.main(args) == 0
+        assert GENERATOR.check(reference, environment)
 
 
 # --- environment variables and settings ----------------------------------------------
@@ -253,11 +277,12 @@ def _invocations(text: str) -> list[list[str]]:
 
 def _check_invocation(args: list[str]) -> None:
     group = GENERATOR._root_group()
-    known = {o for p in group.params for o in p.opts}
+    known = {o for p in group.params for o in (*p.opts, *p.secondary_opts)}
     args = [a for a in args if a not in known]
     path = tuple(args[:1])
     assert path in dict(COMMANDS), f"no command `passerelle {args[0]}`"
-    known |= {o for p in _command(path).params for o in p.opts} | {"--help", "-h"}
+    params = _command(path).params
+    known |= {o for p in params for o in (*p.opts, *p.secondary_opts)} | {"--help", "-h"}
     used = {a.split("=", 1)[0] for a in args if a.startswith("-")}
     assert used <= known, f"`passerelle {' '.join(args)}`: unknown {sorted(used - known)}"
 

@@ -163,7 +163,7 @@ def test_credits_outlets_and_places_are_not_people(body: str, captions: list[str
 
 
 def test_town_mislabelled_by_the_model_is_a_place() -> None:
-    doc = _run("Beach erosion topped the agenda of talks held in the seaside town of Valras-Plage.")
+    doc = _run("Talks in the seaside town of Valras-Plage focused on the erosion of the beach.")
     assert doc.people == []
     assert [(p.name, p.country) for p in doc.places] == [("Valras-Plage", "FR")]
 

@@ -32,7 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DB_HELP = (
     "Database URL (sqlite:///path.sqlite or postgresql+psycopg://user@host/db). "
-    "Default: $PASSERELLE_DB, else a SQLite file in the user data directory."
+    "Default: the db.url setting (-s, $PASSERELLE_DB, settings file), else a SQLite "
+    "file in the user data directory."
 )
 
 

@@ -621,25 +621,28 @@ def _attach_step(conn: Any, step_id: int, touched: _Touched) -> None:
 
 
 def _statuses_after_events(conn: Any, touched: _Touched) -> None:
-    """Check fulfilment of open commitments whose actor or counterpart took part in a
-    touched event dated after them (cheaper than a full refresh)."""
+    """Check the touched events against the commitments of their participants that they
+    could realise (open ones, or fulfilled ones whose fulfilling event is later): older
+    events were checked when they, or the commitment, last changed."""
     events = sorted(touched.events)
     if not events:
         return
-    rows = q(conn, "SELECT DISTINCT c.id FROM kb_event_links l JOIN kb_events e ON e.id = "
-             "l.event_id JOIN kb_commitments c ON (c.actor_id = l.entity_id OR c.counterpart_id = "
-             "l.entity_id) WHERE l.event_id IN :ev AND l.role = 'participant' AND e.type IN :t "
-             "AND c.status != 'fulfilled' AND c.first_date < e.sort_date", ev=events,
-             t=_FULFILLING_TYPES).all()
-    for (commitment_id,) in rows:
+    rows = q(conn, "SELECT DISTINCT c.id, c.fulfilled_by FROM kb_event_links l JOIN kb_events e "
+             "ON e.id = l.event_id JOIN kb_commitments c ON (c.actor_id = l.entity_id OR "
+             "c.counterpart_id = l.entity_id) LEFT JOIN kb_events f ON f.id = c.fulfilled_by "
+             "WHERE l.event_id IN :ev AND l.role = 'participant' AND e.type IN :t AND "
+             "c.first_date < e.sort_date AND (f.id IS NULL OR e.sort_date < f.sort_date)",
+             ev=events, t=_FULFILLING_TYPES).all()
+    for commitment_id, fulfilled_by in rows:
         if commitment_id not in touched.commitments:
-            _check_fulfilment(conn, commitment_id)
+            only = events + ([fulfilled_by] if fulfilled_by else [])
+            _check_fulfilment(conn, commitment_id, only)
 
 
-def _check_fulfilment(conn: Any, commitment_id: int) -> None:
+def _check_fulfilment(conn: Any, commitment_id: int, only: list[int]) -> None:
     row = q(conn, "SELECT id, actor_id, counterpart_id, kind, sectors, first_date AS step_date "
             "FROM kb_commitments WHERE id = :c", c=commitment_id).first()
-    fulfilled = _fulfilling_event(conn, row, row.counterpart_id, set(_jl(row.sectors)))
+    fulfilled = _fulfilling_event(conn, row, row.counterpart_id, set(_jl(row.sectors)), only)
     if fulfilled:
         q(conn, "UPDATE kb_commitments SET status = 'fulfilled', fulfilled_by = :f WHERE id = :c",
           f=fulfilled, c=commitment_id)
@@ -675,9 +678,9 @@ def _refresh_commitment(conn: Any, commitment_id: int) -> None:
     fts_put(conn, "commitment", commitment_id, commitment_id, body)
 
 
-def _fulfilling_event(conn: Any, first: Any, counterpart: int | None,
-                      sectors: set[str]) -> int | None:
-    """The earliest later event that realises the commitment, if any.
+def _fulfilling_event(conn: Any, first: Any, counterpart: int | None, sectors: set[str],
+                      only: list[int] | None = None) -> int | None:
+    """The earliest later event that realises the commitment, if any (among ``only``).
 
     An invitation is realised by a visit of the invitee; any other commitment by an
     agreement, visit or meeting of the actor with the counterpart (when named) on a
@@ -687,28 +690,31 @@ def _fulfilling_event(conn: Any, first: Any, counterpart: int | None,
     who = counterpart if invitation else first.actor_id
     if who is None or not first.step_date:
         return None
-    types = ("visit",) if invitation else _FULFILLING_TYPES
-    rows = q(conn, "SELECT DISTINCT e.id, e.type, e.sectors, e.place_id, e.sort_date FROM "
-             "kb_event_links l JOIN kb_events e ON e.id = l.event_id WHERE l.entity_id = :w AND "
-             "l.role = 'participant' AND e.type IN :t AND e.sort_date > :d ORDER BY e.sort_date, "
-             "e.id LIMIT 200", w=who, t=types, d=first.step_date).all()
+    params: dict[str, Any] = {"w": who, "t": ("visit",) if invitation else _FULFILLING_TYPES,
+                              "d": first.step_date}
+    join = scope = ""
+    if counterpart is not None and not invitation:
+        join = "JOIN kb_event_links l2 ON l2.event_id = e.id AND l2.entity_id = :cp"
+        params["cp"] = counterpart
+    if only is not None:
+        scope = "AND e.id IN :only"
+        params["only"] = only
+    rows = q(conn, f"SELECT DISTINCT e.id, e.type, e.sectors, e.sort_date FROM kb_event_links l "
+             f"JOIN kb_events e ON e.id = l.event_id {join} WHERE l.entity_id = :w AND l.role = "
+             f"'participant' AND e.type IN :t AND e.sort_date > :d {scope} ORDER BY e.sort_date, "
+             "e.id LIMIT 200", **params).all()
     for row in rows:
-        if _realises(conn, row, first, counterpart, sectors, invitation):
+        if realises(row.type, set(_jl(row.sectors)), sectors, invitation):
             return int(row.id)
     return None
 
 
-def _realises(conn: Any, event: Any, first: Any, counterpart: int | None, sectors: set[str],
-              invitation: bool) -> bool:
-    event_sectors = set(_jl(event.sectors))
+def realises(event_type: str, event_sectors: set[str], sectors: set[str], invitation: bool) -> bool:
+    """Whether an event of this type and sectors realises a commitment (participants and
+    dates already checked). Not a stable API."""
     if invitation:
         return True
-    if counterpart is not None:
-        ids = {r[0] for r in q(conn, "SELECT entity_id FROM kb_event_links WHERE event_id = :e",
-                               e=event.id)}
-        if counterpart not in ids:
-            return False
-    if event.type == "agreement":
+    if event_type == "agreement":
         return not sectors or not event_sectors or bool(sectors & event_sectors)
     return bool(sectors & event_sectors)
 
