@@ -5,7 +5,10 @@ Usage::
     .venv/bin/python bench/bench_pipeline.py [--n 5000] [--backend sqlite|postgresql|both]
 
 Generates ``n`` pages (the generator of ``bench_ingest.py``: half scraped-text pages,
-half HTML pages), then runs ``passerelle.pipeline.ingest`` over the folder, once per
+half HTML pages; each page also gets a paragraph of made-up words of its own, so that
+pages are distinct articles rather than near-duplicates of six template sentences;
+``--templated`` keeps the template pages as they are, a near-duplicate-heavy load), then
+runs ``passerelle.pipeline.ingest`` over the folder, once per
 backend, each in its own process so that peak memory (``ru_maxrss``) belongs to one
 run. PostgreSQL is a throw-away server started the way ``tests/conftest.py`` does
 (initdb in a temp dir, as the ``postgres`` OS user when run as root, on a free port of
@@ -19,6 +22,7 @@ import argparse
 import glob
 import json
 import os
+import random
 import resource
 import shutil
 import socket
@@ -125,7 +129,34 @@ def in_child(folder: Path, url: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench(n: int, backends: list[str]) -> Iterator[dict]:
+_SYLLABLES = ["ka", "lo", "mi", "ne", "pu", "ra", "si", "to", "ve", "zu", "bel", "dor", "fin"]
+
+
+def _own_paragraph(rng: random.Random, words: int = 150) -> str:
+    """Made-up words in short sentences: a paragraph no other page shares."""
+    sentences, count = [], 0
+    while count < words:
+        n = rng.randint(8, 14)
+        made_up = ("".join(rng.choices(_SYLLABLES, k=rng.randint(2, 3))) for _ in range(n))
+        sentences.append(" ".join(made_up).capitalize() + ".")
+        count += n
+    return " ".join(sentences)
+
+
+def make_distinct(folder: Path, seed: int = 11) -> None:
+    """Add a paragraph of its own to each generated page (before the Source line / in the
+    article element)."""
+    rng = random.Random(seed)
+    for path in sorted(folder.iterdir()):
+        page, extra = path.read_text(encoding="utf-8"), _own_paragraph(rng)
+        if path.suffix == ".html":
+            page = page.replace("</article>", f"<p>{extra}</p></article>")
+        else:
+            page = page.replace("\nSource: ", f"\n{extra}\n\nSource: ")
+        path.write_text(page, encoding="utf-8")
+
+
+def bench(n: int, backends: list[str], templated: bool = False) -> Iterator[dict]:
     """Generate ``n`` pages and ingest them into each backend."""
     from bench_ingest import generate
 
@@ -133,6 +164,8 @@ def bench(n: int, backends: list[str]) -> Iterator[dict]:
         pages = Path(tmp) / "pages"
         pages.mkdir()
         generate(pages, n)
+        if not templated:
+            make_distinct(pages)
         if "sqlite" in backends:
             yield in_child(pages, f"sqlite:///{Path(tmp) / 'bench.sqlite'}")
         if "postgresql" in backends:
@@ -152,6 +185,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=5000, help="pages to generate (default 5000)")
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--templated", action="store_true",
+                        help="keep bench_ingest's template pages (mostly near-duplicates)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--url", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -159,7 +194,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(run_once(args.child, args.url)))
         return
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    for result in bench(args.n, backends):
+    for result in bench(args.n, backends, args.templated):
         print(json.dumps(result), flush=True)
 
 

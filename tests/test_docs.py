@@ -1,11 +1,12 @@
 """Documentation that a test keeps honest (datasette's and sqlite-utils' test_docs.py).
 
 Every CLI command has help, an ``Example:`` block that runs that command, options with
-help, and a section in the generated ``docs/cli-reference.md``, which must be up to
-date. Every environment variable the code reads, every declared setting, every
-registered component and every exception class is documented. Every docs page is
-linked from ``docs/index.md``, relative links resolve, and the ``$ passerelle ...``
-lines of the hand-written pages name real commands and options.
+help, and a section in the generated ``docs/cli-reference.md``; it and the generated
+tables of environment.md and extending.md must be up to date. Every environment
+variable the code reads, every declared setting, every registered component and every
+exception class is documented. Every docs page is
+linked from ``docs/index.md``, relative links resolve, and the ``passerelle ...`` lines
+in the code blocks of every hand-written page name real commands and options.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from passerelle.extract import DEFAULT_COMPONENTS, load_builtins
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PACKAGE = ROOT / "passerelle"
-# Hand-written pages whose "$ passerelle ..." lines are checked against the CLI.
+# The pages of this area (their relative links are checked).
 OWN_PAGES = ("index.md", "quickstart.md", "architecture.md", "environment.md",
              "extending.md", "changelog.md")
 
@@ -115,26 +116,26 @@ def test_command_is_in_the_reference(path: tuple[str, ...]) -> None:
     assert f"## `passerelle {' '.join(path)}`" in _read("cli-reference.md")
 
 
-def test_cli_reference_is_up_to_date() -> None:
+def test_generated_docs_are_up_to_date() -> None:
     diff = GENERATOR.stale_diff()
-    assert not diff, (
-        f"docs/cli-reference.md is stale: run {GENERATOR.REGENERATE}\n" + diff[:3000]
-    )
+    assert not diff, f"generated docs are stale: run {GENERATOR.REGENERATE}\n" + diff[:3000]
     assert GENERATOR.check()
 
 
 def test_check_detects_stale_files(tmp_path: Path) -> None:
-    reference, environment = tmp_path / "cli-reference.md", tmp_path / "environment.md"
-    reference.write_text(GENERATOR.render(), encoding="utf-8")
-    environment.write_text(GENERATOR.render_environment(), encoding="utf-8")
-    assert GENERATOR.check(reference, environment)
-    args = ["--output", str(reference), "--environment", str(environment)]
-    for path, old, new in ((reference, "Usage:", "Usage :"), (environment, "| `db.url` |", "|")):
+    for page, block in GENERATOR.BLOCKS:
+        (tmp_path / page).write_text(GENERATOR.render_page(DOCS / page, block), encoding="utf-8")
+    (tmp_path / GENERATOR.REFERENCE).write_text(GENERATOR.render(), encoding="utf-8")
+    assert GENERATOR.check(tmp_path)
+    edits = [(GENERATOR.REFERENCE, "Usage:", "Usage :"), ("environment.md", "| `db.url` |", "|"),
+             ("extending.md", "| `en` |", "| `de` |")]
+    for page, old, new in edits:
+        path = tmp_path / page
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-        assert not GENERATOR.check(reference, environment)
-        assert GENERATOR.main(["--check", *args]) == 1
-        assert GENERATOR.main(args) == 0
-        assert GENERATOR.check(reference, environment)
+        assert not GENERATOR.check(tmp_path), page
+        assert GENERATOR.main(["--check", "--docs", str(tmp_path)]) == 1
+        assert GENERATOR.main(["--docs", str(tmp_path)]) == 0
+        assert GENERATOR.check(tmp_path)
 
 
 # --- environment variables and settings ----------------------------------------------
@@ -206,28 +207,6 @@ def test_component_is_documented(name: str) -> None:
     assert f"`{name}`" in _read("extending.md"), f"component {name} is not in docs/extending.md"
 
 
-def _defaults_rows() -> dict[str, list[str]]:
-    """The rows of the "Which component runs" table of extending.md, by language."""
-    text = _read("extending.md").split("## Which component runs", 1)[1].split("\n## ", 1)[0]
-    rows = {}
-    for line in text.splitlines():
-        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
-        if line.startswith("| `"):
-            rows[cells[0]] = cells[1:]
-    return rows
-
-
-def test_default_components_table_matches_the_code() -> None:
-    from passerelle.extract import STEPS
-
-    expected = {lang: [steps.get(step, "—") for step in STEPS]
-                for lang, steps in DEFAULT_COMPONENTS.items()}
-    assert _defaults_rows() == expected, (
-        "the table under 'Which component runs' in docs/extending.md differs from "
-        f"passerelle.extract.DEFAULT_COMPONENTS (steps {STEPS}): {expected}"
-    )
-
-
 def test_extending_example_runs() -> None:
     blocks = re.findall(r"```python\n(.*?)```", _read("extending.md"), re.S)
     assert blocks, "docs/extending.md lost its example"
@@ -267,27 +246,56 @@ def test_relative_links_resolve(page: str) -> None:
     assert not missing, f"docs/{page} links to missing files: {missing}"
 
 
+_FENCE = re.compile(r"^\s*```[^\n]*\n(.*?)^\s*```", re.S | re.M)
+
+
 def _invocations(text: str) -> list[list[str]]:
-    """The argument lists of the ``$ passerelle ...`` lines of a page."""
-    lines = [line.split("$ passerelle", 1)[1] for line in text.splitlines()
-             if line.lstrip().startswith("$ passerelle")]
-    return [shlex.split(line.split("|", 1)[0].split(">", 1)[0], comments=True)
-            for line in lines]
+    """The argument lists of the ``passerelle ...`` lines inside the fenced code blocks.
+
+    In a block with ``$`` prompts only the prompted lines count (the rest is output);
+    synopsis lines (``[OPTIONS]``, ``SOURCE...``) are skipped, and a pipe or a
+    redirection ends the command.
+    """
+    found = []
+    for block in _FENCE.findall(text):
+        lines = [line.strip() for line in block.splitlines()]
+        if any(line.startswith("$ ") for line in lines):  # a console: the rest is output
+            lines = [line[2:] for line in lines if line.startswith("$ ")]
+        for line in lines:
+            if not line.startswith("passerelle ") or "[" in line or "..." in line:
+                continue
+            words = shlex.split(line.split(" | ", 1)[0].split(" > ", 1)[0], comments=True)
+            found.append(words[1:])
+    return found
+
+
+def _options(command: click.Command) -> dict[str, int]:
+    """Every option string of ``command`` -> how many values follow it (0 for flags)."""
+    table = {"--help": 0, "-h": 0}
+    for param in command.params:
+        if isinstance(param, click.Option):
+            count = 0 if param.is_flag or param.count else param.nargs
+            table.update(dict.fromkeys((*param.opts, *param.secondary_opts), count))
+    return table
 
 
 def _check_invocation(args: list[str]) -> None:
-    group = GENERATOR._root_group()
-    known = {o for p in group.params for o in (*p.opts, *p.secondary_opts)}
-    args = [a for a in args if a not in known]
-    path = tuple(args[:1])
-    assert path in dict(COMMANDS), f"no command `passerelle {args[0]}`"
-    params = _command(path).params
-    known |= {o for p in params for o in (*p.opts, *p.secondary_opts)} | {"--help", "-h"}
-    used = {a.split("=", 1)[0] for a in args if a.startswith("-")}
-    assert used <= known, f"`passerelle {' '.join(args)}`: unknown {sorted(used - known)}"
+    """Fail unless ``passerelle ARGS`` names a real command and only its options."""
+    group_options, rest = _options(GENERATOR._root_group()), list(args)
+    while rest and rest[0].startswith("-"):  # options of the group, before the command
+        option = rest.pop(0).split("=", 1)[0]
+        assert option in group_options, f"`passerelle {' '.join(args)}`: unknown {option}"
+        del rest[: group_options[option]]
+    if not rest:
+        return
+    path = (rest[0],)
+    assert path in dict(COMMANDS), f"no command `passerelle {rest[0]}`"
+    known = _options(_command(path))
+    used = {a.split("=", 1)[0] for a in rest[1:] if a.startswith("-") and a != "-"}
+    assert used <= set(known), f"`passerelle {' '.join(args)}`: unknown {sorted(used - set(known))}"
 
 
-@pytest.mark.parametrize("page", OWN_PAGES)
+@pytest.mark.parametrize("page", [p for p in PAGES if p != GENERATOR.REFERENCE])
 def test_documented_command_lines_are_real(page: str) -> None:
     for args in _invocations(_read(page)):
         _check_invocation(args)
@@ -295,3 +303,25 @@ def test_documented_command_lines_are_real(page: str) -> None:
 
 def test_quickstart_shows_commands() -> None:
     assert len(_invocations(_read("quickstart.md"))) >= 5
+
+
+@pytest.mark.parametrize(
+    ("page", "problem"),
+    [
+        ("```console\n$ passerelle ingest a.txt --no-progress\nstored 1\n```\n", None),
+        ("```\npasserelle ingest a.txt --bogus 1\n```\n", "unknown"),
+        ("```console\n$ passerelle ingestt a.txt\n```\n", "no command"),
+        ("```\npasserelle ingest SOURCE... [--db URL]\n```\n", None),
+        ("```\npasserelle -s fetch.timeout 5 -v ingest a.txt --timeout 3\n```\n", None),
+        ("```\npasserelle --bogus ingest a.txt\n```\n", "unknown"),
+        ("```\npasserelle --help\n```\n", None),
+    ],
+)
+def test_command_line_check_itself(page: str, problem: str | None) -> None:
+    if problem is None:
+        for args in _invocations(page):
+            _check_invocation(args)
+        return
+    with pytest.raises(AssertionError, match=problem):
+        for args in _invocations(page):
+            _check_invocation(args)

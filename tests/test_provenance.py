@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +21,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _runs(text: str) -> set[tuple[str, ...]]:
-    words = [w.casefold() for w in _WORD.findall(text)]
+    words = [w.casefold() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
     return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 

@@ -119,6 +119,8 @@ def _repeat_known_names(analysis: Analysis, by_seg: dict[str, SegmentPeople]) ->
     for seg, text in analysis.segments.items():
         sp = by_seg[seg]
         for name in names:
+            if name not in text:  # the pattern needs the name verbatim: skip the regex
+                continue
             # not when the name goes on: "Ho Chi Minh City", "Ho Chi Minh Museum"
             for hit in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)(?![ -][A-ZÀ-Ý])", text):
                 if not any(m.start < hit.end() and hit.start() < m.end for m in sp.mentions):

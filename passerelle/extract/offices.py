@@ -49,8 +49,7 @@ def match_role(tokens: list[Token], i: int, *, need_cap: bool = True) -> RoleHit
     """
     if i >= len(tokens) or not tokens[i].is_word or (need_cap and not tokens[i].is_cap):
         return None
-    first = tokens[i].lower
-    if first not in _FIRST_WORDS and split_camel(tokens[i].text).split()[0].lower() not in _FIRST_WORDS:
+    if not could_start_role(tokens[i]):
         return None
     words: list[str] = []
     best: RoleHit | None = None
@@ -64,6 +63,15 @@ def match_role(tokens: list[Token], i: int, *, need_cap: bool = True) -> RoleHit
         elif not _could_grow(words, phrase):
             break
     return best
+
+
+def could_start_role(token: Token) -> bool:
+    """A cheap first test: can a role start with this token's word? (``match_role``
+    returns ``None`` whenever this is false.)"""
+    if token.lower in _FIRST_WORDS:
+        return True
+    words = split_camel(token.text).split()
+    return bool(words) and words[0].lower() in _FIRST_WORDS
 
 
 def _is_role(words: list[str], phrase: str) -> bool:
@@ -102,4 +110,4 @@ def is_name_token(token: Token) -> bool:
     return not any(ch.isdigit() for ch in token.text)
 
 
-__all__ = ["RoleHit", "match_role", "is_role_word", "is_name_token"]
+__all__ = ["RoleHit", "match_role", "could_start_role", "is_role_word", "is_name_token"]

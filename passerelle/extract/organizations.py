@@ -39,6 +39,10 @@ _IN_HEADS = {"embassy", "consulate", "consulate-general", "office", "delegation"
 _MAX_DESCRIPTOR_GAP = 6
 
 
+# Name connectors and "the", joined once (asked for every token of a name run).
+_CONNECTORS_THE = lex.NAME_CONNECTORS | {"the"}
+
+
 @dataclass
 class OrgMention:
     """One place where an organisation is named."""
@@ -150,7 +154,7 @@ def _run_end(ctx: _Ctx, i: int) -> int:
         nxt_cap = j + 1 < n and ctx.tokens[j + 1].is_cap and not ctx.is_taken(j + 1)
         if t.is_word and t.is_cap or t.is_possessive:
             j += 1
-        elif t.lower in lex.NAME_CONNECTORS | {"the"} and nxt_cap:
+        elif t.lower in _CONNECTORS_THE and nxt_cap:
             if t.lower == "in" and ctx.low(j - 1) not in _IN_HEADS:
                 break
             j += 1
@@ -247,7 +251,7 @@ def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
     a = _after_common_head(ctx, a, b)
     if a + 2 < b and ctx.tokens[a + 1].is_possessive and place_info(ctx.tokens[a].text):
         a += 2
-    while b > a and (ctx.low(b - 1) in lex.NAME_CONNECTORS | {"the"}
+    while b > a and (ctx.low(b - 1) in _CONNECTORS_THE
                      or not ctx.tokens[b - 1].is_word):
         if ctx.tokens[b - 1].text == ")":
             break

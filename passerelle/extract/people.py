@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.nlp import EntitySpan
-from passerelle.extract.offices import RoleHit, is_name_token, match_role
+from passerelle.extract.offices import RoleHit, could_start_role, is_name_token, match_role
 from passerelle.extract.organizations import org_kind
 from passerelle.extract.placenames import (
     country_display_name,
@@ -46,6 +46,12 @@ _FACILITY_WORDS = frozenset(
     """museum theatre theater office port park street square bridge hospital pagoda temple
     stadium hall airport station tower market school university gifted""".split()
 )
+
+
+# Unions of word lists, made once (the "of" phrase reader asks them for every token).
+_CONNECTORS_THE = lex.NAME_CONNECTORS | {"the"}
+_ANAPHORIC_NOUNS = lex.ANAPHORIC_PLACE_NOUNS | lex.ANAPHORIC_ORG_NOUNS
+_GENERIC_OR_TAIL = lex.PLACE_GENERIC | lex.ORG_TAIL_WORDS
 
 
 @dataclass
@@ -153,6 +159,9 @@ class _Ctx:
 def _role_led(ctx: _Ctx, out: SegmentPeople) -> None:
     i = 0
     while i < len(ctx.tokens):
+        if not (ctx.tokens[i].is_word and could_start_role(ctx.tokens[i])):  # the common case
+            i += 1
+            continue
         hit = match_role(ctx.tokens, i, need_cap=not _after_the(ctx, i))
         if hit is None:
             i += 1
@@ -230,7 +239,7 @@ def _of_run(ctx: _Ctx, k: int) -> int:
     if ctx.low(j) == "the":
         j += 1
         t = ctx.tok(j)
-        if t and not t.is_cap and t.lower in lex.ANAPHORIC_PLACE_NOUNS | lex.ANAPHORIC_ORG_NOUNS:
+        if t and not t.is_cap and t.lower in _ANAPHORIC_NOUNS:
             return j + 1
     while j < len(ctx.tokens):
         t = ctx.tokens[j]
@@ -238,19 +247,19 @@ def _of_run(ctx: _Ctx, k: int) -> int:
             if j > k and match_role(ctx.tokens, j) and ctx.low(j - 1) in ("and", ","):
                 break
             j += 1
-        elif t.is_possessive or (t.lower in lex.NAME_CONNECTORS | {"the"} and _is_cap(ctx, j + 1)):
+        elif t.is_possessive or (t.lower in _CONNECTORS_THE and _is_cap(ctx, j + 1)):
             if t.lower == "and" and match_role(ctx.tokens, j + 1, need_cap=False):
                 break
             j += 1
         elif t.text == "(" and ctx.low(j + 2) == ")" and ctx.tokens[j + 1].is_acronym:
             j += 3
-        elif t.is_word and j > k and t.lower in lex.PLACE_GENERIC | lex.ORG_TAIL_WORDS:
+        elif t.is_word and j > k and t.lower in _GENERIC_OR_TAIL:
             j += 1
         elif t.text in "-–" and j > k and _is_cap(ctx, j + 1) and _spaced(ctx, j):
             j += 1
         else:
             break
-    while j > k and (ctx.low(j - 1) in lex.NAME_CONNECTORS | {"the"} or ctx.tokens[j - 1].is_possessive):
+    while j > k and (ctx.low(j - 1) in _CONNECTORS_THE or ctx.tokens[j - 1].is_possessive):
         j -= 1
     return j
 

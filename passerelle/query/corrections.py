@@ -108,11 +108,13 @@ def split_entity(db: Any, kind: str, entity: str | int, alias_or_doc: str,
         entity_id, key = _require(conn, kind, entity)
         groups, other = _split_groups(conn, entity_id, alias_or_doc)
         if not groups:
-            raise ConfigError(f"{alias_or_doc!r} is neither a name form nor a document of {entity!r}",
+            raise ConfigError(f"{alias_or_doc!r} is neither a name form nor a document of "
+                              f"{entity!r}",
                               hint=f"see its names with `passerelle show {kind} {entity!r}`")
         _record(conn, kind, "split", key, other, note)
         new_id = _move(conn, kind, entity_id, groups)
-        return {"entity": entity_id, "new": new_id, "moved_documents": sorted({d for d, _ in groups})}
+        moved = sorted({d for d, _ in groups})
+        return {"entity": entity_id, "new": new_id, "moved_documents": moved}
 
 
 def _split_groups(conn: Any, entity_id: int, alias_or_doc: str) -> tuple[set[tuple[str, int]], str]:

@@ -108,7 +108,8 @@ def _filter_hits(conn: Any, hits: list[Any], f: Filters, kinds: list[str] | None
             continue
         key = "doc_id" if kind == "document" else "id"
         w = make(conn, f, alias)
-        w.add(f"{alias}.{key} IN :refs", refs=refs if kind == "document" else [int(r) for r in refs])
+        typed = refs if kind == "document" else [int(r) for r in refs]
+        w.add(f"{alias}.{key} IN :refs", refs=typed)
         allowed[kind] = {str(r[0]) for r in _sql(conn, f"SELECT {alias}.{key} FROM {table} {alias} "
                                                     f"{w.sql()}", **w.params)}
     return [h for h in hits if h.kind in allowed and h.ref in allowed[h.kind]]

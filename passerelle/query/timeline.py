@@ -77,7 +77,8 @@ def timeline(db: Any, *, limit: int = 100, offset: int = 0, **filters: Any) -> l
         return event_dicts(conn, ids)
 
 
-def places_map(db: Any, *, limit: int = 1000, partners_of: int = 20, **filters: Any) -> list[dict[str, Any]]:
+def places_map(db: Any, *, limit: int = 1000, partners_of: int = 20,
+               **filters: Any) -> list[dict[str, Any]]:
     """Places with coordinates where filtered events happened.
 
     Args:

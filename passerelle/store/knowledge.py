@@ -39,7 +39,6 @@ from passerelle.resolve.match import (
     canonical_name,
     commitment_steps_match,
     event_reports_match,
-    majority,
     names_compatible,
     step_labels,
 )
@@ -366,30 +365,42 @@ def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
     """Recompute an entity's display name, country and place data from its name forms.
 
     Deterministic for a given set of forms (ingestion order does not matter); deletes
-    the entity when no form is left. Internal helper; not a stable API.
+    the entity when no form is left. Aggregates in SQL: an entity may have thousands of
+    forms. Internal helper; not a stable API.
     """
-    rows = q(conn, "SELECT name, norm, primary_name, country, subkind, lat, lon, geonames_id, "
-             "parents, doc_id, idx, kind FROM kb_names WHERE entity_id = :e", e=entity_id).all()
-    if not rows:
+    forms = q(conn, "SELECT name, norm, MAX(primary_name), COUNT(*), MIN(kind) FROM kb_names "
+              "WHERE entity_id = :e GROUP BY name, norm", e=entity_id).all()
+    if not forms:
         kind = q(conn, "SELECT kind FROM kb_entities WHERE id = :e", e=entity_id).scalar()
         q(conn, "DELETE FROM kb_entities WHERE id = :e", e=entity_id)
         if kind:
             _fts_drop(conn, kind, entity_id, entity_id)
         return
-    main = [(r.name, r.norm) for r in rows if r.primary_name] or [(r.name, r.norm) for r in rows]
-    name = canonical_name(main)
-    key = next(k for n, k in main if n == name)
-    best = min(rows, key=lambda r: (r.geonames_id is None, r.lat is None, r.doc_id, r.idx))
+    main = [f for f in forms if f[2]] or list(forms)
+    name = canonical_name([(n, k) for n, k, _p, c, _k in main for _ in range(c)])
+    key = next(k for n, k, *_ in main if n == name)
+    best = q(conn, "SELECT lat, lon, geonames_id, parents FROM kb_names WHERE entity_id = :e "
+             "ORDER BY geonames_id IS NULL, lat IS NULL, doc_id, idx LIMIT 1", e=entity_id).first()
+    stats = q(conn, "SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM kb_names WHERE entity_id = :e",
+              e=entity_id).first()
     q(conn, "UPDATE kb_entities SET name = :n, norm = :norm, country = :c, subkind = :s, "
       "lat = :lat, lon = :lon, geonames_id = :gid, parents = :p, name_count = :nc, "
       "doc_count = :dc WHERE id = :e", n=name, norm=key,
-      c=majority([r.country for r in rows]), s=majority([r.subkind for r in rows if r.subkind != "other"]) or majority(
-        [r.subkind for r in rows]),
-      lat=best.lat, lon=best.lon, gid=best.geonames_id, p=best.parents, nc=len(rows),
-      dc=len({r.doc_id for r in rows}), e=entity_id)
+      c=_majority_of(conn, entity_id, "country"),
+      s=_majority_of(conn, entity_id, "subkind", skip="other"), lat=best.lat, lon=best.lon,
+      gid=best.geonames_id, p=best.parents, nc=stats[0], dc=stats[1], e=entity_id)
     if fts:
-        names = " ".join(sorted({r.name for r in rows}))
-        fts_put(conn, rows[0].kind, entity_id, entity_id, names)
+        names = " ".join(sorted({f[0] for f in forms}))
+        fts_put(conn, forms[0][4], entity_id, entity_id, names)
+
+
+def _majority_of(conn: Any, entity_id: int, column: str, skip: str | None = None) -> str | None:
+    """Most frequent non-empty value of a ``kb_names`` column (ties: alphabetical)."""
+    rows = q(conn, f"SELECT {column}, COUNT(*) AS n FROM kb_names WHERE entity_id = :e AND "
+             f"{column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column}",
+             e=entity_id).all()
+    kept = [r[0] for r in rows if r[0] and r[0] != skip]
+    return kept[0] if kept else (rows[0][0] if rows else None)
 
 
 def _local_entity(conn: Any, doc_id: str, local: dict[tuple[str, str], int], kinds: Iterable[str],
