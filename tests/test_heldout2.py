@@ -1,0 +1,112 @@
+"""Second blind held-out check: ten more English articles, gold written before any run.
+
+``tests/fixtures/heldout2/input.jsonl`` holds scraped-looking pages (title line, outlet
+stamp with a date, a photo caption with a "(Photo: NAME)" credit, a byline, the story,
+then a tail of unrelated headlines) and ``gold.jsonl`` their hand-written records
+(RECORD.md conventions; ``build.py`` writes both). Unlike ``tests/fixtures/heldout``, the
+gold was fixed before the pipeline first ran on these texts and has not been tuned on.
+The real pipeline runs (``read_sources`` then ``extract_document``) and every field must
+stay at or above the value first measured minus 0.1, rounded down to 0.05. Article g09
+(domestic weather) states no cooperation at all: it must yield no event and no commitment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from passerelle.evaluate import read_jsonl, score
+from passerelle.extract import extract_document
+from passerelle.ingest import read_sources
+
+HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
+NO_COOPERATION = "g09"
+
+# First blind measurement, 2026-11-27 (title 0.80, people 0.98, titles 0.92, orgs 0.87,
+# places 0.88, geocoding 0.98, visits 0.63, meetings 0.84, commitments 0.92, actors 0.94,
+# sectors 0.91; published and body 1.00), minus 0.1, rounded down to 0.05.
+FLOORS: dict[str, float] = {
+    "title": 0.70,
+    "published": 0.90,
+    "body": 0.90,
+    "people": 0.85,
+    "people_titles": 0.80,
+    "organizations": 0.75,
+    "places": 0.75,
+    "geocoding": 0.85,
+    "visits": 0.50,
+    "meetings": 0.70,
+    "commitments": 0.80,
+    "commitment_actors": 0.80,
+    "sectors": 0.80,
+}
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict[str, Any]]:
+    out = []
+    for item in read_sources([str(HELDOUT2 / "input.jsonl")]):
+        doc = getattr(item, "doc", None)
+        assert doc is not None, f"ingest failed: {item}"
+        out.append(extract_document(doc).to_record())
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, Any]]:
+    return read_jsonl(str(HELDOUT2 / "gold.jsonl"))
+
+
+def test_fixture_is_ten_english_articles(gold: list[dict[str, Any]]) -> None:
+    assert [g["id"] for g in gold] == [f"g{i:02d}" for i in range(1, 11)]
+    assert {g["language"] for g in gold} == {"en"}
+    for g in gold:
+        assert 250 <= len(g["body"].split()) <= 600, g["id"]
+
+
+def test_every_article_is_read(records: list[dict[str, Any]]) -> None:
+    assert sorted(r["id"] for r in records) == [f"g{i:02d}" for i in range(1, 11)]
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_floor(field: str, gold: list[dict[str, Any]],
+                     records: list[dict[str, Any]]) -> None:
+    report = score(gold, records, language="en")
+    value = report.value(field)
+    assert value is not None, f"{field} was not scored"
+    assert value >= FLOORS[field] - 1e-9, f"{field}: {value:.3f} < floor {FLOORS[field]}"
+
+
+def test_no_cooperation_article_has_no_events_or_commitments(
+    records: list[dict[str, Any]],
+) -> None:
+    domestic = next(r for r in records if r["id"] == NO_COOPERATION)
+    assert domestic["events"] == []
+    assert domestic["commitments"] == []
+
+
+def test_no_cooperation_gold_is_really_empty(gold: list[dict[str, Any]]) -> None:
+    domestic = next(g for g in gold if g["id"] == NO_COOPERATION)
+    assert domestic["events"] == [] and domestic["commitments"] == []
+
+
+def _evidence_home(rec: dict[str, Any], item: dict[str, Any]) -> str:
+    """The text an evidence must come from: the body, or the caption it names."""
+    segment = item.get("evidence_segment") or "body"
+    if segment == "body":
+        return rec["body"]
+    return rec["captions"][int(segment.split(":", 1)[1])]
+
+
+def test_every_evidence_is_a_substring_of_body_or_caption(
+    records: list[dict[str, Any]],
+) -> None:
+    checked = 0
+    for rec in records:
+        for item in rec["events"] + rec["commitments"]:
+            assert item["evidence"], (rec["id"], item)
+            assert item["evidence"] in _evidence_home(rec, item), (rec["id"], item["evidence"][:60])
+            checked += 1
+    assert checked > 0, "no event or commitment was extracted at all"
