@@ -258,3 +258,18 @@ def test_component_runs_through_extract_document() -> None:
     record = doc.to_record()
     assert record["people"][0]["titles"][0]["role"] == "Mayor"
     json.dumps(record)
+
+
+def test_model_runs_the_recogniser_alone_and_still_finds_names():
+    """The shared tok2vec is left out (the NER embeds words itself): same entities."""
+    import gc
+
+    from passerelle.extract import nlp
+
+    pipeline = nlp.english()
+    assert pipeline.pipe_names == ["ner"]
+    assert not nlp._ner_listens(pipeline)
+    assert gc.get_freeze_count() > 0  # the loaded model is kept out of full GC passes
+    sdoc = pipeline("The mayor of Lyon, Claire Dubois, met officials from Airbus in Toulouse.")
+    found = {(e.text, e.label_) for e in sdoc.ents}
+    assert ("Claire Dubois", "PERSON") in found and ("Toulouse", "GPE") in found

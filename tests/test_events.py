@@ -331,3 +331,108 @@ def test_the_delegation_visiting_a_body_and_discussing_with_its_head():
     assert ["Nguyen Van An", "Ocean Institute"] in meetings
     assert ["Nguyen Van An", "Marc Leroy"] in meetings
     assert all("Marc Leroy" not in m or "Nguyen Van An" in m for m in meetings)
+
+
+# --- generalisation fixes found on the second held-out set ---------------------------
+
+GOV = ("Paul Lemaire", ["Lemaire"], [("Governor", "Bretagne")])
+PORT = ("Port-Vert", [], "city")
+
+
+@pytest.mark.parametrize("places,expected", [
+    ([REGION, FR, TOWN], [("Nguyen Van An", "Bretagne")]),
+    # two regions named: "the western region" is ambiguous, no visit is made up
+    ([REGION, FR, TOWN, ("Normandie", [], "region")], []),
+])
+def test_destination_named_by_its_kind_is_the_one_such_place(places, expected):
+    body = ("Ambassador Nguyen Van An met officials of Bretagne and Normandie in "
+            "Lyonnais-sur-Mer on May 4, during the diplomat's three-day trip to the "
+            "western region.")
+    doc = make_doc(body, [AMB], places=places, published="2024-05-10")
+    visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
+    assert visits == expected
+
+
+def test_visit_by_a_delegation_is_led_by_the_sentence_subject_and_set_where_it_met():
+    body = ("Governor Paul Lemaire held talks with Ambassador Nguyen Van An in Port-Vert on "
+            "June 2, during a visit by a 30-member delegation from the region from June 1 to 4.")
+    doc = make_doc(body, [GOV, AMB], places=[PORT, REGION], published="2024-06-20")
+    visit = _one(run_events(doc), "visit")
+    assert (visit.participants, visit.place, visit.start, visit.end) == (
+        ["Paul Lemaire"], "Port-Vert", "2024-06-01", "2024-06-04")
+
+
+def test_delegation_head_named_in_a_later_sentence_travels_and_is_received():
+    body = ("A delegation of the Bretagne Regional Council paid a working visit to "
+            "Lyonnais-sur-Mer from May 4 to 6. On May 5, the delegation was received by "
+            "Mayor Claire Dubois. The head of the delegation, Paul Lemaire, praised the port.")
+    doc = make_doc(body, [GOV, MAYOR], orgs=[("Bretagne Regional Council", [])],
+                   places=[TOWN], published="2024-05-20")
+    events = run_events(doc)
+    visit = _one(events, "visit")
+    assert (visit.participants, visit.place, visit.start) == (
+        ["Paul Lemaire", "Bretagne Regional Council"], "Lyonnais-sur-Mer", "2024-05-04")
+    assert _one(events, "meeting").participants == ["Paul Lemaire", "Claire Dubois"]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("In late 2022, a Bretagne delegation led by Governor Paul Lemaire visited "
+     "Lyonnais-sur-Mer to study its fish market.",
+     ("Paul Lemaire", "Lyonnais-sur-Mer", "2022-01-01")),
+    ("On 3-5 March 2024, a group of teachers from the Ocean Institute led by Governor "
+     "Paul Lemaire visited Port-Vert to attend a course.",
+     ("Paul Lemaire", "Port-Vert", "2024-03-03")),
+    ("Governor Paul Lemaire led a delegation of bankers and shipbuilders to Port-Vert "
+     "on 8-9 April.", ("Paul Lemaire", "Port-Vert", "2024-04-08")),
+])
+def test_a_led_group_visiting_a_place_is_a_visit_of_its_leader(body, expected):
+    doc = make_doc(body, [GOV], orgs=[INSTITUTE], places=[TOWN, PORT, REGION],
+                   published="2024-06-20")
+    visit = _one(run_events(doc), "visit")
+    assert (visit.participants[0], visit.place, visit.start) == expected
+
+
+@pytest.mark.parametrize("body,place", [
+    ("The ambassador's programme also included a visit to the Harbour Tower.",
+     ("Harbour Tower", [], "other")),
+    # the entity step cut the landmark's name: "Temple" of "the Temple of Peace"
+    ("The ambassador's programme also included a visit to the Temple of Peace.",
+     ("Temple", [], "city")),
+])
+def test_a_landmark_seen_during_a_trip_is_not_a_visit(body, place):
+    doc = make_doc("Ambassador Nguyen Van An paid a visit to Port-Vert. " + body,
+                   [AMB], places=[PORT, place])
+    visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
+    assert visits == [("Nguyen Van An", "Port-Vert")]
+
+
+def test_the_same_pair_meeting_in_two_places_is_two_meetings():
+    body = ("Last March, Mayor Claire Dubois led a city delegation to Bretagne, where she "
+            "met Ambassador Nguyen Van An. In May, Nguyen Van An paid his first visit to "
+            "Lyonnais-sur-Mer, during which he held talks with Dubois.")
+    doc = make_doc(body, [AMB, MAYOR], places=[TOWN, REGION], published="2024-06-20")
+    meetings = sorted((e.place, sorted(e.participants)) for e in run_events(doc)
+                      if e.type == "meeting")
+    assert meetings == [("Bretagne", ["Claire Dubois", "Nguyen Van An"]),
+                        ("Lyonnais-sur-Mer", ["Claire Dubois", "Nguyen Van An"])]
+
+
+ACADEMY = ("Port-Vert Academy", [])
+
+
+@pytest.mark.parametrize("body", [
+    "The Port-Vert Academy and the Ocean Institute signed a memorandum on marine research.",
+    "Ambassador Nguyen Van An witnessed the signing of a memorandum of understanding "
+    "between the Port-Vert Academy and the Ocean Institute.",
+])
+def test_two_organisations_signing_are_the_signatories(body):
+    doc = make_doc(body, [AMB], orgs=[ACADEMY, INSTITUTE], places=[PORT])
+    agreement = _one(run_events(doc), "agreement")
+    assert agreement.participants == ["Port-Vert Academy", "Ocean Institute"]
+
+
+def test_a_document_still_to_be_signed_is_no_agreement_event():
+    body = ("Nguyen Van An met Mayor Claire Dubois. They agreed to prepare a cooperation "
+            "agreement on ports, to be signed next year.")
+    doc = make_doc(body, [AMB, MAYOR], places=[TOWN])
+    assert [e for e in run_events(doc) if e.type == "agreement"] == []

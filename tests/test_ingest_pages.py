@@ -7,7 +7,10 @@ a page with subheadings and uncredited captions), then seven more kinds written 
 as an unseen check (a VietNamNet-like page, a French paper with reading time and
 "Réagir", a Vietnamese page with an image line and "Quảng cáo", a German local paper,
 a Japanese daily with a subscription plea, a Vietnamese government portal, a list
-with a credit above its caption). ``expected.jsonl`` holds, for each, the body,
+with a credit above its caption), then five pages whose bylines have no "By"
+("Reported by", "From our correspondent in", "Par ... et ...", "Bài và ảnh:", "Text and
+photos:", "NAME reports from PLACE", "— NAME, VNA correspondent in PLACE"), most with a
+breadcrumb or kicker above the title. ``expected.jsonl`` holds, for each, the body,
 captions, title and date a reader would keep, written before the cleaner was run on
 them, and the page furniture that must not reach the body.
 """

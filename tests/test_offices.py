@@ -73,3 +73,22 @@ def test_name_with_particles() -> None:
 def test_byline_is_no_person_but_led_by_is() -> None:
     people = _people("By Tran Hoa\n\nThe delegation was led by Nguyen Van Binh, who spoke first.")
     assert list(people) == ["Nguyen Van Binh"]
+
+
+@pytest.mark.parametrize("word", ["Mayor", "mayor", "Deputy", "VicePresident", "Ambassador",
+                                  "Toulouse", "the", "2025", ",", "\n"])
+def test_could_start_role_never_rejects_a_role_start(word):
+    from passerelle.extract.offices import could_start_role
+
+    tokens = tokenize(f"{word} of Lille")
+    hit = match_role(tokens, 0, need_cap=False)
+    assert could_start_role(tokens[0]) or hit is None
+    if word in ("Toulouse", "the", "2025", ","):
+        assert not could_start_role(tokens[0])
+
+
+def test_tokens_keep_value_equality_and_hashing():
+    a, b = tokenize("Mayor Mayor")
+    assert a == tokenize("Mayor")[0] and a != b
+    assert len({a, tokenize("Mayor")[0], b}) == 2
+    assert (a.lower, a.is_cap, a.is_word, b.start) == ("mayor", True, True, 6)

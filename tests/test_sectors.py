@@ -120,3 +120,39 @@ def _gold_f1(shared_dir, language: str) -> float:
 @pytest.mark.parametrize(("language", "floor"), [("en", 0.75), ("fr", 0.75), ("vi", 0.75)])
 def test_dev_gold_sector_f1(shared_dir, language, floor):
     assert _gold_f1(shared_dir, language) >= floor
+
+
+# The one-search gate per sector must agree with searching each weight's terms in turn.
+_GATE_SENTENCES = [
+    "The investment climate improved, and the two cities discussed smart cities.",
+    "Students from the vocational school visited the aquaculture farm and its shrimp ponds.",
+    "A partnership on innovation was mentioned, nothing more.",
+    "AI start-ups met investors; the ai of the text is lower case.",
+    "Nothing here names a field of cooperation at all.",
+    "HOSPITALS, VACCINES AND PATIENTS were the focus of the health talks.",
+    "Friendship and young people: exchanges between young people were planned.",
+]
+
+
+def _slow_weights(text: str, language: str) -> dict[str, float]:
+    from passerelle.extract.sectors import _compiled
+
+    out = {}
+    for sector, patterns in _compiled(language).items():
+        for pattern, weight in patterns:
+            if pattern.search(text):
+                out[sector] = weight
+                break
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "vi"])
+@pytest.mark.parametrize("text", _GATE_SENTENCES)
+def test_gated_weights_match_term_by_term_search(text, language):
+    assert sentence_weights(text, language) == _slow_weights(text, language)
+
+
+def test_weights_are_not_shared_between_calls():
+    first = sentence_weights("A new hospital opened.")
+    first["health"] = 0.0
+    assert sentence_weights("A new hospital opened.") == {"health": 1.0}

@@ -61,7 +61,7 @@ _ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 _ROLE = re.compile(
     r"\b[Tt]he\s+(?:(?P<mod>Vietnamese|French|German|Japanese|local|provincial|city's|city’s|"
-    r"municipal|regional)\s+)?("
+    r"municipal|regional|Party|party)\s+)?("
     + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
     + r")\b(?:\s+of\s+(?:the\s+)?([A-ZÀ-Ý][\w’'\-]*(?:\s+(?:[A-ZÀ-Ý][\w’'\-]*|of|and|de|du))*))?",
     re.IGNORECASE,

@@ -43,7 +43,7 @@ _I = re.IGNORECASE
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("invitation", re.compile(r"\binvit(?:ed|es|e|ing)\b[^.;]{0,80}?\bto\b|"
                               r"(?<!at the )(?<!at the official )\binvitation\b(?!\s+of\b)",
-                              _I)),
+                              _I)),  # "welcomed the invitation": see _ANSWERED
     ("agreement", re.compile(r"\bagreed\s+(?:to|on)\b", _I)),
     ("appeal", re.compile(r"\b(?:called|calls|call)\s+(?:on|upon|for)\b|\b(?:urged|urges|urge)\b|"
                           r"\b(?:asked|asks|requested|requests)\b(?=[^.;]{0,80}?\bto\b)", _I)),
@@ -81,6 +81,9 @@ _OWN_SIDE = re.compile(
     r"^(?:he|she|it|they|we|(?:his|her|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
     r"the\s+(?:[\w-]+\s+)?(?:government|city|town|province|region|group|company|"
     r"university|side|ministry|embassy|prefecture|council|authorities))$")
+# A place or body named as a subject: "Pays de la Loire", "the Free State of Saxony".
+_PROPER_NAME = re.compile(
+    r"^(?:the\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|de|la|du|des|of|and|the)){0,5}$")
 _COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:also\s+)?$", _I)
 _WILL_SUBJECT = re.compile(r"\b(?:the\s+(?:city|town|province|company|group|region)|it|we)\s+$",
                            _I)
@@ -90,7 +93,8 @@ _SPEECH = re.compile(
     r"told|highlighted)\b", _I)
 _UNNAMED_OWNER = re.compile(r"\b(?:desire|wish|intention|hope)\s+of\s+(?!the\s+[A-Z])", _I)
 _BOTH_SIDES = re.compile(
-    r"\b(?:both sides|the (?:two )?sides|the two (?:leaders|parties|officials)|they)\b", _I)
+    r"\b(?:both sides|the (?:two )?sides|they|"
+    r"the two (?:leaders|parties|officials|[a-z]+(?:ors|ers|ents|ars|ies)))\b", _I)
 _CITY_SELF = re.compile(r"\b(?:his|her|the)\s+city(?:['’]s)?\b|\bthe\s+(?:town|province)\b", _I)
 _GOVERNMENT = re.compile(
     r"\b[Rr]epresentatives\s+of\s+the\s+((?:[A-ZÀ-Ý][\w’'-]*\s+)+)"
@@ -134,6 +138,8 @@ def _triggers(sa: SentenceActors) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     for kind, pattern in TRIGGERS:
         for m in pattern.finditer(text):
+            if _not_a_trigger(kind, text, m.start()):
+                continue
             if not any(s <= m.start() < e for _, s, e in found):
                 found.append((_refine(kind, text, m), m.start(), m.end()))
     for m in _WILL.finditer(text):
@@ -160,8 +166,12 @@ def _would_pledge(sa: SentenceActors, m: re.Match[str], found: list[tuple[str, i
         return True
     # "... said Lyon would ...": a town or body named alone as the subject.
     begin, stop = said.start("subj"), said.end("subj")
-    return any(h.start <= begin + 4 and h.end >= stop and h.actor.kind != "person"
-               for h in sa.hits)
+    if any(h.start <= begin + 4 and h.end >= stop and h.actor.kind != "person"
+           for h in sa.hits):
+        return True
+    # ... also when its name is a proper name the entity lists missed, not a person's.
+    return bool(_PROPER_NAME.match(said.group("subj").strip())) and not any(
+        begin <= h.start < stop and h.actor.kind == "person" for h in sa.hits)
 
 
 def _will_subject(sa: SentenceActors, offset: int) -> bool:
@@ -169,6 +179,22 @@ def _will_subject(sa: SentenceActors, offset: int) -> bool:
     if _WILL_SUBJECT.search(sa.sentence.text[:offset]):
         return True
     return any(0 <= offset - h.end <= 1 and h.via == "name" for h in sa.hits)
+
+
+# Answering the other side's invitation ("welcomed / accepted the invitation") is not
+# inviting; people who plan something in a relative clause ("students who plan to")
+# are not a named side.
+_ANSWERED = re.compile(
+    r"\b(?:welcomed|welcomes|welcoming|accepted|accepts|accepting|appreciated|thanked"
+    r"(?:\s+[\w’'-]+){0,3}\s+for)\s+(?:the|this|his|her|their|its|an|that)\s+(?:kind\s+)?$", _I)
+_UNNAMED_RELATIVE = re.compile(r"\b[a-z]+s\s+(?:who|that)\s+(?:also\s+)?$")
+
+
+def _not_a_trigger(kind: str, text: str, start: int) -> bool:
+    """Words that look like a trigger but commit nobody."""
+    if kind == "invitation" and _ANSWERED.search(text[:start]):
+        return True
+    return kind == "intent" and bool(_UNNAMED_RELATIVE.search(text[:start]))
 
 
 def _refine(kind: str, text: str, m: re.Match[str]) -> str:

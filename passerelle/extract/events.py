@@ -169,7 +169,9 @@ def _meeting_events(
     if not objects:
         return []
     host = _host(analysis, sa, objects, m, mode)
-    place = place_of_meeting(text, sa.hits)
+    relative = _OBJECT_STOP.search(text, m.end())
+    near = [h for h in sa.hits if relative is None or h.start < relative.start()]
+    place = place_of_meeting(text, near) or _scene_before(text, sa.hits, m.start())
     groups = [[o] for o in objects] if mode == "split" else [objects]
     out = []
     for group in groups:
@@ -178,6 +180,18 @@ def _meeting_events(
             out.append(_event(analysis, sa, "meeting", names, place, m.start()))
             analysis.cache["last_meeting"] = names
     return out
+
+
+# "... to X, where she met", "a visit to X, during which he held talks with".
+_SCENE = re.compile(r"^,\s+(?:where|during which|while there)\b[^,.;]{0,40}$", re.I)
+
+
+def _scene_before(text: str, hits: list[Hit], offset: int) -> str | None:
+    """The place a "where"/"during which" clause before the trigger refers to."""
+    for h in reversed([h for h in hits if h.end <= offset and h.actor.kind == "place"]):
+        if _SCENE.match(text[h.end : offset]):
+            return h.actor.name
+    return None
 
 
 def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[Actor]:
@@ -286,8 +300,12 @@ def _passive_subject(analysis: Analysis, sa: SentenceActors, objects: list[Actor
 def _agreements_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     text = sa.sentence.text
     sign = _SIGNED.search(text)
-    if not sign or not _DOCUMENT.search(text) or re.search(r"\b(?:will|to) sign", text):
+    if not sign or not _DOCUMENT.search(text) or _UNSIGNED.search(text):
         return []
+    bodies = _signing_bodies(sa, sign)
+    if bodies:  # "A and B signed an MoU", "the signing of an MoU between A and B"
+        return [_event(analysis, sa, "agreement", bodies, place_of_meeting(text, sa.hits),
+                       sign.start())]
     people = _unique([h.actor.name for h in sa.hits
                       if h.actor.kind == "person" and h.via in ("name", "role")])
     orgs = _unique([h.actor.name for h in sa.hits if h.actor.kind == "organization"])
@@ -305,6 +323,28 @@ def _agreements_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         return []
     place = place_of_meeting(text, sa.hits)
     return [_event(analysis, sa, "agreement", people, place, sign.start())]
+
+
+# A document still to be signed is no agreement event yet.
+_UNSIGNED = re.compile(r"\b(?:will|to|would|could)\s+(?:be\s+)?sign", re.I)
+_PAIR = re.compile(r"^\s*(?:,\s*)?and\s+(?:the\s+)?$")
+
+
+def _signing_bodies(sa: SentenceActors, sign: re.Match[str]) -> list[str]:
+    """Two organisations written as the signing pair: "A and B signed" right before
+    the verb, or "between A and B" after the document's name."""
+    text = sa.sentence.text
+    orgs = [h for h in sa.hits if h.actor.kind == "organization"]
+    for a, b in zip(orgs, orgs[1:]):
+        if not _PAIR.match(text[a.end : b.start]) or a.actor is b.actor:
+            continue
+        before_verb = b.end <= sign.start() and re.match(r"^\s+(?:have\s+|had\s+)?$",
+                                                          text[b.end : sign.start()])
+        between = a.start > sign.start() and re.search(
+            r"\bbetween\s+(?:the\s+)?$", text[sign.end() : a.start])
+        if before_verb or (between and _DOCUMENT.search(text[sign.end() : a.start])):
+            return [a.actor.name, b.actor.name]
+    return []
 
 
 _ATTENDED_BY = re.compile(

@@ -29,12 +29,13 @@ _TRIGGER = re.compile(
 _VERB_TRIGGER = re.compile(
     r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
     r"\b(?:led|leads|leading|heads|headed|heading)\s+(?:an?|the|his|her)\s+"
-    r"(?:[\w-]+\s+){0,3}?delegation(?=\s+to\s)|"
+    r"(?:[\w-]+\s+){0,3}?delegation(?:\s+of\s+[\w ,-]{1,60}?)?(?=\s+to\s)|"
 
     r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)"
 )
 # "A delegation of X led by Y was in Z from May 27 to 30", "The delegation was in Z to".
-_STAY = re.compile(r"\b(?:[Dd]elegation|[Gg]roup)\b[^.;]{0,120}?\b(?:was|were)(?=\s+in\s)")
+_STAY = re.compile(r"\b(?:[Dd]elegation|[Gg]roup)\b[^.;]{0,120}?\b(?:(?:was|were)(?=\s+in\s)|"
+                   r"visited(?=\s))")
 _VERB_GAP = re.compile(r"^\s*(?:in\s+|to\s+)?(?:the\s+)?$")
 # Before a destination: "... to", "... of", "... in (the)".
 _TO = re.compile(r"\b(?:to|of|in)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|province|town|"
@@ -57,18 +58,134 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         stop = triggers[i + 1].start() if i + 1 < len(triggers) else len(text)
         gap_rule = _TO if m.re is _TRIGGER else _VERB_GAP
         dest = _destination(text, sa.hits, m.end(), stop, gap_rule)
-        if dest is None:
+        dest = dest or _described_destination(analysis, index, text, m.end(), stop, gap_rule)
+        by_group = dest is None and m.re is _TRIGGER and _BY_GROUP.match(text[m.end() : stop])
+        if by_group:  # "talks in X ..., during a visit by a delegation from Y"
+            dest = _place_before(index, text, m.start())
+        if dest is None or _landmark(text, dest):
             continue
-        if m.re is _STAY:  # "the delegation (led by X) was in Y": X's group travelled
-            leader = analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
+        if m.re is _STAY or by_group:  # "the delegation (led by X) was in Y"
+            leader = _group_leader(analysis, sa)
             visitor = leader.name if leader is not None else None
         else:
             visitor = _visitor(sa, m, dest, stop, analysis.cache.get("last_visitor"))
+        visitor = visitor or _announced_head(analysis, sa, m)
         if visitor is None:
             continue
         out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
+        _add_sending_body(out[-1], sa, m)
         analysis.cache["last_visitor"] = index.by_name.get(visitor)
     return out
+
+
+# "a visit by a 60-member delegation from ...", "a trip by the group".
+_BY_GROUP = re.compile(r"^\s+by\s+(?:an?|the|its|their)\s+[^,.;]{0,40}?\b(?:delegation|group)\b")
+
+
+def _group_leader(analysis: Analysis, sa: SentenceActors) -> Actor | None:
+    """Who leads "the delegation": its noted leader, the last visitor, else the
+    person the sentence is about ("X held talks ..., during a visit by a delegation")."""
+    leader = analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
+    return leader or sa.subject
+
+
+def _place_before(index: ActorIndex, text: str, offset: int) -> Hit | None:
+    """The last place written "in X" before ``offset`` (the scene of the visit), found
+    by its names even where a longer entity covers it."""
+    best: Hit | None = None
+    for actor in (a for a in index.actors if a.kind == "place"):
+        for form in actor.forms:
+            pattern = r"\b(?:in|at)\s+(" + re.escape(form) + r")(?![\w-])(?![’']s)"
+            for m in re.finditer(pattern, text[:offset]):
+                if best is None or m.start(1) > best.start:
+                    best = Hit(actor, m.start(1), m.end(1))
+    return best
+
+
+# A landmark inside a town ("the Temple of Literature", "the Old Quarter Market"), not a
+# destination of its own; a place name cut before "of <Name>" is one too.
+_LANDMARK_WORDS = re.compile(
+    r"\b(?:Temple|Pagoda|Museum|Citadel|Palace|Mausoleum|Tower|Cathedral|Church|Park|Bridge|"
+    r"Market|Square|Zoo|Garden|Gardens|Monument|Memorial|Quarter|Castle|Abbey|Opera|Stadium)\b")
+
+
+def _landmark(text: str, dest: Hit) -> bool:
+    """Is the destination a site inside a town rather than a place one travels to?"""
+    if _LANDMARK_WORDS.search(text[dest.start : dest.end]):
+        return True
+    return bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[dest.end :]))
+
+
+# "the northeastern province", "the Belgian city": a destination named by its kind.
+_DESCRIBED = re.compile(
+    r"^\s+to\s+the\s+(?:[\w-]+\s+){0,2}?(province|city|region|department|prefecture|state|"
+    r"country)\b")
+_KIND_OF = {"province": ("province",), "department": ("province", "region"),
+            "prefecture": ("province", "city"), "state": ("region", "province"),
+            "region": ("region",), "city": ("city",), "country": ("country",)}
+
+
+def _described_destination(analysis: Analysis, index: ActorIndex, text: str, start: int,
+                           stop: int, gap_rule: re.Pattern[str]) -> Hit | None:
+    """"a trip to the northeastern province": the one place of that kind the article
+    names up to this sentence, when there is exactly one."""
+    m = _DESCRIBED.match(text[start:stop]) if gap_rule is _TO else None
+    if m is None:
+        return None
+    kinds = _KIND_OF[m.group(1)]
+    upto = analysis.doc.body.find(text)
+    seen = analysis.doc.body[: upto + len(text)] if upto >= 0 else analysis.doc.body
+    named = [p for p in analysis.doc.places if p.kind in kinds
+             and any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", seen)
+                     for f in [p.name, *p.aliases] if f)]
+    actor = index.by_name.get(named[0].name) if len(named) == 1 else None
+    if actor is None:
+        return None
+    return Hit(actor, start + m.start(1), start + m.end(1), "role")
+
+
+# "The head of the delegation, X,", "X, head of the delegation", "the delegation was led by X".
+_HEAD = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+)?delegation\b|"
+                   r"\bdelegation\s+(?:head|leader|chief)\b|"
+                   r"\bdelegation\b[^.;]{0,40}?\b(?:was|is)\s+(?:led|headed)\s+by\b", re.I)
+_LOOK_AHEAD = 2  # sentences
+
+
+def _announced_head(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> str | None:
+    """"A delegation of X paid a visit to Y. ... The head of the delegation, Z, said":
+    a group visitor is led by the head named in the next sentences."""
+    if not _GROUP.search(sa.sentence.text[: m.start()]):
+        return None
+    following = analysis.cache.get("actors") or []
+    at = next((i for i, other in enumerate(following) if other is sa), None)
+    if at is None:
+        return None
+    for other in following[at + 1 : at + 1 + _LOOK_AHEAD]:
+        if other.sentence.segment != sa.sentence.segment:
+            break
+        head = _HEAD.search(other.sentence.text)
+        if head is None:
+            continue
+        people = [h for h in other.hits if h.actor.kind == "person" and h.via == "name"]
+        near = sorted(people, key=lambda h: min(abs(h.start - head.end()),
+                                                abs(head.start() - h.end)))
+        if near:
+            analysis.cache["delegation_leader"] = near[0].actor
+            return near[0].actor.name
+    return None
+
+
+_SENT_BY = re.compile(r"\b(?:delegation|group)\s+(?:of|from)\s+(?:the\s+)?$", re.I)
+
+
+def _add_sending_body(event: Event, sa: SentenceActors, m: re.Match[str]) -> None:
+    """"A delegation of the X City Council paid a visit": X travels with its head."""
+    for h in sa.hits:
+        if h.end <= m.start() and h.actor.kind == "organization" \
+                and _SENT_BY.search(sa.sentence.text[: h.start]):
+            if h.actor.name not in event.participants:
+                event.participants.append(h.actor.name)
+            return
 
 
 _LED_BY = re.compile(r"\b(?:delegation|group)\b[^.;]{0,120}?\b(?:led|headed)\s+by\b", re.I)

@@ -61,6 +61,41 @@ _COMMENTS = re.compile(
     r"(?i)^(?:comments?|bình luận|ý kiến|commentaires?|kommentare?)\s*[\(\[]?\s*\d*\s*[\)\]]?$"
 )
 _BYLINE = re.compile(r"(?i)^(?:by|par|theo|written by|bài và ảnh|bài, ảnh|von)\s+[^.!?]{2,60}$")
+# Who wrote the story, in the shapes outlets use with or without "By": a lead-in
+# ("Reported by", "Text and photos:", "Bài và ảnh:", "Correspondance de", "From our
+# correspondent in") then names; "NAME reports from PLACE"; "— NAME, VNA correspondent
+# in PLACE". The names part is checked apart (``_names``) so a headline that starts
+# with "By" ("By 2030, Hanoi aims ...") stays a headline.
+_BYLINE_LEAD = re.compile(
+    r"(?i)^[\-–—]?\s*(?:(?:written|reported|report|story|words|text|reporting|compiled)"
+    r"(?: and (?:photos?|text|words))? by|by|par|theo|von"
+    r"|(?:story|text|words|texte|reportage|reporters?|report|bài|bài và ảnh|bài, ảnh"
+    r"|text and photos?|texte et photos?|words and pictures|story and photos?)\s*:"
+    r"|correspondance (?:de|d'|du)|de notre (?:envoyée?|correspondante?)s?"
+    r"(?: spéciale?s?| permanente?s?)?(?: (?:à|en|au|aux))?"
+    r"|from our (?:own |special |staff )?correspondents?(?: in| at)?"
+    r"|our (?:own |special )?correspondents? in|nhóm phóng viên|phóng viên)\s*(?=\S)"
+)
+# The same with no name or place after it: "From our correspondent", "De notre envoyé spécial".
+_BYLINE_ALONE = re.compile(
+    r"(?i)^(?:(?:from )?our (?:own |special |staff )?correspondents?"
+    r"|de (?:notre|nos) (?:envoyée?|correspondante?)s?(?: spéciale?s?| permanente?s?)?)\.?$"
+)
+_BYLINE_REPORTS = re.compile(
+    r"^(?P<name>[^,]{3,50}?)\s+(?:reports|reporting|writes|writing) from\s+(?P<place>.{2,40})$"
+)
+# "— NAME, VNA correspondent in PLACE", "NAME, Staff Reporter", "NAME, envoyé spécial à PLACE".
+_BYLINE_ROLE = re.compile(
+    r"(?i)^[\-–—]?\s*(?P<name>[^,]{3,50}),\s*(?:[\w.'’]+\s+){0,3}(?:correspondents?|reporters?"
+    r"|correspondante?s?|envoyée?s? spéciale?s?|journalistes?|staff writer|phóng viên(?:\s+\w+)?)"
+    r"(?:\s+(?:in|at|for|à|en|au|tại|ở)\s+(?P<place>[^,]{2,40}))?\.?$"
+)
+# Words that may sit between the capitalised words of names and places.
+_NAME_JOINERS = frozenset(
+    "and & et und và y de du des d' la le van von der den da di al bin ibn in at à en au aux"
+    " of tại ở".split()
+)
+_BYLINE_MAX_WORDS = 14
 _IMAGE = re.compile(r"^(?:!\[[^\]]*\]\([^)]*\)\s*\|?|[|\s\-:]+)$")
 _BULLET = re.compile(r"^[-•*+–▪●]\s+\S")
 _RELATED_MARK = re.compile(r"^(?:>>|»|›|\+\+)")
@@ -194,14 +229,60 @@ def is_box_word(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """True for "By NAME", "Theo NAME" or a short name written in capitals."""
+    """True for "By NAME", "Theo NAME", another byline shape or a short name in capitals.
+
+    See ``byline_shaped`` for the shapes without "By".
+    """
     n = len(words(line))
-    if n <= 6 and _BYLINE.match(line):
+    if (n <= 6 and _BYLINE.match(line)) or byline_shaped(line):
         return True
     letters = [c for c in line if c.isalpha()]
     return 1 <= n <= 5 and bool(letters) and all(c.isupper() for c in letters) and (
         not ends_sentence(line) or line.endswith(".")
     ) and not any(c.isdigit() for c in line)
+
+
+def byline_shaped(line: str) -> bool:
+    """True for a byline with or without "By", whatever the words before the names.
+
+    Shapes: "Reported by NAME", "By NAME and NAME", "Story: NAME", "Text and photos:
+    NAME", "Bài và ảnh: NAME", "Par NAME", "Correspondance de NAME", "From our
+    correspondent in PLACE", "NAME reports from PLACE", "— NAME, VNA correspondent in
+    PLACE". The names (and places) must be words with capitals, so a headline or a
+    sentence that starts the same way ("By 2030, ...", "Story: how the port grew") is
+    not a byline.
+    """
+    if len(words(line)) > _BYLINE_MAX_WORDS or any(c in line for c in "()[]|!?;\"“”"):
+        return False
+    if _BYLINE_ALONE.match(line):
+        return True
+    m = _BYLINE_LEAD.match(line)
+    if m:
+        return _names(line[m.end():])
+    m = _BYLINE_REPORTS.match(line.lstrip("-–— "))
+    if m:
+        return _names(m.group("name")) and _names(m.group("place"))
+    m = _BYLINE_ROLE.match(line)
+    if m:
+        return _names(m.group("name")) and (m.group("place") is None or _names(m.group("place")))
+    return False
+
+
+def _names(text: str) -> bool:
+    """True when ``text`` reads as names or places: capitalised words and joiners only.
+
+    "Minh Chau and Le Thu", "Paris", "NGỌC HÂN", "Camille Bertin et Hugo Lemaire".
+    """
+    text = text.strip().rstrip(".").strip()
+    tokens = [w for w in re.split(r"[\s,/]+", text) if w]
+    if not tokens or any(c.isdigit() for c in text):
+        return False
+    for w in tokens:
+        if w.casefold() in _NAME_JOINERS or w.casefold().startswith(("d'", "d’", "l'", "l’")):
+            continue
+        if not w[0].isupper() or not any(c.isalpha() for c in w):
+            return False
+    return tokens[0] not in _NAME_JOINERS and tokens[-1] not in _NAME_JOINERS  # "Le" is a name
 
 
 def is_stamp(line: str, host: str | None = None) -> bool:
@@ -266,6 +347,7 @@ _ORDERED_TESTS = (
     (lambda s, h: bool(_BOX_LINK.match(s)), Kind.RELATED),
     (lambda s, h: source_url(s) is not None, Kind.SOURCE),
     (lambda s, h: is_nav(s), Kind.NAV),
+    (lambda s, h: byline_shaped(s), Kind.BYLINE),  # before credits: "Text and photos: X"
     (lambda s, h: bool(_CREDIT_ONLY.match(s)), Kind.CREDIT),
     (lambda s, h: split_credit(s) is not None, Kind.CAPTION),
     (lambda s, h: bool(_PLACEHOLDER.search(s)) and len(words(s)) >= 3, Kind.PLACEHOLDER),
