@@ -202,3 +202,45 @@ def test_korean_family_name_comes_first():
     body = "Mayor Claire Dubois met Park Jin-ho. Park pledged to send ten students."
     doc = make_doc(body, people, ORGS, PLACES)
     assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Park Jin-ho", "pledge")]
+
+
+# --- generalisation fixes found on the second held-out set ---------------------------
+
+SECRETARY = ("Tran Minh Duc", ["Duc"], [("Secretary", "Portville Provincial Party Committee")])
+RECTORS = [("Anne Morel", ["Morel"], [("Rector", "Port Academy")]),
+           ("Le Van Hai", ["Hai"], [("Rector", "Delta University")])]
+
+
+def test_a_title_alone_names_the_person_holding_it():
+    body = ("Secretary of the Portville Provincial Party Committee Tran Minh Duc received "
+            "Ambassador Nguyen Van An. The Party Secretary proposed that Vietnam open a "
+            "school of hotel trades.")
+    doc = make_doc(body, [AMB, SECRETARY], ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Tran Minh Duc", "proposal")]
+
+
+def test_the_two_officials_named_by_their_role_agree():
+    body = ("Rector Anne Morel held talks with Rector Le Van Hai. "
+            "The two rectors agreed to set up a joint board for the new degree.")
+    doc = make_doc(body, RECTORS, [], PLACES)
+    (item,) = run_commitments(doc)
+    assert (item.actor, item.kind, item.status) == ("Anne Morel", "agreement", "agreed")
+
+
+def test_a_region_the_entity_lists_missed_pledges_through_its_speaker():
+    body = ("Ambassador Nguyen Van An, who is leading a delegation on a visit to Portville, "
+            "said Val de la Rance would give 2 million EUR to a reef project.")
+    doc = make_doc(body, [AMB], [], PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Nguyen Van An", "pledge")]
+
+
+def test_welcoming_the_other_sides_invitation_is_not_an_invitation():
+    doc = make_doc(INTRO + "Dubois welcomed the invitation and affirmed that the city would "
+                   "send a choir to the festival.", PEOPLE, ORGS, PLACES)
+    assert [(c.actor, c.kind) for c in run_commitments(doc)] == [("Claire Dubois", "pledge")]
+
+
+def test_plans_of_unnamed_people_in_a_relative_clause_are_not_commitments():
+    doc = make_doc(INTRO + "The programme also included talks with Aerotech on courses for "
+                   "engineers who plan to work in Vietnam.", PEOPLE, ORGS, PLACES)
+    assert run_commitments(doc) == []

@@ -436,3 +436,19 @@ def test_a_document_still_to_be_signed_is_no_agreement_event():
             "agreement on ports, to be signed next year.")
     doc = make_doc(body, [AMB, MAYOR], places=[TOWN])
     assert [e for e in run_events(doc) if e.type == "agreement"] == []
+
+
+def test_a_capital_named_by_description_is_the_one_city_named_so_far():
+    body = ("Ambassador Nguyen Van An was received by Mayor Claire Dubois of Lyonnais-sur-Mer "
+            "on May 4, during a three-day working trip to the former royal capital. "
+            "He later flew on to Port-Vert.")
+    doc = make_doc(body, [AMB, MAYOR], places=[TOWN, PORT, FR], published="2024-05-10")
+    visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
+    assert visits == [("Nguyen Van An", "Lyonnais-sur-Mer")]
+
+
+def test_a_town_followed_by_its_enclosing_unit_is_not_a_cut_landmark_name():
+    body = "Ambassador Nguyen Van An paid a working trip to Port-Vert city of Bretagne."
+    doc = make_doc(body, [AMB], places=[("Port-Vert", ["Port-Vert city"], "city"), REGION])
+    visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
+    assert visits == [("Nguyen Van An", "Port-Vert")]

@@ -26,7 +26,9 @@ NO_COOPERATION = "g09"
 
 # First blind measurement, 2026-11-27 (title 0.80, people 0.98, titles 0.92, orgs 0.87,
 # places 0.88, geocoding 0.98, visits 0.63, meetings 0.84, commitments 0.92, actors 0.94,
-# sectors 0.91; published and body 1.00), minus 0.1, rounded down to 0.05.
+# sectors 0.91; published and body 1.00), minus 0.1, rounded down to 0.05. Raised after the
+# events/commitments generalisation fixes (visits 1.00, meetings 0.91, commitments 0.99),
+# by the same rule.
 FLOORS: dict[str, float] = {
     "title": 0.70,
     "published": 0.90,
@@ -36,9 +38,9 @@ FLOORS: dict[str, float] = {
     "organizations": 0.75,
     "places": 0.75,
     "geocoding": 0.85,
-    "visits": 0.50,
-    "meetings": 0.70,
-    "commitments": 0.80,
+    "visits": 0.90,
+    "meetings": 0.80,
+    "commitments": 0.85,
     "commitment_actors": 0.80,
     "sectors": 0.80,
 }

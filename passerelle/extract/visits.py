@@ -62,7 +62,7 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         by_group = dest is None and m.re is _TRIGGER and _BY_GROUP.match(text[m.end() : stop])
         if by_group:  # "talks in X ..., during a visit by a delegation from Y"
             dest = _place_before(index, text, m.start())
-        if dest is None or _landmark(text, dest):
+        if dest is None or _landmark(text, dest, sa.hits):
             continue
         if m.re is _STAY or by_group:  # "the delegation (led by X) was in Y"
             leader = _group_leader(analysis, sa)
@@ -109,18 +109,27 @@ _LANDMARK_WORDS = re.compile(
     r"Market|Square|Zoo|Garden|Gardens|Monument|Memorial|Quarter|Castle|Abbey|Opera|Stadium)\b")
 
 
-def _landmark(text: str, dest: Hit) -> bool:
-    """Is the destination a site inside a town rather than a place one travels to?"""
+_ADMIN_END = re.compile(r"\b(?:city|town|province|state|region|department|district|"
+                        r"county|prefecture)$", re.I)
+
+
+def _landmark(text: str, dest: Hit, hits: list[Hit]) -> bool:
+    """Is the destination a site inside a town rather than a place one travels to?
+    ("Bühl city of Baden-Württemberg" is a town and its state, not a cut name.)"""
     if _LANDMARK_WORDS.search(text[dest.start : dest.end]):
         return True
-    return bool(re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[dest.end :]))
+    cut = re.match(r"\s+of\s+(?:the\s+)?(?=[A-Z])", text[dest.end :])
+    if cut is None or _ADMIN_END.search(text[dest.start : dest.end]):
+        return False
+    at = dest.end + cut.end()
+    return not any(h.start == at and h.actor.kind == "place" for h in hits)
 
 
-# "the northeastern province", "the Belgian city": a destination named by its kind.
+# "the northeastern province", "the former imperial capital": a destination named by its kind.
 _DESCRIBED = re.compile(
     r"^\s+to\s+the\s+(?:[\w-]+\s+){0,2}?(province|city|region|department|prefecture|state|"
-    r"country)\b")
-_KIND_OF = {"province": ("province",), "department": ("province", "region"),
+    r"country|capital)\b")
+_KIND_OF = {"capital": ("city",), "province": ("province",), "department": ("province", "region"),
             "prefecture": ("province", "city"), "state": ("region", "province"),
             "region": ("region",), "city": ("city",), "country": ("country",)}
 
