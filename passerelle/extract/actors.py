@@ -24,6 +24,7 @@ whose clause (text since the last comma) contains a word such as "with", "by",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from passerelle.extract.base import Analysis, Sentence
@@ -135,9 +136,10 @@ class ActorIndex:
         """Names of entities in ``text``, longest first, without overlaps."""
         hits: list[Hit] = []
         for form, actor in self._forms:
-            for m in re.finditer(r"(?<![\w’'-])" + re.escape(form) + r"(?![\w-])", text):
-                if not any(m.start() < h.end and h.start < m.end() for h in hits):
-                    hits.append(Hit(actor, m.start(), m.end()))
+            for s in _occurrences(form, text):
+                e = s + len(form)
+                if not any(s < h.end and h.start < e for h in hits):
+                    hits.append(Hit(actor, s, e))
         return sorted(hits, key=lambda h: h.start)
 
     def role_holder(self, role: str, of: str | None, recent: list[Actor]) -> Actor | None:
@@ -151,6 +153,24 @@ class ActorIndex:
             if actor in fits:
                 return actor
         return fits[0] if len(fits) == 1 else None
+
+
+def _occurrences(form: str, text: str) -> Iterator[int]:
+    """Start offsets of ``form`` in ``text`` where it is not glued to a word.
+
+    The same matches as ``(?<![\\w’'-])FORM(?![\\w-])``, with ``str.find`` instead of a
+    regex per form: building one regex per sentence and name form overflowed ``re``'s
+    cache and was half of the events step's time (measured by the throughput work).
+    """
+    n, i = len(form), text.find(form)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_-"):
+            yield i
+            i = text.find(form, i + n)
+        else:
+            i = text.find(form, i + 1)
 
 
 # A Korean given name written with a hyphen ("Park Jin-ho", "Moon Jae-in") follows
