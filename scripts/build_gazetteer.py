@@ -10,7 +10,10 @@ run time and are not touched here.
 Selection (keeps the file small enough to load in well under a second):
 every city of 5,000 inhabitants or more worldwide, every French and Vietnamese place of
 GeoNames' 500+ list, every French town of countrystatecity that GeoNames lacks, every
-first-level unit of every country, Vietnam's old and new provinces and old districts.
+first-level unit of every country, Vietnam's old and new provinces and old districts
+(districts and district-level towns as kind ``district``, provincial cities as ``city``).
+Countries also answer to ISO's names in reading order ("Republic of Korea"); Lao towns
+also answer without GeoNames' "Muang"/"Ban" ("Phonsavan").
 """
 
 from __future__ import annotations
@@ -132,6 +135,19 @@ def _alternates(city: dict) -> list[str]:
     return out
 
 
+# GeoNames writes many Lao towns with the word for "town" or "village" first
+# ("Muang Phônsavan", "Ban Xénô"); articles write the bare name ("Phonsavan").
+TOWN_WORDS = {"LA": ("Muang ", "Ban ")}
+
+
+def _without_town_word(name: str, iso: str) -> list[str]:
+    for word in TOWN_WORDS.get(iso, ()):
+        bare = name[len(word):]
+        if name.startswith(word) and len(bare) >= 4:
+            return [bare]
+    return []
+
+
 # ---------------------------------------------------------------- countrystatecity
 
 
@@ -211,10 +227,19 @@ def add_countries(b: Builder) -> None:
         names |= {v for k, v in (s.get("translations") or {}).items()
                   if k in ("fr", "de", "es", "it", "nl", "pt") and _latin(v)}
         names.add(g.get("name", ""))
+        names |= {_uninverted(n) for n in names if n}
         b.add(f"country:{iso}", name=country_name(iso), kind="country",
               country=iso, lat=_num(s.get("latitude")), lon=_num(s.get("longitude")),
               geonames_id=g.get("geonameid"), population=g.get("population", 0),
               names=sorted(n for n in names if n))
+
+
+def _uninverted(name: str) -> str:
+    """ISO's sorted form in reading order: "Korea, Republic of" -> "Republic of Korea"."""
+    head, sep, tail = name.partition(", ")
+    if not sep or "," in tail:
+        return name
+    return f"{tail} {head}" if tail.split()[-1].lower() in ("of", "the") else name
 
 
 def _num(x: object) -> float | None:
@@ -282,7 +307,7 @@ def add_cities(b: Builder, states: dict[str, list[dict]]) -> None:
             b.add(f"gn:{c['geonameid']}", name=name, kind="city", country=iso,
                   lat=c["latitude"], lon=c["longitude"], geonames_id=c["geonameid"],
                   population=c["population"], parents=parents,
-                  names=_alternates(c))
+                  names=_alternates(c) + _without_town_word(name, iso))
     if "FR" in by_country:
         add_missing_french(b, states, by_country["FR"], dep_region, region_name)
 
@@ -370,7 +395,9 @@ def add_vn_districts(b: Builder, legacy: dict, new: dict, old_to_new: dict) -> N
             short = d["districtShort"]
             if not short or short.isdigit() or d.get("districtLat") is None:
                 continue
-            kind = "city" if d.get("districtType") in ("Thành phố", "Thị xã") else "district"
+            # A provincial city (thành phố) is a city; a district-level town (thị xã),
+            # like a rural or urban district, is a district.
+            kind = "city" if d.get("districtType") == "Thành phố" else "district"
             b.add(f"vnd:{pkey}:{dkey}", name=short, kind=kind, country="VN",
                   lat=d["districtLat"], lon=d["districtLon"],
                   population=PSEUDO_POPULATION["district"], parents=parents,

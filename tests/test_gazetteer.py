@@ -257,3 +257,192 @@ def test_hand_written_places_are_well_formed():
         assert kind in gz.KINDS, name
         assert -90 <= float(lat) <= 90 and -180 <= float(lon) <= 180, name
         assert lookup(name)[0].name == name
+
+
+# ------------------------------------------------------------ classes found missing
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "parent"),
+    [("Nghe An", "province", "Vietnam"), ("Hoi An", "city", "Da Nang"),
+     ("Vinh", "city", "Nghệ An"), ("Van Don", "district", "Quảng Ninh"),
+     ("Ba Tri", "district", "Bến Tre"), ("Lien Chieu", "district", "Da Nang")],
+)
+def test_vietnamese_provinces_cities_and_districts(name, kind, parent):
+    best = _best(name)
+    assert (best.country, best.kind) == ("VN", kind) and parent in best.parents
+
+
+def test_every_old_vietnamese_district_is_known_near_its_place():
+    """vietnamadminunits' districts before 2025: districts and district-level towns
+    (thị xã) are kind ``district``, provincial cities (thành phố) ``city``, each with
+    its province as nearest parent."""
+    legacy = json.loads((VN_UNITS / "parser_legacy.json").read_text("utf-8"))
+    missing = []
+    for pkey, districts in legacy["DICT_PROVINCE_DISTRICT"].items():
+        province = legacy["DICT_PROVINCE"][pkey]["provinceShort"]
+        for d in districts.values():
+            if d["districtShort"].isdigit() or d.get("districtLat") is None:
+                continue
+            kind = "city" if d["districtType"] == "Thành phố" else "district"
+            near = [e for e in lookup(d["districtShort"], country="VN")
+                    if e.kind == kind and e.lat is not None
+                    and _km(e.lat, e.lon, d["districtLat"], d["districtLon"]) < 20]
+            if not near or not any(gz.normalize(province) in gz.normalize(e.parents[0])
+                                   or gz.normalize(e.parents[0]) in gz.normalize(province)
+                                   for e in near):
+                missing.append(d["district"])
+    assert len(missing) <= 5, missing[:20]
+
+
+def test_district_level_town_is_a_district():
+    assert any(e.kind == "district" for e in lookup("Sơn Tây", country="VN"))
+
+
+@pytest.mark.parametrize("name", ["Vinh city", "the city of Vinh", "city of Vinh", "Vinh City"])
+def test_generic_words_stack_and_find_the_city(name):
+    best = _best(name)
+    assert (best.name, best.kind, best.country) == ("Vinh", "city", "VN")
+    assert gz.kind_hint(name) == "city"
+
+
+def test_vinh_is_found_but_not_taken_for_a_place_name_on_its_own():
+    assert _best("Vinh").country == "VN"
+    assert not is_place_name("Vinh")
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [("Xieng Khouang", "LA", "province"), ("Phonsavan", "LA", "city"),
+     ("Luang Prabang", "LA", "city"), ("Vientiane", "LA", "city"),
+     ("Siem Reap", "KH", "city"), ("Battambang", "KH", "city"), ("Chiang Mai", "TH", "city"),
+     ("Shizuoka", "JP", "city"), ("Yamaguchi Prefecture", "JP", "province"),
+     ("Kanagawa", "JP", "province"), ("Busan", "KR", "city"), ("Bavaria", "DE", "region"),
+     ("Baden-Württemberg", "DE", "region"), ("Venice", "IT", "city"), ("Liège", "BE", "city")],
+)
+def test_neighbouring_and_partner_countries_units_and_cities(name, country, kind):
+    best = _best(name)
+    assert (best.country, best.kind) == (country, kind)
+    assert best.lat is not None
+
+
+def test_every_city_of_15000_in_partner_countries_is_known():
+    cities = json.loads((GEONAMES / "cities15000.json").read_text("utf-8"))
+    partners = {"LA", "KH", "TH", "JP", "KR", "DE", "IT", "BE", "VN", "FR"}
+    lost = [c["name"] for c in cities.values() if c["countrycode"] in partners
+            and not any(e.geonames_id == c["geonameid"] for e in lookup(c["name"]))]
+    assert lost == []
+
+
+@pytest.mark.parametrize("iso", ["LA", "KH", "TH", "JP", "KR", "DE", "IT", "BE"])
+def test_first_level_units_of_partner_countries_are_known(iso):
+    states = json.loads((gz_csc() / "by-country" / iso / "states.json").read_text("utf-8"))
+    lost = [s["name"] for s in states
+            if not any(e.country == iso and e.kind != "city" and e.lat is not None
+                       for e in lookup(s["name"]))]
+    assert lost == []
+
+
+def gz_csc() -> Path:
+    import countrystatecity_countries
+
+    return Path(countrystatecity_countries.__file__).resolve().parent / "data"
+
+
+def test_lao_towns_answer_without_the_word_for_town():
+    assert _best("Phonsavan").parents[0] == "Xiangkhouang"
+    assert _km(*_coords("Phonsavan"), 19.45, 103.19) < 10
+
+
+def _coords(name: str) -> tuple[float, float]:
+    best = _best(name)
+    return best.lat, best.lon
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "lat", "lon"),
+    [("Thu Bon River", "natural", 15.88, 108.33), ("Perfume River", "natural", 16.47, 107.58),
+     ("Huong River", "natural", 16.47, 107.58), ("Red River", "natural", 21.05, 105.85),
+     ("Mekong", "natural", 10.0, 105.8), ("Saigon River", "natural", 10.78, 106.71),
+     ("Garonne", "natural", 44.2, 0.6), ("Seine", "natural", 48.86, 2.35),
+     ("Alps", "natural", 46.0, 8.0), ("Pyrenees", "natural", 42.7, 0.5),
+     ("Mount Fuji", "natural", 35.36, 138.73), ("Mt. Fuji", "natural", 35.36, 138.73),
+     ("Fansipan", "natural", 22.30, 103.78), ("Truong Son", "natural", 17.0, 106.0),
+     ("Phu Quoc Island", "natural", 10.23, 103.96), ("Con Dao Islands", "natural", 8.69, 106.6),
+     ("Cat Ba Island", "natural", 20.8, 107.0), ("Ha Long Bay", "natural", 20.91, 107.18),
+     ("Lan Ha Bay", "natural", 20.77, 107.08), ("Hai Van Pass", "natural", 16.19, 108.13),
+     ("East Sea", "natural", 15.0, 112.0), ("South China Sea", "natural", 15.0, 112.0),
+     ("Temple of Literature", "other", 21.03, 105.84),
+     ("Imperial Citadel of Hue", "other", 16.47, 107.58),
+     ("Hanoi Old Quarter", "district", 21.03, 105.85), ("Hoan Kiem Lake", "natural", 21.03, 105.85),
+     ("Cai Lan port", "other", 20.96, 107.05), ("Eiffel Tower", "other", 48.86, 2.29),
+     ("Mont Saint-Michel", "other", 48.64, -1.51), ("Noi Bai International Airport", "other",
+                                                    21.22, 105.81)],
+)
+def test_natural_features_and_landmarks(name, kind, lat, lon):
+    best = _best(name)
+    assert best.kind == kind
+    assert _km(best.lat, best.lon, lat, lon) < 30
+
+
+@pytest.mark.parametrize(("name", "target"), [("Thu Bon", "Thu Bon River"),
+                                              ("Huong", "Perfume River"),
+                                              ("Hai Van", "Hai Van Pass"),
+                                              ("Sông Hồng", "Red River")])
+def test_river_and_pass_short_names_are_found_but_not_taken_for_places(name, target):
+    assert target in [e.name for e in lookup(name)]
+    if name != "Sông Hồng":  # a full Vietnamese river name is a place name
+        assert not is_place_name(name)
+
+
+def test_short_name_ranks_after_places_bearing_it():
+    """"Loire" is the department first; the river is still a candidate for context."""
+    names = [e.name for e in lookup("Loire")]
+    assert names[0] == "Loire" and "Loire River" in names
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Republic of Korea", "KR"), ("South Korea", "KR"), ("Korea", "KR"), ("Lao PDR", "LA"),
+     ("Laos", "LA"), ("the Czech Republic", "CZ"), ("Czechia", "CZ"),
+     ("Islamic Republic of Iran", "IR"), ("Republic of Moldova", "MD")],
+)
+def test_country_long_and_short_forms(name, code):
+    best = _best(name)
+    assert (best.kind, best.country) == ("country", code)
+
+
+def test_every_iso_inverted_country_name_reads_in_order():
+    """ISO writes "Korea, Republic of"; articles write "Republic of Korea"."""
+    lost = []
+    for c in pycountry.countries:
+        head, _, tail = c.name.partition(", ")
+        if tail and tail.split()[-1] in ("of", "the") and "," not in tail:
+            if not any(e.kind == "country" and e.country == c.alpha_2
+                       for e in lookup(f"{tail} {head}")):
+                lost.append(c.name)
+    assert lost == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "parent"),
+    [("Pays de la Loire", "region", "France"), ("Grand Poitiers", "other", "Vienne"),
+     ("Toulouse Métropole", "other", "Haute-Garonne"),
+     ("Bordeaux Métropole", "other", "Gironde")],
+)
+def test_french_regions_and_intercommunal_bodies(name, kind, parent):
+    best = _best(name)
+    assert (best.kind, best.country) == (kind, "FR") and best.parents[0] == parent
+
+
+def test_hand_written_parents_are_known_places():
+    """Every enclosing unit named in extra.tsv can itself be looked up."""
+    lost = {p for row in _data_rows("extra.tsv") if len(row) > 5
+            for p in row[5].split("|") if p and not lookup(p)}
+    assert lost == set()
+
+
+def test_hand_written_aliases_marked_weak_never_pass_is_place_name():
+    weak = [a.lstrip("~") for row in _data_rows("extra.tsv") if len(row) > 7
+            for a in row[7].split("|") if a.startswith("~")]
+    assert weak and not [a for a in weak if is_place_name(a)]

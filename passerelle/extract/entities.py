@@ -217,11 +217,13 @@ def _org_hints(people: list[PersonMention], roles: list[RoleMention]) -> list[st
 
 
 def _inside_org(p: PlaceMention, orgs: list[OrgMention], text: str) -> bool:
-    """A place inside an organisation's name counts only after "of"/"in" ("Committee of Da Nang")."""
+    """A place inside an organisation's name counts only after "of"/"in" in a government
+    body's name ("Committee of Da Nang"), not in "University of X"."""
     for o in orgs:
         if o.segment == p.segment and o.start <= p.start and p.end <= o.end:
             before = text[o.start : p.start].split()
-            return not before or before[-1].lower() not in ("of", "in")
+            return not before or before[-1].lower() not in ("of", "in") \
+                or o.kind not in ("government", None)
     return False
 
 

@@ -17,7 +17,7 @@ ROLE_HEADS = frozenset(
     minister secretary director officer consul head member rector dean principal founder
     ceo cfo coo cto manager speaker senator councillor councilor commissioner chancellor
     envoy counsellor counselor attaché attache spokesperson spokesman spokeswoman leader
-    premier king queen sub-prefect mp deputy-mayor""".split()
+    premier king queen sub-prefect mp deputy-mayor alderman alderwoman""".split()
 )
 
 # Heads that are multi-word offices of their own.
@@ -113,6 +113,8 @@ ORG_KEYWORDS = {
     "plc": "company", "gmbh": "company", "airlines": "company", "airways": "company",
     "holdings": "company", "energy": "company", "motors": "company", "airport": "company",
     "news": "media", "newspaper": "media", "television": "media", "radio": "media",
+    "board": "agency", "institut": "agency", "biennale": "other",
+    "university hospital": "other",
 }
 
 # Words that end an organisation's name ("... Urban Community", "... Assembly").
@@ -122,7 +124,7 @@ ORG_TAIL_WORDS = frozenset(
     municipality party community agency programme program organisation
     organization authority centre center fund bank association chamber federation
     union club foundation society network alliance group company corporation corp inc ltd
-    sa sas jsc plc gmbh airlines airways holdings""".split()
+    sa sas jsc plc gmbh airlines airways holdings board biennale""".split()
 )
 
 # Organisation words that may follow a capitalised name in lower case
@@ -132,6 +134,23 @@ ORG_LOWER_TAILS = frozenset({"school", "college", "university", "group"})
 ORG_LOWER_MODIFIERS = frozenset(
     """vocational high secondary primary gifted international technical business engineering
     medical middle elementary boarding language art music agricultural""".split()
+)
+
+# Words that may follow an organisation word inside one name ("University Hospital",
+# "Party Committee"): any other capitalised word after it starts a new name.
+ORG_NAME_CONTINUATIONS = frozenset({"hospital"})
+
+# Nouns written right before a company's short name ("transport operator ABC").
+ORG_LEADING_DESCRIPTORS = frozenset(
+    """operator company firm carrier giant manufacturer maker airline startup group
+    conglomerate retailer""".split()
+)
+
+# Months and weekdays: a name never runs on into a date ("X Committee on May 4").
+DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 
 # Nouns that describe an organisation in an apposition ("Loft Orbital, a space
@@ -251,7 +270,25 @@ PLACE_ALIASES = {
     "usa": ("United States", "country", "US"),
     "uk": ("United Kingdom", "country", "GB"),
     "nouvelle aquitaine": ("Nouvelle-Aquitaine", "region", "FR"),
+    "republic of korea": ("Republic of Korea", "country", "KR"),
+    "south korea": ("South Korea", "country", "KR"),
+    "mount fuji": ("Mount Fuji", "natural", "JP"),
+    "mt. fuji": ("Mount Fuji", "natural", "JP"),
+    "alps": ("Alps", "natural", None),
 }
+
+# Lower-case words allowed inside a place name ("Pays de la Loire", "Temple of Literature").
+PLACE_CONNECTORS = frozenset({"of", "de", "la", "du", "des", "le", "the", "d", "sur", "en"})
+
+# Adjectives of a level of government before an office ("Departmental Councillor"):
+# never the body the office is held in.
+LEVEL_ADJECTIVES = frozenset(
+    """departmental regional provincial municipal communal national federal local district
+    city state county general""".split()
+)
+
+# Office heads whose "of" portfolio names a ministry ("Minister of Trade" -> Ministry of Trade).
+MINISTER_ROLES = frozenset({"minister", "deputy minister", "vice minister"})
 
 # Words that, after "the", refer back to an organisation or place named earlier
 # ("the agency's President", "President of the region").

@@ -76,7 +76,8 @@ def find_organizations(
         Mentions, possibly overlapping (``merge_organizations`` sorts them out).
     """
     ctx = _Ctx(segment, text, tokens, taken + [(0, skip_to)])
-    found = _keyword_names(ctx) + _described(ctx) + _hinted(ctx, hints) + _spacy_orgs(ctx, ents)
+    found = _keyword_names(ctx) + _described(ctx) + _led_by_descriptor(ctx) \
+        + _hinted(ctx, hints) + _spacy_orgs(ctx, ents)
     return [m for m in found if _acceptable(m) and fold(m.name) not in person_words]
 
 
@@ -151,7 +152,10 @@ def _run_end(ctx: _Ctx, i: int) -> int:
     n = len(ctx.tokens)
     while j < n and not ctx.is_taken(j):
         t = ctx.tokens[j]
-        nxt_cap = j + 1 < n and ctx.tokens[j + 1].is_cap and not ctx.is_taken(j + 1)
+        nxt_cap = j + 1 < n and ctx.tokens[j + 1].is_cap and not ctx.is_taken(j + 1) \
+            and ctx.low(j + 1) not in lex.DATE_WORDS
+        if _ends_at_head(ctx, i, j):
+            break
         if t.is_word and t.is_cap or t.is_possessive:
             j += 1
         elif t.lower in _CONNECTORS_THE and nxt_cap:
@@ -178,6 +182,23 @@ def _run_end(ctx: _Ctx, i: int) -> int:
         else:
             break
     return j
+
+
+def _ends_at_head(ctx: _Ctx, i: int, j: int) -> bool:
+    """After an organisation word the name ends, unless an organisation or office word
+    follows: "X People's Committee | Nguyen Van A", "X Group | on Monday",
+    "X Corporation | 's terminal" ("Party Committee", "University Hospital" go on)."""
+    if j == i or ctx.low(j - 1) not in lex.ORG_TAIL_WORDS:
+        return False
+    t = ctx.tokens[j]
+    if t.is_possessive:
+        return True
+    if not (t.is_word and t.is_cap):
+        return False
+    low = t.lower
+    if low in lex.ORG_TAIL_WORDS or low in lex.ORG_KEYWORDS or low in lex.ORG_NAME_CONTINUATIONS:
+        return False
+    return match_role(ctx.tokens, j, need_cap=False) is None
 
 
 def _bracketed_acronym(ctx: _Ctx, j: int) -> int:
@@ -291,7 +312,7 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def org_kind(name: str) -> str | None:
     """The kind given by the first organisation word in ``name``, or ``None``."""
-    words = [w for w in re.split(r"[\s()’']+", name.lower()) if w]
+    words = [w for w in re.split(r"[\s()’'-]+", name.lower()) if w]
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         for key in (f"{w} {nxt}", w):
@@ -328,6 +349,27 @@ def _described(ctx: _Ctx) -> list[OrgMention]:
     return out
 
 
+def _led_by_descriptor(ctx: _Ctx) -> list[OrgMention]:
+    """"Paris transport operator ABC", "the carmaker group Xyz": a lower-case company noun
+    right before a short capitalised name (one to three words, no place, no office)."""
+    out = []
+    for c, t in enumerate(ctx.tokens[:-1]):
+        if t.is_cap or t.lower not in lex.ORG_LEADING_DESCRIPTORS:
+            continue
+        b = c + 1
+        while b < len(ctx.tokens) and b - c <= 3 and _starts_name(ctx, b) \
+                and ctx.low(b) not in lex.STOPWORDS:
+            b += 1
+        if b == c + 1 or b - c > 3 or (b < len(ctx.tokens) and ctx.tokens[b].is_possessive):
+            continue
+        name = ctx.span(c + 1, b)
+        if place_info(name) or match_role(ctx.tokens, c + 1, need_cap=False) \
+                or country_of_demonym(ctx.tokens[c + 1].text):
+            continue
+        out.append(ctx.mention(c + 1, b, kind=lex.ORG_DESCRIPTORS.get(t.lower, "company")))
+    return out
+
+
 def _descriptor(ctx: _Ctx, m: int) -> tuple[str | None, str | None]:
     if ctx.low(m) not in _ARTICLES:
         return None, None
@@ -349,10 +391,17 @@ def _descriptor(ctx: _Ctx, m: int) -> tuple[str | None, str | None]:
 def _hinted(ctx: _Ctx, hints: list[str]) -> list[OrgMention]:
     out = []
     for name in hints:
-        for m in re.finditer(re.escape(name), ctx.text):
+        for m in re.finditer(_hint_pattern(name), ctx.text):
             if not ctx.covered[m.start()]:
                 out.append(OrgMention(name, ctx.segment, m.start(), m.end(), org_kind(name)))
     return out
+
+
+def _hint_pattern(name: str) -> str:
+    """The name as written; a ministry also where only its minister is ("Minister of X")."""
+    if name.startswith("Ministry of "):
+        return rf"Minist(?:ry|er) of {re.escape(name[len('Ministry of '):])}(?!\w)"
+    return re.escape(name)
 
 
 def _spacy_orgs(ctx: _Ctx, ents: list[EntitySpan]) -> list[OrgMention]:
@@ -380,12 +429,24 @@ def _acceptable(m: OrgMention) -> bool:
     words = key.split()
     if not words or key in lex.OUTLETS or key in lex.STOPWORDS or place_info(m.name):
         return False
-    if any(w in _NOT_ORG_WORDS for w in words) or any(ch.isdigit() for ch in m.name):
+    if len(words) == 1 and words[0] in lex.PORTFOLIO_WORDS:  # "Education" (a section)
+        return False
+    if _landmark(words) or any(ch.isdigit() for ch in m.name):
         return False
     if country_of_demonym(m.name) or m.name.isupper() and (len(words) > 1 or m.kind is None):
         return False
     generic = lex.ORG_TAIL_WORDS | {"people", "s", "the", "of", "national"} - {"national"}
     return not all(w in generic for w in words)
+
+
+def _landmark(words: list[str]) -> bool:
+    """A document, event or building ("X Museum", "Y Port"), unless an organisation word
+    ends the name ("Busan Port Authority") or it is a "University Hospital"."""
+    if not any(w in _NOT_ORG_WORDS for w in words):
+        return False
+    if words[-1] in lex.ORG_TAIL_WORDS and words[-1] not in _NOT_ORG_WORDS:
+        return False
+    return words[-2:] != ["university", "hospital"]
 
 
 # ---------------------------------------------------------------- merging per document

@@ -162,17 +162,45 @@ def _role_led(ctx: _Ctx, out: SegmentPeople) -> None:
         if not (ctx.tokens[i].is_word and could_start_role(ctx.tokens[i])):  # the common case
             i += 1
             continue
-        hit = match_role(ctx.tokens, i, need_cap=not _after_the(ctx, i))
+        hit = match_role(ctx.tokens, i, need_cap=not _after_the(ctx, i)) \
+            or _lower_role_after_name(ctx, i)
         if hit is None:
             i += 1
             continue
         i = _read_role_led(ctx, hit, out)
 
 
+def _name_after_comma(ctx: _Ctx, j: int) -> tuple[int, int] | None:
+    """"its director, Jane Roe.": a two- to four-word name set off by commas after a
+    lower-case office."""
+    if ctx.low(j) != ",":
+        return None
+    b = j + 1
+    while b < len(ctx.tokens) and b - j <= _MAX_NAME and _name_tok(ctx, b):
+        b += 1
+    end = ctx.tok(b)
+    if not 2 <= b - j - 1 <= _MAX_NAME or (end is not None and end.text not in ",.;"):
+        return None
+    return None if _is_place_span(ctx, j + 1, b) else (j + 1, b)
+
+
+def _lower_role_after_name(ctx: _Ctx, i: int) -> RoleHit | None:
+    """"Acme chief executive Jane Roe": a lower-case office between a capitalised name
+    (its organisation) and a personal name of two words or more."""
+    prev = ctx.tok(i - 1)
+    if prev is None or ctx.tokens[i].is_cap or not _prefix_token(ctx, i - 1) \
+            or i < 2 or not ctx.tokens[i - 2].is_word:
+        return None
+    hit = match_role(ctx.tokens, i, need_cap=False)
+    if hit is None or not (_name_tok(ctx, hit.end) and _name_tok(ctx, hit.end + 1)):
+        return None
+    return hit
+
+
 def _after_the(ctx: _Ctx, i: int) -> bool:
     """A lower-case role counts after "the" or a nationality ("the Vietnamese ambassador")."""
     prev = ctx.low(i - 1)
-    if prev == "and" and ctx.low(i + 1) == "of":
+    if prev == "and" and ctx.low(i + 1) == "of" or prev in ("its", "their"):
         return True
     return prev == "the" or (prev in lex.NATIONALITIES and ctx.low(i - 2) == "the")
 
@@ -182,6 +210,8 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     before = _qualifier(ctx, hit.start)
     chain, j = _role_chain(ctx, hit)
     name_span, chain = _name_after(ctx, chain, j)
+    if name_span is None and not ctx.tokens[hit.start].is_cap:
+        name_span = _name_after_comma(ctx, j)
     titles = [_title(ctx, role, of_span, before) for role, of_span in chain]
     if name_span is None:
         _role_only(ctx, hit, titles, before, j, out)
@@ -200,6 +230,7 @@ def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int,
     cur, j = hit, hit.end
     while True:
         of_span = None
+        j = _portfolio_before_of(ctx, j)
         if ctx.low(j) == "to" and cur.key in lex.DIPLOMATIC_ROLES:
             j = _skip_place(ctx, j + 1)
         if ctx.low(j) == "of" or (ctx.low(j) == "the" and _is_cap(ctx, j + 1)):
@@ -211,6 +242,8 @@ def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int,
                 j = _skip_place(ctx, j + 1)
                 chain.append((cur, of_span))
                 return chain, j
+        if of_span is None and ctx.low(j) == "for" and cur.key in lex.MINISTER_ROLES:
+            j = _skip_portfolio(ctx, j + 1)
         chain.append((cur, of_span))
         if of_span is not None and _split_tail(ctx, *of_span) is not None:
             return chain, j
@@ -218,6 +251,27 @@ def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int,
         if nxt is None:
             return chain, j
         cur, j = nxt, nxt.end
+
+
+def _portfolio_before_of(ctx: _Ctx, j: int) -> int:
+    """"Alderman for Culture of Namur": skip "for Culture" so that "of" is read."""
+    if ctx.low(j) != "for":
+        return j
+    x = j + 1
+    while _is_cap(ctx, x) and ctx.low(x) in lex.PORTFOLIO_WORDS or (
+            ctx.low(x) in ("and", "&") and x > j + 1 and ctx.low(x + 1) in lex.PORTFOLIO_WORDS):
+        x += 1
+    return x if x > j + 1 and ctx.low(x) == "of" else j
+
+
+def _skip_portfolio(ctx: _Ctx, k: int) -> int:
+    """"Minister for Development Cooperation Jane Roe": skip the portfolio (it stays out
+    of the title) up to the name glued after it; ``k - 1`` when no name follows."""
+    x = k
+    while _is_cap(ctx, x) and ctx.low(x) in lex.PORTFOLIO_WORDS or (
+            ctx.low(x) in ("and", "&") and x > k and ctx.low(x + 1) in lex.PORTFOLIO_WORDS):
+        x += 1
+    return x if x > k and _name_tok(ctx, x) and _name_tok(ctx, x + 1) else k - 1
 
 
 def _is_cap(ctx: _Ctx, i: int) -> bool:
@@ -247,7 +301,11 @@ def _of_run(ctx: _Ctx, k: int) -> int:
             if j > k and match_role(ctx.tokens, j) and ctx.low(j - 1) in ("and", ","):
                 break
             j += 1
-        elif t.is_possessive or (t.lower in _CONNECTORS_THE and _is_cap(ctx, j + 1)):
+        elif t.lower in _CONNECTORS_THE and ctx.low(j + 1) in ("la", "le", "the") \
+                and _is_cap(ctx, j + 2) and ctx.low(j + 2) not in lex.DATE_WORDS:
+            j += 2  # "Pays de la Loire"
+        elif t.is_possessive or (t.lower in _CONNECTORS_THE and _is_cap(ctx, j + 1)
+                                 and ctx.low(j + 1) not in lex.DATE_WORDS):
             if t.lower == "and" and match_role(ctx.tokens, j + 1, need_cap=False):
                 break
             j += 1
@@ -375,6 +433,8 @@ def _qualifier(ctx: _Ctx, i: int) -> _Qualifier:
     nat = country_of_demonym(prev.text) if prev.is_cap else None
     if nat:
         return _Qualifier(country=nat, pos=pos)
+    if prev.lower in lex.LEVEL_ADJECTIVES:  # "Departmental Councillor": no "of"
+        return _Qualifier(pos=pos)
     p = _prefix_start(ctx, i)
     return _Qualifier(text=ctx.span_text(p, i) or None, pos=pos)
 
@@ -412,7 +472,9 @@ def _title(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int] | None, q: _Qualifi
     t = RawTitle(role, anaphor_pos=q.pos)
     if of_span is not None:
         of_text = ctx.span_text(*of_span)
-        if _portfolio(ctx, hit, of_span, of_text):
+        if _portfolio(ctx, hit, of_span, of_text) and hit.key in lex.MINISTER_ROLES:
+            t.of, t.org_like = f"Ministry of {of_text}", True
+        elif _portfolio(ctx, hit, of_span, of_text):
             t.role = f"{role} of {of_text}"
         else:
             _set_of(t, of_text, ctx.low(of_span[0]) == "the")

@@ -78,6 +78,14 @@ def _place_info(name: str, country: str | None) -> PlaceInfo | None:
     return None
 
 
+def place_info_any(name: str) -> PlaceInfo | None:
+    """The gazetteer's best entry for ``name`` without the strict name check of
+    ``place_info``: only for names the text marks as places ("Vinh city")."""
+    if _gazetteer() is None:
+        return _from_fallback(_strip_generic(fold(name)), None)
+    return _from_gazetteer(name, None)
+
+
 def is_place(name: str) -> bool:
     """True when ``name`` is a known place (not a continent)."""
     return place_info(name) is not None

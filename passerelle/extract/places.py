@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.offices import is_role_word
 from passerelle.extract.organizations import coverage
-from passerelle.extract.placenames import PlaceInfo, natural_feature, place_info
+from passerelle.extract.placenames import PlaceInfo, natural_feature, place_info, place_info_any
 from passerelle.extract.tokens import Token, fold
 from passerelle.records import Mention, Place
 
@@ -26,6 +26,10 @@ _MIN_POPULATION = 15_000
 # the capital letter does not show a name. Keeps Toulouse, Lyon, Haiphong.
 _MIN_POPULATION_SENTENCE_START = 200_000
 _MAX_WORDS = 4
+# Generic words after a name that make it a place of their kind ("Xyz province").
+_GENERIC_KINDS = {"city": "city", "town": "city", "province": "province", "district": "district",
+                  "commune": "district", "village": "city", "prefecture": "province",
+                  "county": "district"}
 _CUES_BEFORE = {"in", "of", "to", "from", "at", "near", "visit", "visited", "visiting", "and",
                 "between", "outside", "across"}
 _DATELINE = re.compile(
@@ -95,10 +99,10 @@ def _longest_place(
     """(end token, written name, info, end offset) of the longest place at ``i``."""
     for m in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
         span = tokens[i : i + m]
-        if not all(_candidate(t, taken) for t in span):
+        if not _span_ok(span, taken):
             continue
         written = text[span[0].start : span[-1].end]
-        info = _info(written)
+        info = _info(written) or _with_generic(tokens, i + m, written, person_words)
         if info is None or not _credible(tokens, i, m, info, person_words) \
                 or _glued(tokens, i - 1, taken) or _glued(tokens, i + m, taken):
             continue
@@ -107,6 +111,35 @@ def _longest_place(
             end += 1
         return end, written, info, tokens[end - 1].end
     return None
+
+
+def _span_ok(span: list[Token], taken: bytearray) -> bool:
+    """Capitalised words, with lower-case connectors inside ("Pays de la Loire")."""
+    if not _candidate(span[0], taken) or len(span) > 1 and not _later_word(span[-1], taken):
+        return False
+    return all(_later_word(t, taken) or t.lower in lex.PLACE_CONNECTORS and not taken[t.start]
+               for t in span[1:-1])
+
+
+def _later_word(t: Token, taken: bytearray) -> bool:
+    """A capitalised word after the first one, even a function word ("Nghe An")."""
+    return t.is_word and t.is_cap and not taken[t.start]
+
+
+def _with_generic(tokens: list[Token], j: int, written: str, person_words: set[str]) -> PlaceInfo | None:
+    """"Vinh city", "Ba Tri district": a name that a generic word follows is a place of
+    that kind even when the name alone is too ambiguous (or unknown) to accept."""
+    if j >= len(tokens) or tokens[j].lower not in _GENERIC_KINDS \
+            or tokens[j].is_cap and tokens[j].lower == "department":
+        return None
+    words = fold(written).split()
+    if any(w in lex.STOPWORDS or w in person_words or w in lex.NATIONALITIES for w in words) \
+            or any(not t.is_cap for t in tokens[j - len(words) : j]):
+        return None
+    found = place_info_any(written)
+    if found is not None:
+        return found
+    return PlaceInfo(written, _GENERIC_KINDS[tokens[j].lower], None, 0)
 
 
 def _info(written: str) -> PlaceInfo | None:

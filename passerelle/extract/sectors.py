@@ -55,7 +55,7 @@ LEXICON_EN: Lexicon = {
         (r"consul(?:ate|s)?(?: general)?", S), (r"political (?:trust|relations|ties)", S),
         (r"relations? between the two (?:countries|nations|sides|peoples)", S),
         (r"locality-to-locality", S), (r"(?:prime minister|president)'?s? (?:visit|trip)", S),
-        (r"bilateral", W), (r"partnerships?", W), (r"delegations?", W),
+        (r"bilateral", W), (r"partnerships?", W), (r"delegations?", F),
         (r"cooperation agreements?", W), (r"memorandum of understanding|mou", W),
     ],
     "economy": [
@@ -70,7 +70,9 @@ LEXICON_EN: Lexicon = {
     "education": [
         (r"education(?:al)?", S), (r"schools?", S), (r"universit(?:y|ies)", S),
         (r"students?", S), (r"training", S), (r"lecturers?", S), (r"teachers?", S),
-        (r"teaching", S), (r"academic", S), (r"scholarships?", S), (r"vocational", S),
+        (r"teaching", S), (r"academic", S),
+        (r"train(?:s|ed)? (?:\w+ )?(?:engineers|workers|staff|technicians|teachers|doctors|"
+         r"nurses|personnel|officials|students)", S), (r"scholarships?", S), (r"vocational", S),
         (r"pupils?", S), (r"alumni", S), (r"internships?", S), (r"interning", S),
         (r"research", W), (r"human resources?", W), (r"institutes?", W),
     ],
@@ -78,14 +80,15 @@ LEXICON_EN: Lexicon = {
         (r"culture", S), (r"cultural(?! heritage)", S), (r"(?<!of[- ]the[- ])arts?", S),
         (r"artists?", S),
         (r"music(?:al|ians?)?", S), (r"films?", S), (r"cinema", S), (r"francophon(?:e|ie)", S),
-        (r"literature", S), (r"(?:french|vietnamese) language", S), (r"theatre|theater", W),
+        (r"literature", S), (r"(?:french|vietnamese)[- ]language", S),
+        (r"(?:french|english|german|spanish)-speaking", S), (r"theatre|theater", W),
         (r"festivals?", W), (r"exhibitions?", W), (r"costumes?", W), (r"language", W),
         (r"sports?", W),
     ],
     "heritage": [
         (r"heritage", S), (r"(?:preservation|conservation|restoration) of", S),
         (r"heritage preservation", S), (r"conservation", W), (r"monuments?", S),
-        (r"relics?", S), (r"old quarters?", S), (r"ancient (?:town|city|capital)", S),
+        (r"relics?", S), (r"old quarters?", S), (r"ancient (?:town|city|capital)", W),
         (r"citadel", S), (r"historic(?:al)? (?:sites?|buildings?|architecture)", S),
         (r"unesco", S), (r"restor(?:e|ed|ing|ation)", W), (r"museums?", W),
     ],
@@ -94,7 +97,9 @@ LEXICON_EN: Lexicon = {
         (r"visitors", W), (r"destinations?", W),
     ],
     "agriculture": [
-        (r"agricultur(?:e|al)", S), (r"agro", S), (r"agri-?food", S), (r"farm(?:s|ing)?", S),
+        (r"agricultur(?:e|al)", S), (r"agro", S), (r"agri-?food", S),
+        (r"(?<!solar )(?<!wind )(?<!server )farm(?:s|ing)?", S), (r"dairy", S), (r"cider", S),
+        (r"cheeses?", S),
         (r"farmers?", S), (r"food (?:processing|industry|security|products?|safety)", S),
         (r"wines?", S), (r"vineyards?", S), (r"winegrowing|viticulture", S), (r"crops?", S),
         (r"rice", S), (r"coffee", S), (r"livestock", S), (r"fruits?", W), (r"organic", W),
@@ -105,7 +110,11 @@ LEXICON_EN: Lexicon = {
         (r"aquaculture", S), (r"shrimps?", S), (r"fish", W),
     ],
     "climate": [
-        (r"(?<!investment )(?<!business )climate", S),
+        (r"climate[- ](?:change|action|adaptation|resilien(?:ce|t)|crisis|finance|goals?|"
+         r"targets?|neutral(?:ity)?|commitments?|smart|friendly|related|policy|policies)", S),
+        (r"(?<!investment )(?<!business )(?<!cool )(?<!cool-)(?<!mountain )(?<!mild )"
+         r"(?<!warm )(?<!temperate )(?<!tropical )(?<!cold )(?<!dry )(?<!humid )"
+         r"(?<!pleasant )(?<!political )(?<!economic )climate", W),
         (r"(?<!policy )(?<!business )(?<!investment )(?<!legal )(?<!working )"
          r"environment(?:al)?", S),
         (r"sea[- ]levels?", S),
@@ -114,8 +123,8 @@ LEXICON_EN: Lexicon = {
         (r"marine (?:environment|ecosystems?|management|"
                                        r"science|pollution|protection)", S),
         (r"emissions?", S), (r"biodiversity", S), (r"pollution", S),
-        (r"natural disasters?", S), (r"floods?|flooding", S), (r"droughts?", S),
-        (r"carbon (?:neutral|neutrality)|net[- ]zero", S),
+        (r"natural disasters?", S), (r"floods?|flooding", W), (r"droughts?", S),
+        (r"carbon[- ](?:neutral|neutrality)|net[- ]zero", S),
         (r"sustainable development", W), (r"green (?:growth|transition|economy)", W),
     ],
     "energy": [
@@ -125,7 +134,7 @@ LEXICON_EN: Lexicon = {
         (r"lng", S), (r"hydropower", S), (r"offshore wind", S),
     ],
     "health": [
-        (r"health(?:care| care)?", S), (r"hospitals?", S), (r"medic(?:al|ine|ines)", S),
+        (r"health(?:care| care)?(?! records?)(?! data)", S), (r"hospitals?", S), (r"medic(?:al|ine|ines)", S),
         (r"doctors?", S), (r"nurses?|nursing", S), (r"patients?", S), (r"clinics?", S),
         (r"vaccines?", S), (r"diseases?", S), (r"pharmaceuticals?", W), (r"pandemic", W),
     ],
@@ -151,7 +160,7 @@ LEXICON_EN: Lexicon = {
         (r"tram", W),
     ],
     "urban": [
-        (r"urban(?! communit)", S), (r"(?:city|town) planning", S), (r"architecture", S),
+        (r"urban(?! communit)(?! areas?)", S), (r"clean water", S), (r"(?:city|town) planning", S), (r"architecture", S),
         (r"architects?", S), (r"water supply", S), (r"sanitation", S), (r"wastewater", S),
         (r"waste (?:treatment|management|collection)", S), (r"drainage", S),
         (r"smart cit(?:y|ies)", S), (r"(?:public|urban) light(?:n)?ing", S), (r"housing", S),
@@ -163,6 +172,9 @@ LEXICON_EN: Lexicon = {
         (r"friendship associations?", S), (r"exchanges? (?:among|between) (?:citizens|"
                                             r"people|young people)", S),
         (r"youth exchanges?", S), (r"friendship", F), (r"young people", W),
+        (r"(?:vietnamese|migrant|foreign|overseas) workers and trainees", S),
+        (r"(?:vietnamese|migrant|foreign) (?:workers|nationals|residents) (?:living|working|"
+         r"residing) (?:in|abroad)", S),
     ],
     "defence": [
         (r"defen[cs]e", S), (r"military", S), (r"army", S), (r"armed forces", S),
@@ -292,6 +304,15 @@ LEXICON_VI: Lexicon = {
                 (r"an ninh(?! lương thực)", W)],
 }
 
+# Names of ministries and committees ("Ministry of Public Security", "Deputy Minister of
+# Agriculture", "National Defence and Security Committee"): a government body's name says
+# who speaks, not what the article is about.
+_CAP = r"[A-Z][\w'’-]*"
+_BODY_NAMES = re.compile(
+    rf"\bMinist(?:ry|er) (?:of|for) (?:the )?{_CAP}(?:(?:,? and |, | & | ){_CAP})*"
+    rf"|\b(?:{_CAP} )+(?:and (?:{_CAP} )+)?(?:Committee|Commission)\b"
+)
+
 LEXICONS: dict[str, Lexicon] = {"en": LEXICON_EN, "fr": LEXICON_FR, "vi": LEXICON_VI}
 
 
@@ -352,6 +373,8 @@ def _weights(text: str, language: str) -> tuple[tuple[str, float], ...]:
     again about the sentences of the article that the sectors step has just scored
     (1024 sentences: a few articles' worth)."""
     out: list[tuple[str, float]] = []
+    if language == "en" and ("Minist" in text or "Commit" in text or "Commission" in text):
+        text = _BODY_NAMES.sub(" ", text)
     gates = _gates(language)
     for sector, patterns in _compiled(language).items():
         hit = gates[sector].search(text)

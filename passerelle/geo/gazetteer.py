@@ -116,12 +116,23 @@ _PREFIXES = (
 _SUFFIXES = (
     (" province", "province"), (" prefecture", "province"), (" department", "province"),
     (" city", "city"), (" region", "region"), (" district", "district"), (" state", "region"),
-    (" town", "city"), (" municipality", "city"), (" commune", "city"),
+    (" town", "city"), (" municipality", "city"), (" commune", "city"), (" port", "other"),
 )
 
 
 def _designated(key: str) -> list[tuple[str, str]]:
-    """(bare key, kind hint) pairs for a key carrying a generic word; not a stable API."""
+    """(bare key, kind hint) pairs for a key carrying generic words; not a stable API.
+
+    Generic words stack: "the city of Vinh" gives ``("city of vinh", "")`` and then
+    ``("vinh", "city")``.
+    """
+    out = _designated_once(key)
+    for bare, hint in list(out):
+        out += [(b, h or hint) for b, h in _designated_once(bare) if (b, h or hint) not in out]
+    return out
+
+
+def _designated_once(key: str) -> list[tuple[str, str]]:
     out = []
     for pre, kind in _PREFIXES:
         if key.startswith(pre) and len(key) > len(pre) + 1:
@@ -147,6 +158,9 @@ class _Index:
         self.by_key: dict[str, list[int]] = {}
         self._by_compact: dict[str, list[int]] | None = None
         self.curated: set[str] = set()  # keys written by hand (extra.tsv, aliases.tsv)
+        # (key, entry name) pairs that ``lookup`` follows but ``is_place_name`` does not:
+        # "Huong" finds the Perfume River, yet is far more often a person's name.
+        self.weak: set[tuple[str, str]] = set()
 
     def entry(self, idx: int) -> GazEntry:
         row = self.rows[idx]
@@ -263,9 +277,25 @@ def _load_extra(index: _Index, path: Path) -> None:
             name, kind, cc or None, _opt_float(lat), _opt_float(lon), None,
             _RANK.get(kind, 0), tuple(p for p in parents.split("|") if p), note,
         )
-        keys = [normalize(n) for n in [name, *aliases.split("|")] if n]
+        names = [n for n in [name, *aliases.split("|")] if n]
+        keys = [normalize(n) for n in names if not n.startswith("~")]
+        weak = [normalize(n.lstrip("~")) for n in names if n.startswith("~")]
+        if kind == "natural":
+            weak += [b for b in map(_bare_water_name, names) if b and b not in keys]
         index.curated.update(keys)
-        index.add(entry, keys)
+        index.weak.update((k, name) for k in weak)
+        index.add(entry, keys + weak)
+
+
+# Generic words of river names: "Thu Bon River", "sông Hương", "fleuve Rouge".
+_RIVER_WORDS = re.compile(r"^(?:song|river|fleuve|riviere|the) (.+)$|^(.+) river$")
+
+
+def _bare_water_name(name: str) -> str | None:
+    """A river's name without its generic word ("Thu Bon River" -> "thu bon"), if long."""
+    match = _RIVER_WORDS.match(normalize(name))
+    bare = match and (match.group(1) or match.group(2))
+    return bare if bare and len(bare) >= 4 else None
 
 
 # Rank of hand-written entries among homonyms (see scripts/build_gazetteer.py).
@@ -372,7 +402,11 @@ def _rank(e: GazEntry, country: str | None, kind: str | None,
 
 
 def _by_alternate(e: GazEntry, key: str | None) -> bool:
-    if key is None or e.kind not in ("city", "district"):
+    if key is None:
+        return False
+    if (key, e.name) in _index().weak:
+        return True
+    if e.kind not in ("city", "district"):
         return False
     return normalize(e.name) != key and key not in _index().curated
 
@@ -416,7 +450,8 @@ def is_place_name(name: str) -> bool:
     curated = key in index.curated
     if len(key) < 3 and not curated:
         return False
-    return any(_well_known(index.entry(i), key, curated) for i in index.by_key.get(key, []))
+    return any(_well_known(index.entry(i), key, curated) for i in index.by_key.get(key, [])
+               if (key, index.entry(i).name) not in index.weak)
 
 
 # Towns this large are accepted by ``is_place_name`` anywhere; 1,000 in FR and VN.
@@ -491,6 +526,21 @@ def country_code(name_or_demonym: str) -> str | None:
     return None
 
 
+def demonym_code(word: str) -> str | None:
+    """The ISO2 code a country name or adjective of ``demonyms.tsv`` stands for.
+
+    Unlike ``country_code`` it never consults the place index: "Georgia" the US state
+    is no answer here, only words listed as naming a country ("French", "Pháp").
+
+    Args:
+        word: a word or phrase as written.
+
+    Returns:
+        The code, or None.
+    """
+    return _demonyms().get(normalize(word))
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     out: dict[str, str] = {}
@@ -507,4 +557,4 @@ def size() -> int:
 
 
 __all__ = ["GazEntry", "KINDS", "lookup", "is_place_name", "country_name", "country_code",
-           "kind_hint", "normalize", "compact", "size"]
+           "kind_hint", "demonym_code", "normalize", "compact", "size"]

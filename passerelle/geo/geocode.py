@@ -15,6 +15,7 @@ in without touching the context logic.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -62,7 +63,8 @@ class Context:
 
 
 def build_context(places: Iterable[Place], people_countries: Iterable[str | None],
-                  language: str | None, lookup: Lookup = gazetteer.lookup) -> Context:
+                  language: str | None, lookup: Lookup = gazetteer.lookup, *,
+                  text: str = "", org_countries: Iterable[str | None] = ()) -> Context:
     """Collect the countries and place names an article mentions.
 
     Args:
@@ -70,6 +72,9 @@ def build_context(places: Iterable[Place], people_countries: Iterable[str | None
         people_countries: the ISO2 countries of the document's people.
         language: the article's language code.
         lookup: the gazetteer lookup.
+        text: the article's text: each country it names or qualifies ("French",
+            "Pháp") counts once, even when no place of that country was extracted.
+        org_countries: the ISO2 countries of the document's organisations.
 
     Returns:
         The article's geographic context.
@@ -84,8 +89,56 @@ def build_context(places: Iterable[Place], people_countries: Iterable[str | None
             ctx.add_country(hits[0].country, 3 if hits[0].kind == "country" else 1, by=key)
     for iso in people_countries:
         ctx.add_country(iso, 2)
+    for iso in org_countries:
+        ctx.add_country(iso, 1)
+    for iso in sorted(countries_in_text(text)):
+        ctx.add_country(iso, 1)
     ctx.add_country(LANGUAGE_COUNTRY.get(language or ""))
     return ctx
+
+
+# Words of a text, and the separators that keep capitalised words in one run.
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_JOINER = re.compile(r"[ \t-]+")
+
+
+def countries_in_text(text: str) -> set[str]:
+    """ISO2 codes of the countries a text names or qualifies, written with a capital.
+
+    Names of fewer than four letters are left out: in Vietnamese "Mỹ" and "Ý" are
+    also common words.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The codes found ("The French delegation" gives ``{"FR"}``).
+    """
+    found: set[str] = set()
+    for run in _capitalised_runs(text):
+        for start in range(len(run)):
+            for end in range(min(len(run), start + 4), start, -1):
+                key = " ".join(run[start:end])
+                if len(normalize(key)) >= 4 and (iso := gazetteer.demonym_code(key)):
+                    found.add(iso)
+                    break
+    return found
+
+
+def _capitalised_runs(text: str) -> list[list[str]]:
+    """Runs of adjacent capitalised words ("the Czech Republic" -> ["Czech", "Republic"])."""
+    runs: list[list[str]] = []
+    last_end = -1
+    for m in _WORD.finditer(text):
+        if not m.group()[0].isupper():
+            last_end = -1
+            continue
+        if last_end >= 0 and _JOINER.fullmatch(text[last_end:m.start()]) and runs:
+            runs[-1].append(m.group())
+        else:
+            runs.append([m.group()])
+        last_end = m.end()
+    return runs
 
 
 def candidates(place: Place, lookup: Lookup = gazetteer.lookup) -> list[GazEntry]:
@@ -162,7 +215,8 @@ def apply_entry(place: Place, entry: GazEntry) -> None:
 
 
 def geocode_places(places: list[Place], people_countries: Iterable[str | None] = (),
-                   language: str | None = None, lookup: Lookup = gazetteer.lookup) -> int:
+                   language: str | None = None, lookup: Lookup = gazetteer.lookup, *,
+                   text: str = "", org_countries: Iterable[str | None] = ()) -> int:
     """Geocode ``places`` in place, using each other as context.
 
     Args:
@@ -170,11 +224,14 @@ def geocode_places(places: list[Place], people_countries: Iterable[str | None] =
         people_countries: ISO2 countries of the document's people.
         language: the document's language code.
         lookup: the gazetteer lookup.
+        text: the document's text (countries it names count as context).
+        org_countries: ISO2 countries of the document's organisations.
 
     Returns:
         How many places received coordinates.
     """
-    ctx = build_context(places, people_countries, language, lookup)
+    ctx = build_context(places, people_countries, language, lookup, text=text,
+                        org_countries=org_countries)
     done = 0
     for place in places:
         entry = resolve_place(place, ctx, lookup)
@@ -192,8 +249,10 @@ def run(analysis: Analysis) -> None:
         analysis: the document being extracted; ``analysis.doc.places`` is updated.
     """
     doc = analysis.doc
-    geocode_places(doc.places, [p.country for p in doc.people], doc.language)
+    text = "\n".join([doc.title or "", doc.body or "", *doc.captions])
+    geocode_places(doc.places, [p.country for p in doc.people], doc.language, text=text,
+                   org_countries=[o.country for o in doc.organizations])
 
 
 __all__ = ["Context", "build_context", "candidates", "resolve_place", "apply_entry",
-           "geocode_places", "run", "LANGUAGE_COUNTRY"]
+           "geocode_places", "run", "LANGUAGE_COUNTRY", "countries_in_text"]

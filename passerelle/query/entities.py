@@ -105,7 +105,7 @@ def commitments(db: Any, *, status: str | None = None, limit: int = 200, offset:
         if status:
             w.add("c.status = :st", st=status)
         ids = [r[0] for r in _sql(conn, f"SELECT c.id FROM kb_commitments c {w.sql()} ORDER BY "
-                                     "c.last_date DESC, c.id DESC LIMIT :lim OFFSET :off",
+                                     "c.last_date DESC NULLS LAST, c.id DESC LIMIT :lim OFFSET :off",
                                      lim=int(limit), off=int(offset), **w.params)]
         return commitment_dicts(conn, ids)
 
@@ -221,7 +221,7 @@ def _entity_events(conn: Any, row: Any, limit: int = 50) -> list[dict[str, Any]]
     cond = "e.place_id = :e OR " if row.kind == "place" else ""
     ids = [r[0] for r in _sql(conn, f"SELECT e.id FROM kb_events e WHERE {cond}e.id IN (SELECT "
                                  "event_id FROM kb_event_links WHERE entity_id = :e) ORDER BY "
-                                 "e.sort_date DESC, e.id DESC LIMIT :lim", e=row.id, lim=limit)]
+                                 "e.sort_date DESC NULLS LAST, e.id DESC LIMIT :lim", e=row.id, lim=limit)]
     return event_dicts(conn, ids)
 
 
@@ -237,7 +237,7 @@ def _counterparts(conn: Any, entity_id: int, top: int = 20) -> list[dict[str, An
 def _sources(conn: Any, entity_id: int, limit: int = 50) -> list[dict[str, Any]]:
     rows = _sql(conn, "SELECT DISTINCT d.doc_id, d.title, d.url, d.outlet, d.published, d.language "
              "FROM kb_names n JOIN kb_docs d ON d.doc_id = n.doc_id WHERE n.entity_id = :e ORDER "
-             "BY d.published DESC, d.doc_id LIMIT :lim", e=entity_id, lim=limit)
+             "BY d.published DESC NULLS LAST, d.doc_id LIMIT :lim", e=entity_id, lim=limit)
     return [{"document_id": r.doc_id, "title": r.title, "url": r.url, "outlet": r.outlet,
              "published": r.published, "language": r.language} for r in rows]
 

@@ -72,7 +72,7 @@ def timeline(db: Any, *, limit: int = 100, offset: int = 0, **filters: Any) -> l
     with reading(db) as conn:
         w = event_where(conn, f)
         ids = [r[0] for r in q(conn, f"SELECT e.id FROM kb_events e {w.sql()} ORDER BY "
-                                     "e.sort_date DESC, e.id DESC LIMIT :lim OFFSET :off",
+                                     "e.sort_date DESC NULLS LAST, e.id DESC LIMIT :lim OFFSET :off",
                                      lim=int(limit), off=int(offset), **w.params)]
         return event_dicts(conn, ids)
 

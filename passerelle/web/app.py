@@ -49,7 +49,7 @@ def create_app(options: WebOptions | None = None) -> FastAPI:
         The FastAPI application, with ``state.backend`` (the data seam),
         ``state.jobs`` (background ingest) and ``state.options``.
     """
-    from passerelle.web.views import corrections, docs, export, ingest, pages
+    from passerelle.web.views import act, corrections, docs, export, ingest, pages
 
     options = options or WebOptions()
     app = FastAPI(title="passerelle", version=__version__, docs_url=None, redoc_url=None,
@@ -62,6 +62,6 @@ def create_app(options: WebOptions | None = None) -> FastAPI:
     app.add_middleware(SecurityMiddleware, options=options)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    for module in (docs, export, ingest, corrections, pages):
+    for module in (docs, export, ingest, corrections, act, pages):
         app.include_router(module.router)
     return app
