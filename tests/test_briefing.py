@@ -38,8 +38,8 @@ def later() -> list:
 
 
 @pytest.fixture
-def kb(tmp_path):
-    db = open_db(f"sqlite:///{tmp_path / 'kb.sqlite'}")
+def kb(db_url):
+    db = open_db(db_url)
     load(db, articles() + later())
     yield db
     db.dispose()
@@ -94,7 +94,7 @@ def test_markdown_and_html_cite_every_line(kb):
 
 
 def test_cli_brief(kb, tmp_path):
-    url = str(kb.engine.url)
+    url = kb.engine.url.render_as_string(hide_password=False)
     out = tmp_path / "brief.md"
     run = CliRunner().invoke(cli, ["brief", "Valras-Plage", "--visitor", "Le Van Son", "--db",
                                    url, "-o", str(out)])

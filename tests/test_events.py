@@ -452,3 +452,18 @@ def test_a_town_followed_by_its_enclosing_unit_is_not_a_cut_landmark_name():
     doc = make_doc(body, [AMB], places=[("Port-Vert", ["Port-Vert city"], "city"), REGION])
     visits = [(e.participants[0], e.place) for e in run_events(doc) if e.type == "visit"]
     assert visits == [("Nguyen Van An", "Port-Vert")]
+
+
+def test_meeting_with_a_local_official_during_a_visit_takes_place_in_the_town():
+    from passerelle.extract import extract_document
+    from passerelle.records import Document
+
+    body = (
+        "From May 4 to 6, Vietnamese Consul General Tran Minh Quan paid a working visit "
+        "to the Occitanie region.\n\n"
+        "Consul General Tran Minh Quan then held talks with Mayor of Sète François Commeinhes "
+        "on student exchanges."
+    )
+    doc = extract_document(Document(id="t", body=body, language="en", published="2024-05-08"))
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert meetings and meetings[0].place == "Sète"

@@ -9,7 +9,7 @@ import pytest
 
 from passerelle import registry
 from passerelle.extract import analyze, load_builtins
-from passerelle.geo.geocode import build_context, geocode_places, resolve_place
+from passerelle.geo.geocode import build_context, countries_in_text, geocode_places, resolve_place
 from passerelle.records import Document, Person, Place
 
 # Distances (km) within which a coordinate counts as right (shared/spec/SCORING.md).
@@ -123,3 +123,67 @@ def test_dev_gold_geocoding_accuracy(shared_dir):
                     TOLERANCE[g["kind"]]
     assert total > 50
     assert ok / total >= 0.90
+
+
+# ------------------------------------------------------------ context from the text
+
+
+def test_country_named_only_in_the_text_decides_a_homonym():
+    """Brest (Belarus) is larger; an article about a French delegation means Brittany's."""
+    alone = [Place("Brest")]
+    geocode_places(alone, [], "en", text="Brest hosted a delegation.")
+    french = [Place("Brest")]
+    geocode_places(french, [], "en", text="A French delegation from Brest visited Ha Long.")
+    assert (alone[0].country, french[0].country) == ("BY", "FR")
+
+
+def test_organisation_countries_count_as_context():
+    places = [Place("Brest")]
+    geocode_places(places, [], "en", org_countries=["FR"])
+    assert places[0].parents[:2] == ["Finistère", "Bretagne"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [("The French delegation met the Czech Republic's envoy.", {"FR", "CZ"}),
+     ("Đoàn công tác của Pháp thăm Hàn Quốc.", {"FR", "KR"}),
+     ("Ý kiến của ông Mỹ được ghi nhận.", set()),  # short words are common words too
+     ("french wine and korean food", set())],  # only capitalised words count
+)
+def test_countries_in_text(text, codes):
+    assert countries_in_text(text) == codes
+
+
+def test_component_reads_the_body_for_countries():
+    load_builtins()
+    doc = Document(id="t2", body="A French business delegation from Brest arrived on Monday.",
+                   language="en", places=[Place("Brest")])
+    registry.get("geocode.gazetteer.v1")(analyze(doc))
+    assert doc.places[0].country == "FR"
+
+
+@pytest.mark.parametrize(
+    ("names", "target", "expected"),
+    [(["Vinh", "Vietnam"], "Vinh", "Vinh"),
+     (["Vinh city", "Nghe An"], "Vinh city", "Vinh"),
+     (["Huong", "Hue"], "Huong", "Perfume River"),
+     (["Thu Bon", "Hoi An"], "Thu Bon", "Thu Bon River"),
+     (["Imperial Citadel", "Hue"], "Imperial Citadel", "Hue Imperial City"),
+     (["Imperial Citadel", "Hanoi"], "Imperial Citadel", "Imperial Citadel of Thang Long"),
+     (["Nam Can", "Nghe An", "Laos"], "Nam Can", "Nam Can Border Gate"),
+     (["Cai Lan", "Quang Ninh"], "Cai Lan", "Cai Lan Port"),
+     (["Xieng Khouang", "Laos"], "Xieng Khouang", "Xiangkhouang"),
+     (["Republic of Korea", "Vietnam"], "Republic of Korea", "South Korea")],
+)
+def test_short_and_generic_names_resolve_with_context(names, target, expected):
+    from passerelle.geo.gazetteer import lookup
+
+    place = _geocode(names)[target]
+    wanted = [e for e in lookup(expected) if e.name == expected]
+    assert place.lat is not None and wanted
+    assert any(_km(place.lat, place.lon, e.lat, e.lon) < 1 for e in wanted), place
+
+
+def test_nam_can_without_a_border_context_is_the_southern_town():
+    place = _geocode(["Nam Can", "Ca Mau"])["Nam Can"]
+    assert place.kind == "city" and place.lat < 10

@@ -68,8 +68,8 @@ def load(db, docs) -> None:
 
 
 @pytest.fixture
-def kb(tmp_path):
-    db = open_db(f"sqlite:///{tmp_path / 'kb.sqlite'}")
+def kb(db_url):
+    db = open_db(db_url)
     load(db, articles())
     yield db
     db.dispose()
@@ -134,7 +134,7 @@ def test_unknown_place_and_natural_regions(kb):
 
 
 def test_cli_partners(kb, tmp_path):
-    url = str(kb.engine.url)
+    url = kb.engine.url.render_as_string(hide_password=False)
     out = CliRunner().invoke(cli, ["partners", "Valras-Plage", "--country", "VN", "--limit",
                                    "3", "--db", url, "--format", "json"])
     assert out.exit_code == 0, out.output
@@ -157,8 +157,12 @@ def test_web_pages_and_json_twins(kb):
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-        client = TestClient(create_app(WebOptions(db_url=str(kb.engine.url))),
-                            raise_server_exceptions=False)
+    url = kb.engine.url.render_as_string(hide_password=False)
+    with TestClient(create_app(WebOptions(db_url=url)), raise_server_exceptions=False) as client:
+        _check_web(client)
+
+
+def _check_web(client) -> None:  # noqa: ANN001
     ranked = client.get("/partners.json", params={"place": "Valras-Plage", "country": "VN",
                                                   "limit": 3})
     assert ranked.status_code == 200, ranked.text[:300]

@@ -34,6 +34,25 @@ from passerelle.records import SECTORS, Document
          ["economy"]),
         ("The delegation met the Urban Community council.", "en", []),
         ("The weather was pleasant.", "en", []),
+        # weather is no climate; climate change and carbon neutrality are
+        ("The town is known for its cool mountain climate.", "en", []),
+        ("The plan helps farmers adapt to climate change.", "en", ["agriculture", "climate"]),
+        ("The brewery is the first carbon-neutral plant in the region.", "en", ["climate"]),
+        ("Loans will pay for new flood defences.", "en", []),
+        # a solar farm is no farm; dairy and cider are farm produce
+        ("A nearby solar farm powers the plant.", "en", ["energy"]),
+        ("Exports of dairy and cider rose again.", "en", ["economy", "agriculture"]),
+        # a ministry's or committee's name says who speaks, not what it is about
+        ("Deputy Minister of Agriculture and Rural Development Tran Van Ba spoke.", "en", []),
+        ("The National Defence and Security Committee reviewed the draft.", "en", []),
+        ("Firms must protect health records.", "en", []),
+        ("The project brings clean water to 3,000 homes.", "en", ["urban"]),
+        ("The city thanked the prefecture for looking after Thai workers and trainees.", "en",
+         []),
+        ("The city thanked the prefecture for looking after Vietnamese workers and trainees.",
+         "en", ["community"]),
+        ("The ancient town lies on the river.", "en", []),
+        ("The region is the third-largest urban area of the country.", "en", []),
         ("Les deux villes coopèrent dans la pêche et l'aquaculture.", "fr", ["fisheries"]),
         ("Hai bên hợp tác về du lịch và giáo dục.", "vi", ["education", "tourism"]),
     ],
@@ -79,6 +98,13 @@ def test_weak_terms_need_two_sentences():
     two = _doc("The region values innovation.\n\nIts digital firms grow fast.")
     assert "technology" not in classify(analyze(one).sentences, None, "en")[0]
     assert "technology" in classify(analyze(two).sentences, None, "en")[0]
+
+
+def test_delegations_alone_are_no_diplomacy():
+    body = ("A delegation of the Lyon faculty of law visited the university on Monday. "
+            "The delegation met students and lecturers.")
+    sectors, _ = classify(analyze(_doc(body)).sentences, None, "en")
+    assert "diplomacy" not in sectors and "education" in sectors
 
 
 def test_caption_or_title_alone_never_makes_a_sector():

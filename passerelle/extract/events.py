@@ -38,7 +38,7 @@ from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import (
     dates_in, nearest_date, place_of_meeting, planned, sectors_of,
 )
-from passerelle.records import Event
+from passerelle.records import Document, Event
 
 __all__ = ["run", "extract_events"]
 
@@ -95,7 +95,44 @@ def extract_events(analysis: Analysis) -> list[Event]:
         found += _meetings_in(analysis, sa)
         found += _agreements_in(analysis, sa)
         found += _conferences_in(analysis, sa)
-    return _merge_all(found)
+    events = _merge_all(found)
+    _place_meetings_with_local_officials(analysis.doc, events)
+    return events
+
+
+# Kinds of place whose officials receive visitors at home: a meeting with the mayor of a
+# town during a visit to that town (or to its département) took place in that town.
+_LOCAL_KINDS = ("city", "district")
+
+
+def _place_meetings_with_local_officials(doc: Document, events: list[Event]) -> None:
+    """Give a place to meetings that state none, when the text implies it.
+
+    A meeting without a stated place (or with only a country or region) whose sides include exactly one local official
+    (a person whose office is "of" a town the document names), held by someone the
+    document shows visiting that town or a unit enclosing it, took place in that town.
+    """
+    places = {p.name: p for p in doc.places}
+    titles = {p.name: [t.of for t in p.titles if t.of] for p in doc.people}
+    visits = [e for e in events if e.type == "visit" and e.place and e.tense != "planned"]
+    for ev in events:
+        if ev.type != "meeting" or not _vague(ev.place, places):
+            continue
+        towns = {of for name in ev.participants for of in titles.get(name, [])
+                 if of in places and places[of].kind in _LOCAL_KINDS}
+        if len(towns) != 1:
+            continue
+        town = next(iter(towns))
+        reach = {town, *places[town].parents}
+        if ev.place and ev.place not in reach:
+            continue
+        if any(set(v.participants) & set(ev.participants) and v.place in reach for v in visits):
+            ev.place = town
+
+
+def _vague(place: str | None, places: dict) -> bool:
+    """No place, or only a country or region: a town inside it is more precise."""
+    return place is None or (place in places and places[place].kind in ("country", "region"))
 
 
 def _event(analysis: Analysis, sa: SentenceActors, kind: str, people: list[str],

@@ -234,7 +234,8 @@ PORTFOLIO_WORDS = frozenset(
     culture sports tourism agriculture rural development planning investment justice home
     interior labour labor invalids social science technology information communications
     transport construction resources environment security economy commerce cooperation
-    external relations ethnic minorities religious veterans energy natural public""".split()
+    external relations ethnic minorities religious veterans energy natural public climate
+    sport youth employment digital housing mobility heritage international""".split()
 )
 
 # Common Vietnamese family names (ASCII): the first token of a 2-4 token name.

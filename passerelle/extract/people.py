@@ -301,7 +301,7 @@ def _of_run(ctx: _Ctx, k: int) -> int:
             if j > k and match_role(ctx.tokens, j) and ctx.low(j - 1) in ("and", ","):
                 break
             j += 1
-        elif t.lower in _CONNECTORS_THE and ctx.low(j + 1) in ("la", "le", "the") \
+        elif t.lower == "de" and ctx.low(j + 1) in ("la", "le") \
                 and _is_cap(ctx, j + 2) and ctx.low(j + 2) not in lex.DATE_WORDS:
             j += 2  # "Pays de la Loire"
         elif t.is_possessive or (t.lower in _CONNECTORS_THE and _is_cap(ctx, j + 1)

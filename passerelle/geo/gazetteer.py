@@ -8,8 +8,10 @@ on first use:
   of every country, French departments with their regions, cities of 5,000+ worldwide,
   every French and Vietnamese town GeoNames lists, Vietnam's provinces before and after
   the 2025 merger and its old districts);
-- ``extra.tsv`` (hand-written): old French regions, natural regions, landmarks,
-  metropolitan bodies; ``aliases.tsv``: other spellings of known places;
+- ``extra.tsv`` (hand-written): old French regions, natural regions, rivers, ranges,
+  islands, bays, seas, passes, border gates, ports, airports, landmarks, metropolitan
+  bodies (a name written ``~Name`` there, or a river's bare name, is found by ``lookup``
+  but not accepted by ``is_place_name``); ``aliases.tsv``: other spellings of known places;
   ``demonyms.tsv``: country adjectives and country names in French and Vietnamese.
 
 Example::

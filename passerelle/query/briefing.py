@@ -51,6 +51,7 @@ def _officials(conn: Any, pids: list[int]) -> list[dict[str, Any]]:
         item = out.setdefault((r.entity_id, r.role), {
             "id": r.entity_id, "name": r.name, "role": r.role, "of": r.of_name,
             "first_seen": r.published, "last_seen": r.published, "sources": []})
+        item["first_seen"] = min(filter(None, [item["first_seen"], r.published]), default=None)
         item["last_seen"] = max(item["last_seen"] or "", r.published or "") or None
         item["sources"].append((r.doc_id, r.evidence))
     return sorted(out.values(), key=lambda o: (_neg(o["last_seen"]), o["name"]))
@@ -192,7 +193,8 @@ def briefing(db: Any, place: str | int, *, visitor: str | None = None) -> dict[s
 def _sector_counts(events: list[Any], coms: list[Any]) -> list[dict[str, Any]]:
     counts = Counter(s for e in events for s in e["sectors"])
     counts.update(s for c in coms for s in c["sectors"])
-    return [{"sector": s, "count": n} for s, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+    ranked = sorted(counts.items(), key=lambda x: (-x[1], x[0]))
+    return [{"sector": s, "count": n} for s, n in ranked]
 
 
 def _partners(db: Any, place_id: int) -> list[dict[str, Any]]:
@@ -293,13 +295,14 @@ def render_html(brief: dict[str, Any]) -> str:
         elif line.startswith("## "):
             body.append(f"<h2>{text}</h2>")
         elif line.lstrip().startswith("- "):
-            indent = ' style="margin-left:2em"' if line.startswith("  ") else ""
-            body.append(f"<p{indent}>• {text}</p>")
+            nested = ' class="step"' if line.startswith("  ") else ""
+            body.append(f"<p{nested}>• {text}</p>")
         elif line:
             body.append(f"<p>{text}</p>")
     title = html.escape(brief["place"]["name"])
     return ("<!doctype html><html><head><meta charset='utf-8'><title>Briefing: "
-            f"{title}</title></head><body>" + "\n".join(body) + "</body></html>")
+            f"{title}</title><style>.step{{margin-left:2em}}</style></head><body>"
+            + "\n".join(body) + "</body></html>")
 
 
 __all__ = ["briefing", "render_html", "render_markdown"]

@@ -11,12 +11,14 @@ useful on a small knowledge base too.
 
 Example::
 
-    >>> partners(db, "Valras-Plage", country="VN", limit=3)[0]["reasons"][0]["text"]
-    'both: coastal erosion'
+    >>> best = partners(db, "Valras-Plage", country="VN", limit=3)[0]
+    >>> [r["text"] for r in best["reasons"]][:2]
+    ['both: coastal erosion', 'both: tourism']
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections import Counter
@@ -94,8 +96,9 @@ _COAST_BOX = {"gia lai": (12.5, 14.7, 108.8), "dak lak": (12.5, 13.7, 109.0),
 _KIND_WEIGHT, _SIZE_WEIGHT, _REGION_WEIGHT = 0.5, 1.5, 1.5
 _CONCERN_WEIGHT, _SECTOR_WEIGHT, _SECTOR_CAP = 2.0, 0.5, 2.0
 _TIE_FACTOR = 0.5  # already partners: ranked lower
-_LOCALITY_KINDS = ("city", "district", "province", "other")
-_MAX_DOCS = 200
+_LOCALITY_KINDS = ("city", "district", "province")
+_BLAND_SECTORS = {"diplomacy"}  # every article of the base is about diplomacy
+_MAX_DOCS = 100
 
 
 def _units(table: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -241,8 +244,6 @@ def describe(conn: Any, row: Any) -> dict[str, Any]:
         docs}``; sources are ``(doc_id, evidence)`` pairs until :func:`partners` dresses
         them.
     """
-    import json
-
     parents = json.loads(row.parents or "[]")
     population, entry = _population(row.name, row.country, row.geonames_id)
     if not parents and entry is not None:
@@ -310,7 +311,7 @@ def linked_country(conn: Any, target: dict[str, Any]) -> str:
 
 def _kb_candidates(conn: Any, country: str, exclude: int | None) -> list[dict[str, Any]]:
     rows = q(conn, "SELECT * FROM kb_entities WHERE kind = 'place' AND merged_into IS NULL AND "
-             "country = :c AND subkind IN :k ORDER BY doc_count DESC, id LIMIT 200",
+             "country = :c AND subkind IN :k ORDER BY doc_count DESC, id LIMIT 100",
              c=country, k=list(_LOCALITY_KINDS)).all()
     return [describe(conn, r) for r in rows if r.id != exclude]
 
@@ -336,7 +337,18 @@ def _gazetteer_localities(country: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-_HAMLET = re.compile(r"(thon|xa|ap|ban|lang) ")  # hamlets and communes, not towns
+_HAMLET = re.compile(r"(thon|xa|ap|ban|lang|quan|phuong) ")  # hamlets, wards: not towns
+# Centres of metropolises whose wards the gazetteer lists as towns (lat, lon).
+_METROPOLES = ((21.028, 105.854), (10.776, 106.701), (48.857, 2.352), (45.764, 4.836),
+               (43.296, 5.370))
+
+
+def _urban_ward(e: Any) -> bool:
+    """Whether a gazetteer town lies within 20 km of a metropolis centre (a ward of it)."""
+    if e.lat is None or e.lon is None:
+        return False
+    return any(math.hypot(e.lat - la, (e.lon - lo) * math.cos(math.radians(la))) < 0.18
+               for la, lo in _METROPOLES)
 
 
 def _gazetteer_candidates(target: dict[str, Any], country: str, known: set[str],
@@ -346,7 +358,8 @@ def _gazetteer_candidates(target: dict[str, Any], country: str, known: set[str],
     regions = set(target["regions"])
     pool = []
     for e in _gazetteer_localities(country):
-        if fold(e.name) in known or _HAMLET.match(fold(e.name)) or (pop and not pop / 5 <= e.population <= pop * 5):
+        too_far = bool(pop) and not pop / 5 <= e.population <= pop * 5
+        if too_far or fold(e.name) in known or _HAMLET.match(fold(e.name)) or _urban_ward(e):
             continue
         tags = set(natural_regions(e.name, e.country, e.parents, e.lat, e.lon))
         if regions and not regions & tags:
@@ -390,9 +403,11 @@ def _size_reason(t: dict[str, Any], c: dict[str, Any]) -> dict[str, Any] | None:
     if not t["population"] or not c["population"]:
         return None
     gap = abs(math.log10(c["population"] / t["population"]))
-    weight = _SIZE_WEIGHT * max(0.0, 1 - gap / 2)
+    if gap > 1:  # more than ten times larger or smaller: no similarity worth saying
+        return None
+    weight = _SIZE_WEIGHT * (1 - gap / 2)
     return _reason("size", f"population {c['population']:,} vs {t['population']:,} "
-                   "(gazetteer)", weight, []) if weight > 0 else None
+                   "(gazetteer)", weight, [])
 
 
 def _sources_of(t: dict[str, Any], c: dict[str, Any], key: str, word: str, meta: dict[str, Any],
@@ -422,7 +437,7 @@ def _reasons(conn: Any, t: dict[str, Any], c: dict[str, Any],
     for word in sorted(set(t["concerns"]) & set(c["concerns"])):
         reasons.append(_reason("concern", f"both: {word}", _CONCERN_WEIGHT,
                                _sources_of(t, c, "concerns", word, meta)))
-    shared = sorted(set(t["sectors"]) & set(c["sectors"]))
+    shared = sorted((set(t["sectors"]) & set(c["sectors"])) - _BLAND_SECTORS)
     for sector in shared:
         reasons.append(_reason("sector", f"both discussed: {sector}",
                                min(_SECTOR_WEIGHT, _SECTOR_CAP / len(shared)),
@@ -431,7 +446,8 @@ def _reasons(conn: Any, t: dict[str, Any], c: dict[str, Any],
 
 
 def _candidate(conn: Any, t: dict[str, Any], c: dict[str, Any]) -> dict[str, Any]:
-    ties = _ties(conn, t, c)
+    ties = sorted(_ties(conn, t, c), key=lambda p: not (p[1] and _PARTNER_WORDS.search(
+        fold(p[1]))))
     meta = _doc_meta(conn, sorted({d for d in (t["docs"] + c["docs"])}))
     reasons = _reasons(conn, t, c, meta)
     partner = any(e and _PARTNER_WORDS.search(fold(e)) for _, e in ties)

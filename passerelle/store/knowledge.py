@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+import re
+from collections import namedtuple
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import bindparam, text
@@ -73,8 +76,82 @@ def q(conn: Any, sql: str, **params: Any) -> Any:
     return conn.execute(stmt, params)
 
 
+class _Rows:
+    """The fetched rows of one statement, with the parts of SQLAlchemy's Result used here."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[Any]) -> None:
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+    def all(self) -> list[Any]:
+        return self._rows
+
+    def first(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+    def scalar_one(self) -> Any:
+        if len(self._rows) != 1:
+            raise ResolveError(f"expected one row, got {len(self._rows)}")
+        return self._rows[0][0]
+
+    def mappings(self) -> _Rows:
+        return _Rows([r._asdict() for r in self._rows])
+
+
+_PARAM = re.compile(r"(?<![:\w]):(\w+)")
+
+
+@lru_cache(maxsize=4096)
+def _row_type(names: tuple[str, ...]) -> Any:
+    return namedtuple("Row", names, rename=True)  # type: ignore[misc]
+
+
+@lru_cache(maxsize=4096)
+def _prepare(sql: str, pg: bool, sizes: tuple[tuple[str, int], ...]) -> str:
+    """``sql`` with list parameters expanded to ``(:k_0, ...)`` in the driver's style."""
+    for key, size in sizes:
+        items = ", ".join(f":{key}_{i}" for i in range(size)) or "NULL"
+        sql = re.sub(rf"(?<![:\w]):{key}\b", f"({items})", sql)
+    if pg:
+        sql = _PARAM.sub(lambda m: f"%({m.group(1)})s", sql.replace("%", "%%"))
+    return sql
+
+
+def w(conn: Any, sql: str, **params: Any) -> _Rows:
+    """Execute ``sql`` like :func:`q`, on the connection's DBAPI cursor (same transaction).
+
+    The knowledge base's writes run a few dozen small statements per document; going
+    through the driver directly costs a fraction of SQLAlchemy's per-statement work.
+    Internal helper; not a stable API.
+    """
+    sizes = []
+    for key, value in list(params.items()):
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items = sorted(value) if isinstance(value, (set, frozenset)) else list(value)
+            sizes.append((key, len(items)))
+            del params[key]
+            params.update({f"{key}_{i}": v for i, v in enumerate(items)})
+    prepared = _prepare(sql, conn.dialect.name == "postgresql", tuple(sizes))
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(prepared, params)
+        if cursor.description is None:
+            return _Rows([])
+        row = _row_type(tuple(d[0] for d in cursor.description))
+        return _Rows([row._make(r) for r in cursor.fetchall()])
+    finally:
+        cursor.close()
+
+
 def _insert(conn: Any, sql: str, **params: Any) -> int:
-    return int(q(conn, sql + " RETURNING id", **params).scalar_one())
+    return int(w(conn, sql + " RETURNING id", **params).scalar_one())
 
 
 def _jl(raw: str | None) -> list[Any]:
@@ -93,22 +170,22 @@ def fts_put(conn: Any, kind: str, ref: int | str, number: int, body: str,
     folded = fold(body)
     if conn.dialect.name == "sqlite":
         rowid = number * 8 + _FTS_SLOT[kind]
-        q(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=rowid)
+        w(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=rowid)
         if folded:
-            q(conn, "INSERT INTO kb_fts (rowid, kind, ref, doc_id, text) VALUES "
+            w(conn, "INSERT INTO kb_fts (rowid, kind, ref, doc_id, text) VALUES "
               "(:r, :k, :ref, :d, :t)", r=rowid, k=kind, ref=str(ref), d=doc_id, t=folded)
         return
-    q(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
+    w(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
     if folded:
-        q(conn, "INSERT INTO kb_fts (kind, ref, doc_id, text) VALUES (:k, :ref, :d, :t)",
+        w(conn, "INSERT INTO kb_fts (kind, ref, doc_id, text) VALUES (:k, :ref, :d, :t)",
           k=kind, ref=str(ref), d=doc_id, t=folded)
 
 
 def _fts_drop(conn: Any, kind: str, number: int, ref: int | str) -> None:
     if conn.dialect.name == "sqlite":
-        q(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=number * 8 + _FTS_SLOT[kind])
+        w(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=number * 8 + _FTS_SLOT[kind])
     else:
-        q(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
+        w(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
 
 
 # --------------------------------------------------------------------------- entry point
@@ -178,7 +255,7 @@ def _add_doc(conn: Any, doc_id: str, doc: Document) -> int:
         "VALUES (:d, :t, :u, :o, :p, :l)", d=doc_id, t=doc.title, u=doc.source.url,
         o=doc.source.outlet or doc.site_name, p=doc.published, l=doc.language)
     for sector in sorted(set(doc.sectors)):
-        q(conn, "INSERT INTO kb_doc_sectors (doc_id, sector) VALUES (:d, :s)", d=doc_id, s=sector)
+        w(conn, "INSERT INTO kb_doc_sectors (doc_id, sector) VALUES (:d, :s)", d=doc_id, s=sector)
     return number
 
 
@@ -192,26 +269,26 @@ def forget_document(conn: Any, doc_id: str) -> None:
         conn: an open Connection in a transaction.
         doc_id: the document id.
     """
-    row = q(conn, "SELECT id FROM kb_docs WHERE doc_id = :d", d=doc_id).first()
+    row = w(conn, "SELECT id FROM kb_docs WHERE doc_id = :d", d=doc_id).first()
     if row is None:
         return
     touched = _Touched()
-    touched.entities |= {r[0] for r in q(conn, "SELECT DISTINCT entity_id FROM kb_names "
+    touched.entities |= {r[0] for r in w(conn, "SELECT DISTINCT entity_id FROM kb_names "
                                          "WHERE doc_id = :d", d=doc_id)}
-    touched.events |= {r[0] for r in q(conn, "SELECT DISTINCT event_id FROM kb_event_sources "
+    touched.events |= {r[0] for r in w(conn, "SELECT DISTINCT event_id FROM kb_event_sources "
                                        "WHERE doc_id = :d", d=doc_id)}
-    touched.commitments |= {r[0] for r in q(conn, "SELECT DISTINCT commitment_id FROM "
+    touched.commitments |= {r[0] for r in w(conn, "SELECT DISTINCT commitment_id FROM "
                                             "kb_commitment_steps WHERE doc_id = :d", d=doc_id)}
     touched.renamed |= touched.entities
     if touched.events:
-        touched.commitments |= {r[0] for r in q(conn, "SELECT id FROM kb_commitments WHERE "
+        touched.commitments |= {r[0] for r in w(conn, "SELECT id FROM kb_commitments WHERE "
                                                 "fulfilled_by IN :ev", ev=touched.events)}
-    q(conn, "DELETE FROM kb_event_links WHERE source_id IN "
+    w(conn, "DELETE FROM kb_event_links WHERE source_id IN "
       "(SELECT id FROM kb_event_sources WHERE doc_id = :d)", d=doc_id)
-    q(conn, "DELETE FROM kb_merges WHERE doc_id = :d AND absorbed_id IS NULL", d=doc_id)
+    w(conn, "DELETE FROM kb_merges WHERE doc_id = :d AND absorbed_id IS NULL", d=doc_id)
     for table in ("kb_names", "kb_offices", "kb_event_sources", "kb_commitment_steps",
                   "kb_doc_sectors", "kb_docs"):
-        q(conn, f"DELETE FROM {table} WHERE doc_id = :d", d=doc_id)
+        w(conn, f"DELETE FROM {table} WHERE doc_id = :d", d=doc_id)
     _fts_drop(conn, "document", row[0], doc_id)
     finish(conn, touched)
 
@@ -264,18 +341,18 @@ def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
     found = _matching_entities(conn, kind, forms, attrs, doc_id)
     entity_id = min(found) if found else _new_entity(conn, kind, forms[0][0], forms[0][1])
     if entity_id in found:  # the mention joins an entity: keep why
-        q(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
+        w(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
           "VALUES (:k, :e, NULL, :d, :r, :c)", k=kind, e=entity_id, d=doc_id,
           r=found[entity_id][0], c=found[entity_id][1])
     for other in sorted(set(found) - {entity_id}):
         merge_into(conn, kind, entity_id, other, touched, doc_id=doc_id,
                    reason=found[other][0], confidence=found[other][1])
-    known = {r[0] for r in q(conn, "SELECT DISTINCT name FROM kb_names WHERE entity_id = :e AND "
+    known = {r[0] for r in w(conn, "SELECT DISTINCT name FROM kb_names WHERE entity_id = :e AND "
                              "name IN :n", e=entity_id, n=[f[0] for f in forms])}
     if found.keys() - {entity_id} or any(f[0] not in known for f in forms):
         touched.renamed.add(entity_id)
     for form, key, primary, matchable in forms:
-        q(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
+        w(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
           "matchable, country, geonames_id, subkind, lat, lon, parents) VALUES (:e, :k, :d, :i, "
           ":n, :norm, :p, :m, :country, :gid, :subkind, :lat, :lon, :parents)",
           e=entity_id, k=kind, d=doc_id, i=idx, n=form, norm=key, p=int(primary),
@@ -289,7 +366,7 @@ def _matching_entities(conn: Any, kind: str, forms: list[tuple[str, str, bool, b
     keys = [key for _, key, _, matchable in forms if matchable]
     if not keys:
         return {}
-    rows = q(conn, "SELECT entity_id, norm, country, geonames_id FROM kb_names WHERE kind = :k "
+    rows = w(conn, "SELECT entity_id, norm, country, geonames_id FROM kb_names WHERE kind = :k "
              "AND matchable = 1 AND norm IN :keys", k=kind, keys=keys).all()
     blocked = _blocked_entities(conn, kind, [*keys, f"doc:{doc_id}"])
     found: dict[int, tuple[str, float]] = {}
@@ -304,11 +381,11 @@ def _matching_entities(conn: Any, kind: str, forms: list[tuple[str, str, bool, b
 
 def _blocked_entities(conn: Any, kind: str, keys: list[str]) -> set[int]:
     """Entities a split correction keeps apart from these name keys."""
-    rows = q(conn, "SELECT target FROM kb_corrections WHERE kind = :k AND action = 'split' "
+    rows = w(conn, "SELECT target FROM kb_corrections WHERE kind = :k AND action = 'split' "
              "AND other IN :keys", k=kind, keys=keys).all()
     blocked: set[int] = set()
     for (target,) in rows:
-        blocked |= {r[0] for r in q(conn, "SELECT DISTINCT entity_id FROM kb_names WHERE "
+        blocked |= {r[0] for r in w(conn, "SELECT DISTINCT entity_id FROM kb_names WHERE "
                                     "kind = :k AND norm = :n AND matchable = 1",
                                     k=kind, n=target)}
     return blocked
@@ -334,12 +411,12 @@ def merge_into(conn: Any, kind: str, keep: int, other: int, touched: _Touched, *
     if keep == other:
         return
     for table, column in _ENTITY_COLUMNS:
-        q(conn, f"UPDATE {table} SET {column} = :keep WHERE {column} = :other",
+        w(conn, f"UPDATE {table} SET {column} = :keep WHERE {column} = :other",
           keep=keep, other=other)
-    q(conn, "UPDATE kb_entities SET merged_into = :keep WHERE id = :other", keep=keep, other=other)
-    q(conn, "UPDATE kb_merges SET entity_id = :keep WHERE entity_id = :other", keep=keep,
+    w(conn, "UPDATE kb_entities SET merged_into = :keep WHERE id = :other", keep=keep, other=other)
+    w(conn, "UPDATE kb_merges SET entity_id = :keep WHERE entity_id = :other", keep=keep,
       other=other)
-    q(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
+    w(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
       "VALUES (:k, :e, :a, :d, :r, :c)", k=kind, e=keep, a=other, d=doc_id, r=reason,
       c=confidence)
     _fts_drop(conn, kind, other, other)
@@ -351,11 +428,11 @@ def merge_into(conn: Any, kind: str, keep: int, other: int, touched: _Touched, *
 
 def _recheck_after_merge(conn: Any, keep: int, other: int, touched: _Touched) -> None:
     """Reports of the merged entity may now match others: attach them again."""
-    sources = [r[0] for r in q(conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE "
+    sources = [r[0] for r in w(conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE "
                                "entity_id = :e", e=keep)]
     for source_id in sources:
         _attach_source(conn, source_id, touched)
-    steps = [r[0] for r in q(conn, "SELECT id FROM kb_commitment_steps WHERE actor_id = :e",
+    steps = [r[0] for r in w(conn, "SELECT id FROM kb_commitment_steps WHERE actor_id = :e",
                              e=keep)]
     for step_id in steps:
         _attach_step(conn, step_id, touched)
@@ -368,22 +445,22 @@ def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
     the entity when no form is left. Aggregates in SQL: an entity may have thousands of
     forms. Internal helper; not a stable API.
     """
-    forms = q(conn, "SELECT name, norm, MAX(primary_name), COUNT(*), MIN(kind) FROM kb_names "
+    forms = w(conn, "SELECT name, norm, MAX(primary_name), COUNT(*), MIN(kind) FROM kb_names "
               "WHERE entity_id = :e GROUP BY name, norm", e=entity_id).all()
     if not forms:
-        kind = q(conn, "SELECT kind FROM kb_entities WHERE id = :e", e=entity_id).scalar()
-        q(conn, "DELETE FROM kb_entities WHERE id = :e", e=entity_id)
+        kind = w(conn, "SELECT kind FROM kb_entities WHERE id = :e", e=entity_id).scalar()
+        w(conn, "DELETE FROM kb_entities WHERE id = :e", e=entity_id)
         if kind:
             _fts_drop(conn, kind, entity_id, entity_id)
         return
     main = [f for f in forms if f[2]] or list(forms)
     name = canonical_name([(n, k) for n, k, _p, c, _k in main for _ in range(c)])
     key = next(k for n, k, *_ in main if n == name)
-    best = q(conn, "SELECT lat, lon, geonames_id, parents FROM kb_names WHERE entity_id = :e "
+    best = w(conn, "SELECT lat, lon, geonames_id, parents FROM kb_names WHERE entity_id = :e "
              "ORDER BY geonames_id IS NULL, lat IS NULL, doc_id, idx LIMIT 1", e=entity_id).first()
-    stats = q(conn, "SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM kb_names WHERE entity_id = :e",
+    stats = w(conn, "SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM kb_names WHERE entity_id = :e",
               e=entity_id).first()
-    q(conn, "UPDATE kb_entities SET name = :n, norm = :norm, country = :c, subkind = :s, "
+    w(conn, "UPDATE kb_entities SET name = :n, norm = :norm, country = :c, subkind = :s, "
       "lat = :lat, lon = :lon, geonames_id = :gid, parents = :p, name_count = :nc, "
       "doc_count = :dc WHERE id = :e", n=name, norm=key,
       c=_majority_of(conn, entity_id, "country"),
@@ -396,7 +473,7 @@ def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
 
 def _majority_of(conn: Any, entity_id: int, column: str, skip: str | None = None) -> str | None:
     """Most frequent non-empty value of a ``kb_names`` column (ties: alphabetical)."""
-    rows = q(conn, f"SELECT {column}, COUNT(*) AS n FROM kb_names WHERE entity_id = :e AND "
+    rows = w(conn, f"SELECT {column}, COUNT(*) AS n FROM kb_names WHERE entity_id = :e AND "
              f"{column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column}",
              e=entity_id).all()
     kept = [r[0] for r in rows if r[0] and r[0] != skip]
@@ -430,7 +507,7 @@ def _add_offices(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, s
         entity_id = local.get(("person", fold(person.name)))
         for title in person.titles if entity_id else []:
             if title.role:
-                q(conn, "INSERT INTO kb_offices (entity_id, doc_id, role, of_name, published, "
+                w(conn, "INSERT INTO kb_offices (entity_id, doc_id, role, of_name, published, "
                   "evidence) VALUES (:e, :d, :r, :o, :p, :ev)", e=entity_id, d=doc_id,
                   r=title.role, o=title.of, p=doc.published, ev=title.evidence)
 
@@ -454,7 +531,7 @@ def _add_events(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, st
             e=event.end, p=event.precision if event.start else None, pl=place_id,
             pub=published, sec=json.dumps(sorted(set(event.sectors))), ev=event.evidence)
         event_id = _insert(conn, "INSERT INTO kb_events (type) VALUES (:t)", t=event.type)
-        q(conn, "UPDATE kb_event_sources SET event_id = :e WHERE id = :s", e=event_id, s=source_id)
+        w(conn, "UPDATE kb_event_sources SET event_id = :e WHERE id = :s", e=event_id, s=source_id)
         for entity_id in sorted({p for p in people if p is not None}):
             _link(conn, event_id, source_id, entity_id, "participant", event.type, sort_date)
         if place_id is not None:
@@ -465,7 +542,7 @@ def _add_events(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, st
 
 def _link(conn: Any, event_id: int, source_id: int, entity_id: int, role: str, type_: str,
           sort_date: str | None) -> None:
-    q(conn, "INSERT INTO kb_event_links (event_id, source_id, entity_id, role, type, sort_date) "
+    w(conn, "INSERT INTO kb_event_links (event_id, source_id, entity_id, role, type, sort_date) "
       "VALUES (:e, :s, :n, :r, :t, :d)", e=event_id, s=source_id, n=entity_id, r=role, t=type_,
       d=sort_date)
 
@@ -474,11 +551,11 @@ def _reports(conn: Any, source_ids: list[int]) -> dict[int, tuple[int, EventRepo
     """``{source_id: (event_id, report)}`` for the given sources."""
     if not source_ids:
         return {}
-    rows = q(conn, "SELECT s.id, s.event_id, s.type, s.start_date, s.end_date, s.precision, "
+    rows = w(conn, "SELECT s.id, s.event_id, s.type, s.start_date, s.end_date, s.precision, "
              "s.place_id, s.published, p.name, p.parents FROM kb_event_sources s LEFT JOIN "
              "kb_entities p ON p.id = s.place_id WHERE s.id IN :ids", ids=source_ids).all()
     parts: dict[int, set[int]] = {}
-    for sid, eid in q(conn, "SELECT source_id, entity_id FROM kb_event_links WHERE role = "
+    for sid, eid in w(conn, "SELECT source_id, entity_id FROM kb_event_links WHERE role = "
                       "'participant' AND source_id IN :ids", ids=source_ids):
         parts.setdefault(sid, set()).add(eid)
     out = {}
@@ -508,7 +585,7 @@ def _attach_source(conn: Any, source_id: int, touched: _Touched) -> None:
     anchor = report.published or report.start
     lo, hi = _shift(anchor, -_WINDOW_DAYS), _shift(anchor, _WINDOW_DAYS)
     when = "(sort_date BETWEEN :lo AND :hi OR sort_date IS NULL)" if lo else "1 = 1"
-    candidates = [r[0] for r in q(
+    candidates = [r[0] for r in w(
         conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE role = 'participant' AND "
         f"entity_id IN :ents AND type = :t AND {when} AND event_id != :ev",
         ents=report.participants, t=report.type, ev=event_id, **({"lo": lo, "hi": hi} if lo
@@ -526,12 +603,12 @@ def merge_events(conn: Any, keep: int, event_ids: set[int], touched: _Touched) -
         return
     for table in ("kb_event_sources", "kb_event_links"):
         column = "event_id"
-        q(conn, f"UPDATE {table} SET {column} = :k WHERE {column} IN :o", k=keep, o=others)
-    q(conn, "UPDATE kb_commitments SET fulfilled_by = :k WHERE fulfilled_by IN :o", k=keep,
+        w(conn, f"UPDATE {table} SET {column} = :k WHERE {column} IN :o", k=keep, o=others)
+    w(conn, "UPDATE kb_commitments SET fulfilled_by = :k WHERE fulfilled_by IN :o", k=keep,
       o=others)
-    q(conn, "DELETE FROM kb_event_sectors WHERE event_id IN :o", o=others)
+    w(conn, "DELETE FROM kb_event_sectors WHERE event_id IN :o", o=others)
     _count_months(conn, others, -1)
-    q(conn, "DELETE FROM kb_events WHERE id IN :o", o=others)
+    w(conn, "DELETE FROM kb_events WHERE id IN :o", o=others)
     for other in others:
         _fts_drop(conn, "event", other, other)
         touched.events.discard(other)
@@ -540,24 +617,24 @@ def merge_events(conn: Any, keep: int, event_ids: set[int], touched: _Touched) -
 
 def _count_months(conn: Any, event_ids: list[int], sign: int) -> None:
     """Add (``sign`` 1) or remove (-1) events from the ``kb_sector_months`` summary."""
-    rows = q(conn, "SELECT sort_date, sectors FROM kb_events WHERE id IN :e AND sort_date IS NOT "
+    rows = w(conn, "SELECT sort_date, sectors FROM kb_events WHERE id IN :e AND sort_date IS NOT "
              "NULL", e=event_ids).all()
     for sort_date, sectors in rows:
         for sector in _jl(sectors):
-            q(conn, "INSERT INTO kb_sector_months (month, sector, n) VALUES (:m, :s, :n) ON "
+            w(conn, "INSERT INTO kb_sector_months (month, sector, n) VALUES (:m, :s, :n) ON "
               "CONFLICT (month, sector) DO UPDATE SET n = kb_sector_months.n + excluded.n",
               m=sort_date[:7], s=sector, n=sign)
 
 
 def _refresh_event(conn: Any, event_id: int) -> None:
     """Recompute an event's date, place, sectors and counts from its reports."""
-    rows = q(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents FROM "
+    rows = w(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents FROM "
              "kb_event_sources s LEFT JOIN kb_entities p ON p.id = s.place_id WHERE s.event_id "
              "= :e", e=event_id).mappings().all()
     _count_months(conn, [event_id], -1)
     if not rows:
-        q(conn, "DELETE FROM kb_events WHERE id = :e", e=event_id)
-        q(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
+        w(conn, "DELETE FROM kb_events WHERE id = :e", e=event_id)
+        w(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
         _fts_drop(conn, "event", event_id, event_id)
         return
     dated = min(rows, key=lambda r: (_PRECISION_RANK.get(r["precision"], 3) if r["start_date"]
@@ -567,15 +644,15 @@ def _refresh_event(conn: Any, event_id: int) -> None:
         if placed else None
     sectors = sorted({s for r in rows for s in _jl(r["sectors"])})
     first = min((r["published"] for r in rows if r["published"]), default=None)
-    q(conn, "UPDATE kb_events SET start_date = :s, end_date = :en, precision = :p, place_id = :pl, "
+    w(conn, "UPDATE kb_events SET start_date = :s, end_date = :en, precision = :p, place_id = :pl, "
       "sectors = :sec, source_count = :n, first_published = :f, sort_date = :sd WHERE id = :e",
       s=dated["start_date"], en=dated["end_date"], p=dated["precision"],
       pl=place["place_id"] if place else None, sec=json.dumps(sectors),
       n=len({r["doc_id"] for r in rows}), f=first, sd=dated["start_date"] or first, e=event_id)
     _count_months(conn, [event_id], 1)
-    q(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
+    w(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
     for sector in sectors:
-        q(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)", e=event_id,
+        w(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)", e=event_id,
           s=sector)
     body = " ".join(sorted({r["evidence"] or "" for r in rows}))
     fts_put(conn, "event", event_id, event_id, f"{rows[0]['type']} {body}")
@@ -609,22 +686,22 @@ def _step_report(row: Any) -> StepReport:
 
 def _attach_step(conn: Any, step_id: int, touched: _Touched) -> None:
     """Merge the commitment of ``step_id`` with every commitment one of whose steps matches."""
-    row = q(conn, "SELECT * FROM kb_commitment_steps WHERE id = :s", s=step_id).first()
+    row = w(conn, "SELECT * FROM kb_commitment_steps WHERE id = :s", s=step_id).first()
     if row is None or row.actor_id is None:
         return
     mine = _step_report(row)
     # Only another article follows a commitment up (a restatement in the same one is not news).
-    others = q(conn, "SELECT * FROM kb_commitment_steps WHERE actor_id = :a AND commitment_id "
+    others = w(conn, "SELECT * FROM kb_commitment_steps WHERE actor_id = :a AND commitment_id "
                "!= :c AND doc_id != :d", a=row.actor_id, c=row.commitment_id, d=row.doc_id).all()
     found = {o.commitment_id for o in others if commitment_steps_match(mine, _step_report(o))}
     if not found:
         return
     keep = min(found | {row.commitment_id})
     gone = sorted((found | {row.commitment_id}) - {keep})
-    q(conn, "UPDATE kb_commitment_steps SET commitment_id = :k WHERE commitment_id IN :g",
+    w(conn, "UPDATE kb_commitment_steps SET commitment_id = :k WHERE commitment_id IN :g",
       k=keep, g=gone)
-    q(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id IN :g", g=gone)
-    q(conn, "DELETE FROM kb_commitments WHERE id IN :g", g=gone)
+    w(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id IN :g", g=gone)
+    w(conn, "DELETE FROM kb_commitments WHERE id IN :g", g=gone)
     for other in gone:
         _fts_drop(conn, "commitment", other, other)
         touched.commitments.discard(other)
@@ -638,7 +715,7 @@ def _statuses_after_events(conn: Any, touched: _Touched) -> None:
     events = sorted(touched.events)
     if not events:
         return
-    rows = q(conn, "SELECT DISTINCT c.id, c.fulfilled_by FROM kb_event_links l JOIN kb_events e "
+    rows = w(conn, "SELECT DISTINCT c.id, c.fulfilled_by FROM kb_event_links l JOIN kb_events e "
              "ON e.id = l.event_id JOIN kb_commitments c ON (c.actor_id = l.entity_id OR "
              "c.counterpart_id = l.entity_id) LEFT JOIN kb_events f ON f.id = c.fulfilled_by "
              "WHERE l.event_id IN :ev AND l.role = 'participant' AND e.type IN :t AND "
@@ -651,39 +728,39 @@ def _statuses_after_events(conn: Any, touched: _Touched) -> None:
 
 
 def _check_fulfilment(conn: Any, commitment_id: int, only: list[int]) -> None:
-    row = q(conn, "SELECT id, actor_id, counterpart_id, kind, sectors, first_date AS step_date "
+    row = w(conn, "SELECT id, actor_id, counterpart_id, kind, sectors, first_date AS step_date "
             "FROM kb_commitments WHERE id = :c", c=commitment_id).first()
     fulfilled = _fulfilling_event(conn, row, row.counterpart_id, set(_jl(row.sectors)), only)
     if fulfilled:
-        q(conn, "UPDATE kb_commitments SET status = 'fulfilled', fulfilled_by = :f WHERE id = :c",
+        w(conn, "UPDATE kb_commitments SET status = 'fulfilled', fulfilled_by = :f WHERE id = :c",
           f=fulfilled, c=commitment_id)
 
 
 def _refresh_commitment(conn: Any, commitment_id: int) -> None:
     """Order the steps, label them, and decide the status of one commitment."""
-    steps = q(conn, "SELECT * FROM kb_commitment_steps WHERE commitment_id = :c ORDER BY "
+    steps = w(conn, "SELECT * FROM kb_commitment_steps WHERE commitment_id = :c ORDER BY "
               "step_date, doc_id, idx", c=commitment_id).all()
     if not steps:
-        q(conn, "DELETE FROM kb_commitments WHERE id = :c", c=commitment_id)
-        q(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
+        w(conn, "DELETE FROM kb_commitments WHERE id = :c", c=commitment_id)
+        w(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
         _fts_drop(conn, "commitment", commitment_id, commitment_id)
         return
     for step, label in zip(steps, step_labels([s.kind for s in steps])):
-        q(conn, "UPDATE kb_commitment_steps SET step = :l WHERE id = :s", l=label, s=step.id)
+        w(conn, "UPDATE kb_commitment_steps SET step = :l WHERE id = :s", l=label, s=step.id)
     first = steps[0]
     counterpart = next((s.counterpart_id for s in steps if s.counterpart_id), None)
     sectors = sorted({x for s in steps for x in _jl(s.sectors)})
     fulfilled = _fulfilling_event(conn, first, counterpart, set(sectors))
     docs = {s.doc_id for s in steps}
     status = "fulfilled" if fulfilled else "repeated" if len(docs) > 1 else "open"
-    q(conn, "UPDATE kb_commitments SET actor_id = :a, counterpart_id = :cp, kind = :k, summary = "
+    w(conn, "UPDATE kb_commitments SET actor_id = :a, counterpart_id = :cp, kind = :k, summary = "
       ":s, sectors = :sec, status = :st, first_date = :f, last_date = :l, step_count = :n, "
       "fulfilled_by = :fb WHERE id = :c", a=first.actor_id, cp=counterpart, k=first.kind,
       s=first.summary, sec=json.dumps(sectors), st=status, f=first.step_date,
       l=steps[-1].step_date, n=len(steps), fb=fulfilled, c=commitment_id)
-    q(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
+    w(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
     for sector in sectors:
-        q(conn, "INSERT INTO kb_commitment_sectors (commitment_id, sector) VALUES (:c, :s)",
+        w(conn, "INSERT INTO kb_commitment_sectors (commitment_id, sector) VALUES (:c, :s)",
           c=commitment_id, s=sector)
     body = " ".join([first.summary or ""] + sorted({s.evidence or "" for s in steps}))
     fts_put(conn, "commitment", commitment_id, commitment_id, body)
@@ -710,7 +787,7 @@ def _fulfilling_event(conn: Any, first: Any, counterpart: int | None, sectors: s
     if only is not None:
         scope = "AND e.id IN :only"
         params["only"] = only
-    rows = q(conn, f"SELECT DISTINCT e.id, e.type, e.sectors, e.sort_date FROM kb_event_links l "
+    rows = w(conn, f"SELECT DISTINCT e.id, e.type, e.sectors, e.sort_date FROM kb_event_links l "
              f"JOIN kb_events e ON e.id = l.event_id {join} WHERE l.entity_id = :w AND l.role = "
              f"'participant' AND e.type IN :t AND e.sort_date > :d {scope} ORDER BY e.sort_date, "
              "e.id LIMIT 200", **params).all()
@@ -736,20 +813,20 @@ def realises(event_type: str, event_sectors: set[str], sectors: set[str], invita
 def entity_by_name(conn: Any, kind: str, key: str | int) -> int | None:
     """Live entity id for an id or a name (any of its forms). Internal; not a stable API."""
     if isinstance(key, int) or str(key).isdigit():
-        row = q(conn, "SELECT id, merged_into FROM kb_entities WHERE id = :e AND kind = :k",
+        row = w(conn, "SELECT id, merged_into FROM kb_entities WHERE id = :e AND kind = :k",
                 e=int(key), k=kind).first()
         if row is not None:
             return int(row.merged_into or row.id)
     folded = fold(str(key))
     keys = {folded, folded.replace(" ", ""), strip_titles(folded)}
-    row = q(conn, "SELECT entity_id, COUNT(*) AS n FROM kb_names WHERE kind = :k AND norm IN :n "
+    row = w(conn, "SELECT entity_id, COUNT(*) AS n FROM kb_names WHERE kind = :k AND norm IN :n "
             "GROUP BY entity_id ORDER BY n DESC, entity_id LIMIT 1", k=kind, n=keys).first()
     return int(row[0]) if row else None
 
 
 def apply_corrections(conn: Any, touched: _Touched) -> None:
     """Re-apply recorded manual merges whose two sides are separate entities again."""
-    rows = q(conn, "SELECT m.kind, m.target, m.other, m.note FROM kb_corrections m WHERE "
+    rows = w(conn, "SELECT m.kind, m.target, m.other, m.note FROM kb_corrections m WHERE "
              "m.action = 'merge' AND NOT EXISTS (SELECT 1 FROM kb_corrections s WHERE s.action "
              "= 'split' AND s.kind = m.kind AND s.id > m.id AND s.other IN (m.target, m.other)) "
              "ORDER BY m.id").all()  # a later split undoes an earlier merge
