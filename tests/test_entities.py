@@ -273,3 +273,111 @@ def test_model_runs_the_recogniser_alone_and_still_finds_names():
     sdoc = pipeline("The mayor of Lyon, Claire Dubois, met officials from Airbus in Toulouse.")
     found = {(e.text, e.label_) for e in sdoc.ents}
     assert ("Claire Dubois", "PERSON") in found and ("Toulouse", "GPE") in found
+
+
+# ------------------------------------------------- names that must not run on
+
+
+def _orgs(doc: Document) -> list[str]:
+    return sorted(o.name for o in doc.organizations)
+
+
+def _places(doc: Document) -> dict[str, str | None]:
+    return {p.name: p.kind for p in doc.places}
+
+
+def test_organisation_stops_before_a_person_and_a_date() -> None:
+    doc = _run("Chairman of the Can Tho City People's Committee Tran Van Long met the consul "
+               "on March 3.")
+    assert _orgs(doc) == ["Can Tho City People's Committee"]
+    assert _roles(_person(doc, "Tran Van Long")) == {"Chairman": "Can Tho City People's Committee"}
+
+
+def test_organisation_stops_before_a_weekday_and_a_possessive() -> None:
+    doc = _run("The Orbis Group on Tuesday opened a plant. Visitors later toured Mekong "
+               "Shipping Corporation's Tan Thuan terminal.")
+    assert _orgs(doc) == ["Mekong Shipping Corporation", "Orbis Group"]
+    assert doc.people == []
+
+
+def test_office_of_a_council_named_after_a_french_region() -> None:
+    doc = _run("President of the Pays de la Loire Regional Council Marc Le Bihan opened the forum.")
+    assert _roles(_person(doc, "Marc Le Bihan")) == {"President": "Pays de la Loire Regional Council"}
+    assert _orgs(doc) == ["Pays de la Loire Regional Council"]
+    assert "Loire" not in _places(doc)
+
+
+def test_ministry_named_only_in_its_ministers_title() -> None:
+    doc = _run("Deputy Minister of Culture and Sports Vo Thi Lan opened the fair.")
+    assert _roles(_person(doc, "Vo Thi Lan")) == {"Deputy Minister": "Ministry of Culture and Sports"}
+    assert _orgs(doc) == ["Ministry of Culture and Sports"]
+    org = doc.organizations[0]
+    assert doc.body[org.mentions[0].start : org.mentions[0].end] == "Minister of Culture and Sports"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Paris transport operator SNCF will train the drivers.", "SNCF"),
+        ("The Tokyo Port Authority will share its software.", "Tokyo Port Authority"),
+        ("They toured the Lyon University Hospital on Friday.", "Lyon University Hospital"),
+        ("Talks were held with the Goethe-Institut Hanoi on courses.", "Goethe-Institut Hanoi"),
+        ("She visited the Saigon Metro Management Board in May.", "Saigon Metro Management Board"),
+    ],
+)
+def test_organisations_with_less_common_heads(body: str, name: str) -> None:
+    assert _orgs(_run(body)) == [name]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Education - May 4, 2024\n\nThe school reopened. Education matters, said Education.",
+     "The visit was led by Departmental Councillor Paul Roux in March.",
+     "Visitors toured the Ho Chi Minh Museum and the Hai Phong Port."],
+)
+def test_no_organisation_from_section_labels_adjectives_or_landmarks(body: str) -> None:
+    assert _orgs(_run(body)) == []
+
+
+def test_places_with_generic_words_connectors_and_function_words() -> None:
+    doc = _run("The Lao guests went to Vinh city and Ba Tri district, then to Xieng Khouang "
+               "province. They met in Nghe An and Hoi An, near the Temple of Literature.")
+    places = _places(doc)
+    assert places["Vinh"] == "city" and places["Ba Tri"] == "district"
+    assert places["Xieng Khouang"] == "province"
+    assert {"Nghe An", "Hoi An", "Temple of Literature"} <= set(places)
+    assert "Temple" not in places and doc.people == []
+
+
+def test_place_inside_a_university_name_is_no_place_but_country_long_form_is() -> None:
+    doc = _run("Students of the University of Nantes sailed to the Republic of Korea.")
+    assert _places(doc) == {"Republic of Korea": "country"}
+    assert doc.places[0].country == "KR"
+
+
+def test_lower_case_office_after_its_and_a_comma() -> None:
+    doc = _run("They toured the Lyon University Hospital and talked with its director, "
+               "Paul Martin.")
+    assert _roles(_person(doc, "Paul Martin")) == {"Director": "Lyon University Hospital"}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "roles"),
+    [
+        ("Deputy Le Thi Hoa of Hai Phong city said small firms needed time.",
+         "Le Thi Hoa", {"Deputy": None}),
+        ("The deal was signed by Vice President for International Relations Claire Dumas.",
+         "Claire Dumas", {"Vice President": None}),
+        ("The Delta Centre for Forecasting issued a warning. Tran Van Minh, deputy director "
+         "of the centre, said rivers were rising.",
+         "Tran Van Minh", {"Deputy Director": "Delta Centre for Forecasting"}),
+    ],
+)
+def test_more_office_patterns(body: str, name: str, roles: dict[str, str | None]) -> None:
+    assert _roles(_person(_run(body), name)) == roles
+
+
+def test_two_rivers_named_before_one_plural_feature_word() -> None:
+    doc = _run("Water levels on the Ma Da and Song Lam rivers rose quickly on Sunday.")
+    assert _places(doc) == {"Ma Da": "natural", "Song Lam": "natural"}
+    assert doc.people == []

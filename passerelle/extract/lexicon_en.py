@@ -17,7 +17,7 @@ ROLE_HEADS = frozenset(
     minister secretary director officer consul head member rector dean principal founder
     ceo cfo coo cto manager speaker senator councillor councilor commissioner chancellor
     envoy counsellor counselor attaché attache spokesperson spokesman spokeswoman leader
-    premier king queen sub-prefect mp deputy-mayor alderman alderwoman""".split()
+    premier king queen sub-prefect mp deputy-mayor alderman alderwoman deputy""".split()
 )
 
 # Heads that are multi-word offices of their own.
@@ -295,7 +295,8 @@ MINISTER_ROLES = frozenset({"minister", "deputy minister", "vice minister"})
 # ("the agency's President", "President of the region").
 ANAPHORIC_ORG_NOUNS = frozenset(
     """company agency group firm association university school organisation organization
-    committee council chamber startup enterprise corporation""".split()
+    committee council chamber startup enterprise corporation centre center institute hospital
+    museum ministry department board authority office""".split()
 )
 ANAPHORIC_PLACE_NOUNS = frozenset({"region", "city", "province", "town", "department", "state", "country"})
 

@@ -44,7 +44,8 @@ _PARTICLES = {"de", "du", "von", "van", "der", "den", "da", "di", "del", "della"
 _CREDIT_WORDS = {"photo", "photos", "source", "by", "reporter", "photographer", "credit"}
 _FACILITY_WORDS = frozenset(
     """museum theatre theater office port park street square bridge hospital pagoda temple
-    stadium hall airport station tower market school university gifted""".split()
+    stadium hall airport station tower market school university gifted terminal terminals
+    wharf pier zone port ports river rivers province district commune ward""".split()
 )
 
 
@@ -242,7 +243,7 @@ def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int,
                 j = _skip_place(ctx, j + 1)
                 chain.append((cur, of_span))
                 return chain, j
-        if of_span is None and ctx.low(j) == "for" and cur.key in lex.MINISTER_ROLES:
+        if of_span is None and ctx.low(j) == "for":
             j = _skip_portfolio(ctx, j + 1)
         chain.append((cur, of_span))
         if of_span is not None and _split_tail(ctx, *of_span) is not None:

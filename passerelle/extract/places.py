@@ -26,6 +26,8 @@ _MIN_POPULATION = 15_000
 # the capital letter does not show a name. Keeps Toulouse, Lyon, Haiphong.
 _MIN_POPULATION_SENTENCE_START = 200_000
 _MAX_WORDS = 4
+# Plural feature words after two names ("the Red and Black rivers").
+_PLURAL_FEATURES = frozenset({"rivers", "lakes", "mountains", "islands", "bays"})
 # Generic words after a name that make it a place of their kind ("Xyz province").
 _GENERIC_KINDS = {"city": "city", "town": "city", "province": "province", "district": "district",
                   "commune": "district", "village": "city", "prefecture": "province",
@@ -74,11 +76,41 @@ def find_places(
             continue
         found = _longest_place(text, tokens, i, taken, person_words)
         if found is None:
-            i += 1
+            pair = _coordinated_features(text, tokens, i, taken)
+            out.extend(PlaceMention(w, PlaceInfo(w, "natural", None, 0), segment, a, b)
+                       for w, a, b in pair)
+            i = i + 1 if not pair else _token_after(tokens, pair[-1][2])
             continue
         out.append(PlaceMention(found[1], found[2], segment, tokens[i].start, found[3]))
         i = found[0]
     return out
+
+
+def _coordinated_features(
+    text: str, tokens: list[Token], i: int, taken: bytearray
+) -> list[tuple[str, int, int]]:
+    """"the Thu Bon and Huong rivers": two names joined by "and" before a plural feature
+    word; ``[(name, start, end), ...]`` or ``[]``."""
+    k = _cap_run(tokens, i, taken)
+    if k == i or k >= len(tokens) or tokens[k].lower != "and":
+        return []
+    m = _cap_run(tokens, k + 1, taken)
+    if m == k + 1 or m >= len(tokens) or tokens[m].lower not in _PLURAL_FEATURES \
+            or tokens[m].is_cap:
+        return []
+    spans = [(tokens[i].start, tokens[k - 1].end), (tokens[k + 1].start, tokens[m - 1].end)]
+    return [(text[a:b], a, b) for a, b in spans]
+
+
+def _cap_run(tokens: list[Token], i: int, taken: bytearray) -> int:
+    j = i
+    while j < len(tokens) and j - i < 3 and _candidate(tokens[j], taken):
+        j += 1
+    return j
+
+
+def _token_after(tokens: list[Token], offset: int) -> int:
+    return next((x for x, t in enumerate(tokens) if t.start >= offset), len(tokens))
 
 
 def dateline_end(text: str) -> int:

@@ -10,6 +10,7 @@ Example::
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from typing import Any
 
@@ -37,22 +38,28 @@ def _meta(conn: Any, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
 
 
 def _officials(conn: Any, pids: list[int]) -> list[dict[str, Any]]:
-    """People holding an office of the place or of a unit inside it, last seen first."""
+    """People holding an office of the place or of a unit inside it ("Mayor of Lyon",
+    "Chairman of the Hanoi People's Committee"), last seen first."""
     forms = {r[0] for r in q(conn, "SELECT DISTINCT name FROM kb_names WHERE entity_id IN :p",
-                             p=pids)}
-    keys = {fold(f) for f in forms if f}
+                             p=pids) if r[0] and len(fold(r[0])) >= 3}
+    if not forms:
+        return []
+    likes = {f"p{i}": "%" + f.lower().replace("%", "").replace("_", "") + "%"
+             for i, f in enumerate(sorted(forms))}
+    cond = " OR ".join(f"LOWER(o.of_name) LIKE :{k}" for k in likes)
     rows = q(conn, "SELECT o.entity_id, o.role, o.of_name, o.published, o.doc_id, o.evidence, "
-             "x.name, x.merged_into FROM kb_offices o JOIN kb_entities x ON x.id = o.entity_id "
-             "WHERE o.of_name IN :f ORDER BY o.published", f=sorted(forms) or ["-"]).all()
+             "x.name FROM kb_offices o JOIN kb_entities x ON x.id = o.entity_id "
+             f"WHERE {cond} ORDER BY o.published", **likes).all()
+    words = re.compile("|".join(rf"\b{re.escape(fold(f))}\b" for f in forms))
     out: dict[tuple[int, str], dict[str, Any]] = {}
     for r in rows:
-        if fold(r.of_name or "") not in keys:
+        if not words.search(fold(r.of_name or "")):
             continue
         item = out.setdefault((r.entity_id, r.role), {
             "id": r.entity_id, "name": r.name, "role": r.role, "of": r.of_name,
-            "first_seen": r.published, "last_seen": r.published, "sources": []})
+            "first_seen": None, "last_seen": None, "sources": []})
         item["first_seen"] = min(filter(None, [item["first_seen"], r.published]), default=None)
-        item["last_seen"] = max(item["last_seen"] or "", r.published or "") or None
+        item["last_seen"] = max(filter(None, [item["last_seen"], r.published]), default=None)
         item["sources"].append((r.doc_id, r.evidence))
     return sorted(out.values(), key=lambda o: (_neg(o["last_seen"]), o["name"]))
 

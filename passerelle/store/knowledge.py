@@ -150,6 +150,20 @@ def w(conn: Any, sql: str, **params: Any) -> _Rows:
         cursor.close()
 
 
+def wm(conn: Any, sql: str, rows: list[dict[str, Any]]) -> None:
+    """Execute one write statement for each parameter dict of ``rows`` (``executemany``).
+
+    Internal helper; not a stable API.
+    """
+    if not rows:
+        return
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.executemany(_prepare(sql, conn.dialect.name == "postgresql", ()), rows)
+    finally:
+        cursor.close()
+
+
 def _insert(conn: Any, sql: str, **params: Any) -> int:
     return int(w(conn, sql + " RETURNING id", **params).scalar_one())
 
@@ -170,15 +184,18 @@ def fts_put(conn: Any, kind: str, ref: int | str, number: int, body: str,
     folded = fold(body)
     if conn.dialect.name == "sqlite":
         rowid = number * 8 + _FTS_SLOT[kind]
-        w(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=rowid)
-        if folded:
-            w(conn, "INSERT INTO kb_fts (rowid, kind, ref, doc_id, text) VALUES "
+        if folded:  # FTS5 honours REPLACE on its rowid
+            w(conn, "INSERT OR REPLACE INTO kb_fts (rowid, kind, ref, doc_id, text) VALUES "
               "(:r, :k, :ref, :d, :t)", r=rowid, k=kind, ref=str(ref), d=doc_id, t=folded)
+        else:
+            w(conn, "DELETE FROM kb_fts WHERE rowid = :r", r=rowid)
         return
-    w(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
-    if folded:
-        w(conn, "INSERT INTO kb_fts (kind, ref, doc_id, text) VALUES (:k, :ref, :d, :t)",
-          k=kind, ref=str(ref), d=doc_id, t=folded)
+    if folded:  # one round trip: delete the old row and insert the new one
+        w(conn, "WITH gone AS (DELETE FROM kb_fts WHERE kind = :k AND ref = :ref) INSERT INTO "
+          "kb_fts (kind, ref, doc_id, text) VALUES (:k, :ref, :d, :t)", k=kind, ref=str(ref),
+          d=doc_id, t=folded)
+    else:
+        w(conn, "DELETE FROM kb_fts WHERE kind = :k AND ref = :ref", k=kind, ref=str(ref))
 
 
 def _fts_drop(conn: Any, kind: str, number: int, ref: int | str) -> None:
@@ -351,12 +368,11 @@ def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
                              "name IN :n", e=entity_id, n=[f[0] for f in forms])}
     if found.keys() - {entity_id} or any(f[0] not in known for f in forms):
         touched.renamed.add(entity_id)
-    for form, key, primary, matchable in forms:
-        w(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
-          "matchable, country, geonames_id, subkind, lat, lon, parents) VALUES (:e, :k, :d, :i, "
-          ":n, :norm, :p, :m, :country, :gid, :subkind, :lat, :lon, :parents)",
-          e=entity_id, k=kind, d=doc_id, i=idx, n=form, norm=key, p=int(primary),
-          m=int(matchable), **attrs)
+    wm(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
+       "matchable, country, geonames_id, subkind, lat, lon, parents) VALUES (:e, :k, :d, :i, "
+       ":n, :norm, :p, :m, :country, :gid, :subkind, :lat, :lon, :parents)",
+       [dict(e=entity_id, k=kind, d=doc_id, i=idx, n=form, norm=key, p=int(primary),
+             m=int(matchable), **attrs) for form, key, primary, matchable in forms])
     touched.entities.add(entity_id)
     return entity_id
 
@@ -458,24 +474,37 @@ def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
     key = next(k for n, k, *_ in main if n == name)
     best = w(conn, "SELECT lat, lon, geonames_id, parents FROM kb_names WHERE entity_id = :e "
              "ORDER BY geonames_id IS NULL, lat IS NULL, doc_id, idx LIMIT 1", e=entity_id).first()
-    stats = w(conn, "SELECT COUNT(*), COUNT(DISTINCT doc_id) FROM kb_names WHERE entity_id = :e",
-              e=entity_id).first()
+    groups = _entity_groups(conn, entity_id)
     w(conn, "UPDATE kb_entities SET name = :n, norm = :norm, country = :c, subkind = :s, "
       "lat = :lat, lon = :lon, geonames_id = :gid, parents = :p, name_count = :nc, "
-      "doc_count = :dc WHERE id = :e", n=name, norm=key,
-      c=_majority_of(conn, entity_id, "country"),
-      s=_majority_of(conn, entity_id, "subkind", skip="other"), lat=best.lat, lon=best.lon,
-      gid=best.geonames_id, p=best.parents, nc=stats[0], dc=stats[1], e=entity_id)
+      "doc_count = :dc WHERE id = :e", n=name, norm=key, c=_majority(groups["country"]),
+      s=_majority(groups["subkind"], skip="other"), lat=best.lat, lon=best.lon,
+      gid=best.geonames_id, p=best.parents, nc=sum(f[3] for f in forms),
+      dc=groups["docs"][0][1], e=entity_id)
     if fts:
         names = " ".join(sorted({f[0] for f in forms}))
         fts_put(conn, forms[0][4], entity_id, entity_id, names)
 
 
-def _majority_of(conn: Any, entity_id: int, column: str, skip: str | None = None) -> str | None:
-    """Most frequent non-empty value of a ``kb_names`` column (ties: alphabetical)."""
-    rows = w(conn, f"SELECT {column}, COUNT(*) AS n FROM kb_names WHERE entity_id = :e AND "
-             f"{column} IS NOT NULL GROUP BY {column} ORDER BY n DESC, {column}",
-             e=entity_id).all()
+def _entity_groups(conn: Any, entity_id: int) -> dict[str, list[tuple[Any, int]]]:
+    """Counts per country and per subkind of an entity's forms, and its document count,
+    in one grouped query: ``{"country": [(value, n)...], "subkind": [...], "docs": [...]}``
+    (values most frequent first, ties alphabetical)."""
+    rows = w(conn, "SELECT 'country' AS g, country AS v, COUNT(*) AS n FROM kb_names WHERE "
+             "entity_id = :e AND country IS NOT NULL GROUP BY country UNION ALL SELECT "
+             "'subkind', subkind, COUNT(*) FROM kb_names WHERE entity_id = :e AND subkind IS NOT "
+             "NULL GROUP BY subkind UNION ALL SELECT 'docs', NULL, COUNT(DISTINCT doc_id) FROM "
+             "kb_names WHERE entity_id = :e", e=entity_id).all()
+    out: dict[str, list[tuple[Any, int]]] = {"country": [], "subkind": [], "docs": []}
+    for group, value, n in rows:
+        out[group].append((value, n))
+    for group in ("country", "subkind"):
+        out[group].sort(key=lambda r: (-r[1], r[0]))
+    return out
+
+
+def _majority(rows: list[tuple[Any, int]], skip: str | None = None) -> str | None:
+    """Most frequent non-empty value of counted ``rows`` (ties: alphabetical)."""
     kept = [r[0] for r in rows if r[0] and r[0] != skip]
     return kept[0] if kept else (rows[0][0] if rows else None)
 
