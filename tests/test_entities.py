@@ -302,14 +302,16 @@ def test_organisation_stops_before_a_weekday_and_a_possessive() -> None:
 
 def test_office_of_a_council_named_after_a_french_region() -> None:
     doc = _run("President of the Pays de la Loire Regional Council Marc Le Bihan opened the forum.")
-    assert _roles(_person(doc, "Marc Le Bihan")) == {"President": "Pays de la Loire Regional Council"}
+    assert _roles(_person(doc, "Marc Le Bihan")) == {
+        "President": "Pays de la Loire Regional Council"}
     assert _orgs(doc) == ["Pays de la Loire Regional Council"]
     assert "Loire" not in _places(doc)
 
 
 def test_ministry_named_only_in_its_ministers_title() -> None:
     doc = _run("Deputy Minister of Culture and Sports Vo Thi Lan opened the fair.")
-    assert _roles(_person(doc, "Vo Thi Lan")) == {"Deputy Minister": "Ministry of Culture and Sports"}
+    assert _roles(_person(doc, "Vo Thi Lan")) == {
+        "Deputy Minister": "Ministry of Culture and Sports"}
     assert _orgs(doc) == ["Ministry of Culture and Sports"]
     org = doc.organizations[0]
     assert doc.body[org.mentions[0].start : org.mentions[0].end] == "Minister of Culture and Sports"

@@ -52,6 +52,7 @@ from passerelle.records import SECTORS, Document
         ("The city thanked the prefecture for looking after Vietnamese workers and trainees.",
          "en", ["community"]),
         ("The ancient town lies on the river.", "en", []),
+        ("Belgian architects helped restore a pavilion.", "en", []),
         ("The region is the third-largest urban area of the country.", "en", []),
         ("Les deux villes coopèrent dans la pêche et l'aquaculture.", "fr", ["fisheries"]),
         ("Hai bên hợp tác về du lịch và giáo dục.", "vi", ["education", "tourism"]),

@@ -31,7 +31,7 @@ _PLURAL_FEATURES = frozenset({"rivers", "lakes", "mountains", "islands", "bays"}
 # Generic words after a name that make it a place of their kind ("Xyz province").
 _GENERIC_KINDS = {"city": "city", "town": "city", "province": "province", "district": "district",
                   "commune": "district", "village": "city", "prefecture": "province",
-                  "county": "district"}
+                  "county": "district", "port": "other"}
 _CUES_BEFORE = {"in", "of", "to", "from", "at", "near", "visit", "visited", "visiting", "and",
                 "between", "outside", "across"}
 _DATELINE = re.compile(
@@ -158,11 +158,13 @@ def _later_word(t: Token, taken: bytearray) -> bool:
     return t.is_word and t.is_cap and not taken[t.start]
 
 
-def _with_generic(tokens: list[Token], j: int, written: str, person_words: set[str]) -> PlaceInfo | None:
+def _with_generic(
+    tokens: list[Token], j: int, written: str, person_words: set[str]
+) -> PlaceInfo | None:
     """"Vinh city", "Ba Tri district": a name that a generic word follows is a place of
     that kind even when the name alone is too ambiguous (or unknown) to accept."""
     if j >= len(tokens) or tokens[j].lower not in _GENERIC_KINDS \
-            or tokens[j].is_cap and tokens[j].lower == "department":
+            or tokens[j].is_cap and tokens[j].lower == "port":
         return None
     words = fold(written).split()
     if any(w in lex.STOPWORDS or w in person_words or w in lex.NATIONALITIES for w in words) \

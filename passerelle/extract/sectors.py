@@ -161,8 +161,9 @@ LEXICON_EN: Lexicon = {
         (r"tram", W),
     ],
     "urban": [
-        (r"urban(?! communit)(?! areas?)", S), (r"clean water", S), (r"(?:city|town) planning", S), (r"architecture", S),
-        (r"architects?", S), (r"water supply", S), (r"sanitation", S), (r"wastewater", S),
+        (r"urban(?! communit)(?! areas?)", S), (r"clean water", S),
+        (r"(?:city|town) planning", S), (r"architecture", S),
+        (r"architects?", W), (r"water supply", S), (r"sanitation", S), (r"wastewater", S),
         (r"waste (?:treatment|management|collection)", S), (r"drainage", S),
         (r"smart cit(?:y|ies)", S), (r"(?:public|urban) light(?:n)?ing", S), (r"housing", S),
         (r"construction", W), (r"lighting", W),

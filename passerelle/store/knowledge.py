@@ -217,6 +217,8 @@ class _Touched:
         self.commitments: set[int] = set()
         self.absorbed: list[tuple[int, int]] = []  # (keep, other)
         self.renamed: set[int] = set()  # entities with a new spelling (full-text row)
+        # Kinds of recorded corrections ("merge", "split"); None: not looked up (assume both).
+        self.corrections: set[str] | None = None
 
 
 def integrate_document(conn: Any, doc_id: str, doc: Document) -> None:
@@ -233,6 +235,8 @@ def integrate_document(conn: Any, doc_id: str, doc: Document) -> None:
     try:
         forget_document(conn, doc_id)
         touched = _Touched()
+        touched.corrections = {r[0] for r in w(conn, "SELECT DISTINCT action FROM "
+                                                "kb_corrections")}
         number = _add_doc(conn, doc_id, doc)
         local = _resolve_entities(conn, doc_id, doc, touched)
         _add_offices(conn, doc_id, doc, local)
@@ -355,7 +359,7 @@ def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
     if not forms:
         return None
     attrs = _item_attrs(kind, item)
-    found = _matching_entities(conn, kind, forms, attrs, doc_id)
+    found = _matching_entities(conn, kind, forms, attrs, doc_id, touched)
     entity_id = min(found) if found else _new_entity(conn, kind, forms[0][0], forms[0][1])
     if entity_id in found:  # the mention joins an entity: keep why
         w(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
@@ -365,7 +369,8 @@ def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
         merge_into(conn, kind, entity_id, other, touched, doc_id=doc_id,
                    reason=found[other][0], confidence=found[other][1])
     known = {r[0] for r in w(conn, "SELECT DISTINCT name FROM kb_names WHERE entity_id = :e AND "
-                             "name IN :n", e=entity_id, n=[f[0] for f in forms])}
+                             "name IN :n", e=entity_id, n=[f[0] for f in forms])} \
+        if found else set()  # a new entity knows no form yet
     if found.keys() - {entity_id} or any(f[0] not in known for f in forms):
         touched.renamed.add(entity_id)
     wm(conn, "INSERT INTO kb_names (entity_id, kind, doc_id, idx, name, norm, primary_name, "
@@ -378,13 +383,14 @@ def resolve_one(conn: Any, doc_id: str, idx: int, kind: str, item: Any,
 
 
 def _matching_entities(conn: Any, kind: str, forms: list[tuple[str, str, bool, bool]],
-                       attrs: dict[str, Any], doc_id: str) -> dict[int, tuple[str, float]]:
+                       attrs: dict[str, Any], doc_id: str,
+                       touched: _Touched) -> dict[int, tuple[str, float]]:
     keys = [key for _, key, _, matchable in forms if matchable]
     if not keys:
         return {}
     rows = w(conn, "SELECT entity_id, norm, country, geonames_id FROM kb_names WHERE kind = :k "
              "AND matchable = 1 AND norm IN :keys", k=kind, keys=keys).all()
-    blocked = _blocked_entities(conn, kind, [*keys, f"doc:{doc_id}"])
+    blocked = _blocked_entities(conn, kind, [*keys, f"doc:{doc_id}"], touched)
     found: dict[int, tuple[str, float]] = {}
     for entity_id, norm, country, gid in rows:
         mine = NameForm(norm, attrs["country"], attrs["gid"])
@@ -395,8 +401,10 @@ def _matching_entities(conn: Any, kind: str, forms: list[tuple[str, str, bool, b
     return found
 
 
-def _blocked_entities(conn: Any, kind: str, keys: list[str]) -> set[int]:
+def _blocked_entities(conn: Any, kind: str, keys: list[str], touched: _Touched) -> set[int]:
     """Entities a split correction keeps apart from these name keys."""
+    if touched.corrections is not None and "split" not in touched.corrections:
+        return set()
     rows = w(conn, "SELECT target FROM kb_corrections WHERE kind = :k AND action = 'split' "
              "AND other IN :keys", k=kind, keys=keys).all()
     blocked: set[int] = set()
@@ -553,27 +561,21 @@ def _add_events(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, st
                   for name in event.participants]
         place_id = _local_entity(conn, doc_id, local, ("place",), event.place, touched, "place")
         sort_date = published or event.start
+        event_id = _insert(conn, "INSERT INTO kb_events (type) VALUES (:t)", t=event.type)
         source_id = _insert(
             conn, "INSERT INTO kb_event_sources (event_id, doc_id, idx, type, start_date, "
-            "end_date, precision, place_id, published, sectors, evidence) VALUES (0, :d, :i, :t, "
-            ":s, :e, :p, :pl, :pub, :sec, :ev)", d=doc_id, i=idx, t=event.type, s=event.start,
-            e=event.end, p=event.precision if event.start else None, pl=place_id,
+            "end_date, precision, place_id, published, sectors, evidence) VALUES (:eid, :d, :i, "
+            ":t, :s, :e, :p, :pl, :pub, :sec, :ev)", eid=event_id, d=doc_id, i=idx, t=event.type,
+            s=event.start, e=event.end, p=event.precision if event.start else None, pl=place_id,
             pub=published, sec=json.dumps(sorted(set(event.sectors))), ev=event.evidence)
-        event_id = _insert(conn, "INSERT INTO kb_events (type) VALUES (:t)", t=event.type)
-        w(conn, "UPDATE kb_event_sources SET event_id = :e WHERE id = :s", e=event_id, s=source_id)
-        for entity_id in sorted({p for p in people if p is not None}):
-            _link(conn, event_id, source_id, entity_id, "participant", event.type, sort_date)
-        if place_id is not None:
-            _link(conn, event_id, source_id, place_id, "place", event.type, sort_date)
+        links = [(entity_id, "participant") for entity_id in sorted({p for p in people if p})]
+        links += [(place_id, "place")] if place_id is not None else []
+        wm(conn, "INSERT INTO kb_event_links (event_id, source_id, entity_id, role, type, "
+           "sort_date) VALUES (:e, :s, :n, :r, :t, :d)",
+           [dict(e=event_id, s=source_id, n=entity_id, r=role, t=event.type, d=sort_date)
+            for entity_id, role in links])
         touched.events.add(event_id)
         _attach_source(conn, source_id, touched)
-
-
-def _link(conn: Any, event_id: int, source_id: int, entity_id: int, role: str, type_: str,
-          sort_date: str | None) -> None:
-    w(conn, "INSERT INTO kb_event_links (event_id, source_id, entity_id, role, type, sort_date) "
-      "VALUES (:e, :s, :n, :r, :t, :d)", e=event_id, s=source_id, n=entity_id, r=role, t=type_,
-      d=sort_date)
 
 
 def _reports(conn: Any, source_ids: list[int]) -> dict[int, tuple[int, EventReport]]:
@@ -648,20 +650,28 @@ def _count_months(conn: Any, event_ids: list[int], sign: int) -> None:
     """Add (``sign`` 1) or remove (-1) events from the ``kb_sector_months`` summary."""
     rows = w(conn, "SELECT sort_date, sectors FROM kb_events WHERE id IN :e AND sort_date IS NOT "
              "NULL", e=event_ids).all()
-    for sort_date, sectors in rows:
-        for sector in _jl(sectors):
-            w(conn, "INSERT INTO kb_sector_months (month, sector, n) VALUES (:m, :s, :n) ON "
-              "CONFLICT (month, sector) DO UPDATE SET n = kb_sector_months.n + excluded.n",
-              m=sort_date[:7], s=sector, n=sign)
+    _shift_months(conn, [(sort_date, sectors, sign) for sort_date, sectors in rows])
+
+
+def _shift_months(conn: Any, changes: list[tuple[str | None, str, int]]) -> None:
+    """Apply ``(sort_date, sectors JSON, sign)`` changes to ``kb_sector_months`` (net)."""
+    net: dict[tuple[str, str], int] = {}
+    for sort_date, sectors, sign in changes:
+        for sector in _jl(sectors) if sort_date else []:
+            net[(sort_date[:7], sector)] = net.get((sort_date[:7], sector), 0) + sign
+    wm(conn, "INSERT INTO kb_sector_months (month, sector, n) VALUES (:m, :s, :n) ON "
+       "CONFLICT (month, sector) DO UPDATE SET n = kb_sector_months.n + excluded.n",
+       [dict(m=m, s=sec, n=n) for (m, sec), n in sorted(net.items()) if n])
 
 
 def _refresh_event(conn: Any, event_id: int) -> None:
     """Recompute an event's date, place, sectors and counts from its reports."""
-    rows = w(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents FROM "
-             "kb_event_sources s LEFT JOIN kb_entities p ON p.id = s.place_id WHERE s.event_id "
+    rows = w(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents, e.sort_date "
+             "AS old_sort, e.sectors AS old_sectors FROM kb_event_sources s JOIN kb_events e ON "
+             "e.id = s.event_id LEFT JOIN kb_entities p ON p.id = s.place_id WHERE s.event_id "
              "= :e", e=event_id).mappings().all()
-    _count_months(conn, [event_id], -1)
     if not rows:
+        _count_months(conn, [event_id], -1)
         w(conn, "DELETE FROM kb_events WHERE id = :e", e=event_id)
         w(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
         _fts_drop(conn, "event", event_id, event_id)
@@ -678,11 +688,13 @@ def _refresh_event(conn: Any, event_id: int) -> None:
       s=dated["start_date"], en=dated["end_date"], p=dated["precision"],
       pl=place["place_id"] if place else None, sec=json.dumps(sectors),
       n=len({r["doc_id"] for r in rows}), f=first, sd=dated["start_date"] or first, e=event_id)
-    _count_months(conn, [event_id], 1)
-    w(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
-    for sector in sectors:
-        w(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)", e=event_id,
-          s=sector)
+    old = rows[0]
+    _shift_months(conn, [(old["old_sort"], old["old_sectors"], -1),
+                         (dated["start_date"] or first, json.dumps(sectors), 1)])
+    if _jl(old["old_sectors"]) != sectors:  # kb_event_sectors mirrors kb_events.sectors
+        w(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
+        wm(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)",
+           [dict(e=event_id, s=sector) for sector in sectors])
     body = " ".join(sorted({r["evidence"] or "" for r in rows}))
     fts_put(conn, "event", event_id, event_id, f"{rows[0]['type']} {body}")
 
@@ -767,15 +779,17 @@ def _check_fulfilment(conn: Any, commitment_id: int, only: list[int]) -> None:
 
 def _refresh_commitment(conn: Any, commitment_id: int) -> None:
     """Order the steps, label them, and decide the status of one commitment."""
-    steps = w(conn, "SELECT * FROM kb_commitment_steps WHERE commitment_id = :c ORDER BY "
-              "step_date, doc_id, idx", c=commitment_id).all()
+    steps = w(conn, "SELECT s.*, c.sectors AS old_sectors FROM kb_commitment_steps s JOIN "
+              "kb_commitments c ON c.id = s.commitment_id WHERE s.commitment_id = :c ORDER BY "
+              "s.step_date, s.doc_id, s.idx", c=commitment_id).all()
     if not steps:
         w(conn, "DELETE FROM kb_commitments WHERE id = :c", c=commitment_id)
         w(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
         _fts_drop(conn, "commitment", commitment_id, commitment_id)
         return
-    for step, label in zip(steps, step_labels([s.kind for s in steps])):
-        w(conn, "UPDATE kb_commitment_steps SET step = :l WHERE id = :s", l=label, s=step.id)
+    wm(conn, "UPDATE kb_commitment_steps SET step = :l WHERE id = :s",
+       [dict(l=label, s=step.id) for step, label in zip(steps, step_labels([s.kind for s in steps]))
+        if step.step != label])
     first = steps[0]
     counterpart = next((s.counterpart_id for s in steps if s.counterpart_id), None)
     sectors = sorted({x for s in steps for x in _jl(s.sectors)})
@@ -787,10 +801,10 @@ def _refresh_commitment(conn: Any, commitment_id: int) -> None:
       "fulfilled_by = :fb WHERE id = :c", a=first.actor_id, cp=counterpart, k=first.kind,
       s=first.summary, sec=json.dumps(sectors), st=status, f=first.step_date,
       l=steps[-1].step_date, n=len(steps), fb=fulfilled, c=commitment_id)
-    w(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
-    for sector in sectors:
-        w(conn, "INSERT INTO kb_commitment_sectors (commitment_id, sector) VALUES (:c, :s)",
-          c=commitment_id, s=sector)
+    if _jl(first.old_sectors) != sectors:  # kb_commitment_sectors mirrors the column
+        w(conn, "DELETE FROM kb_commitment_sectors WHERE commitment_id = :c", c=commitment_id)
+        wm(conn, "INSERT INTO kb_commitment_sectors (commitment_id, sector) VALUES (:c, :s)",
+           [dict(c=commitment_id, s=sector) for sector in sectors])
     body = " ".join([first.summary or ""] + sorted({s.evidence or "" for s in steps}))
     fts_put(conn, "commitment", commitment_id, commitment_id, body)
 
@@ -855,6 +869,8 @@ def entity_by_name(conn: Any, kind: str, key: str | int) -> int | None:
 
 def apply_corrections(conn: Any, touched: _Touched) -> None:
     """Re-apply recorded manual merges whose two sides are separate entities again."""
+    if touched.corrections is not None and "merge" not in touched.corrections:
+        return
     rows = w(conn, "SELECT m.kind, m.target, m.other, m.note FROM kb_corrections m WHERE "
              "m.action = 'merge' AND NOT EXISTS (SELECT 1 FROM kb_corrections s WHERE s.action "
              "= 'split' AND s.kind = m.kind AND s.id > m.id AND s.other IN (m.target, m.other)) "
