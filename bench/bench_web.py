@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python bench/bench_web.py --docs 2000 --runs 20
+    .venv/bin/python bench/bench_web.py --db sqlite:////tmp/kb/kb.sqlite   # base built by bench_kb.py
 
 Builds a SQLite knowledge base in a temp folder from made-up articles (the KB
 engineer's generator ``bench/bench_kb.py`` is used when it offers
@@ -97,13 +98,26 @@ def build(url: str, n: int) -> float:
     return time.perf_counter() - started
 
 
-def pages(client: Any) -> list[str]:
+def first_document(url: str) -> str:
+    """Id of the first document of an existing base (``--db``)."""
+    from sqlalchemy import text
+
+    from passerelle.store import open_db
+
+    db = open_db(url)
+    with db.connect() as conn:
+        doc_id = conn.execute(text("SELECT doc_id FROM kb_docs ORDER BY id LIMIT 1")).scalar()
+    db.dispose()
+    return str(doc_id)
+
+
+def pages(client: Any, doc_id: str = "bench-1") -> list[str]:
     """Paths to time, with real ids taken from the base."""
     person = client.get("/entities/people.json", params={"limit": 1}).json()[0]["id"]
     place = client.get("/entities/places.json", params={"limit": 1}).json()[0]["id"]
     return ["/", "/map", "/map.json", "/timeline", "/timeline?sector=economy", "/timeline.json",
             "/search?q=programme", "/search?q=Lyon&sector=economy", "/commitments", "/commitments?status=open",
-            "/entities/people", f"/people/{person}", f"/places/{place}", "/documents/bench-1",
+            "/entities/people", f"/people/{person}", f"/places/{place}", f"/documents/{doc_id}",
             "/export/timeline.csv?sector=culture"]
 
 
@@ -125,6 +139,8 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000, help="documents in the base (default 2000)")
     parser.add_argument("--runs", type=int, default=20, help="requests per page (default 20)")
+    parser.add_argument("--db", default=None,
+                        help="time an existing base (e.g. built by bench/bench_kb.py) instead")
     args = parser.parse_args(argv)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -132,11 +148,13 @@ def main(argv: list[str] | None = None) -> None:
     from passerelle.web import WebOptions, create_app
 
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
-        print(f"building {args.docs} documents: {build(url, args.docs):.1f}s", flush=True)
+        url = args.db or f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
+        if args.db is None:
+            print(f"building {args.docs} documents: {build(url, args.docs):.1f}s", flush=True)
+        doc_id = first_document(url) if args.db else "bench-1"
         with TestClient(create_app(WebOptions(db_url=url))) as client:
             print(f"{'page':45} {'p50 ms':>8} {'p95 ms':>8}")
-            for path in pages(client):
+            for path in pages(client, doc_id):
                 p50, p95 = time_page(client, path, args.runs)
                 print(f"{path:45} {p50:8.1f} {p95:8.1f}", flush=True)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
 
@@ -60,6 +61,19 @@ def test_search_prefix_filters_and_facets(kb):
     french = query.search(kb, "lyon", language="fr")
     assert {r["id"] for r in french["results"] if r["kind"] == "document"} == {"fr-visit"}
     assert query.search(kb, "lyon", person="Nobody Known")["total"] == 0
+
+
+def test_search_caps_the_count_of_a_common_word(kb, monkeypatch):
+    exact = query.search(kb, "lyon")
+    assert exact["total_exact"] and exact["ranked"] and exact["total"] > 2
+    search_module = importlib.import_module("passerelle.query.search")
+    monkeypatch.setattr(search_module, "MAX_MATCHES", 3)  # as if "lyon" were very common:
+    monkeypatch.setattr(search_module, "RANK_LIMIT", 4)  # more matches than are read or counted
+    capped = query.search(kb, "lyon")
+    assert capped["total"] == 4 and not capped["total_exact"] and not capped["ranked"]
+    assert len(capped["results"]) == 3
+    assert {(r["kind"], r["id"]) for r in capped["results"]} <= \
+        {(r["kind"], r["id"]) for r in exact["results"]}
 
 
 def test_timeline_filters(kb):

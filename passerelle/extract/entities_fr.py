@@ -27,9 +27,9 @@ from passerelle.errors import ExtractionError
 from passerelle.extract.base import Analysis
 from passerelle.extract.lang import fr as fr_tables
 from passerelle.extract.organizations import OrgMention, merge_organizations
-from passerelle.extract.placenames import place_info
+from passerelle.extract.placenames import place_info, place_info_any
 from passerelle.extract.tokens import Token, fold, tokenize
-from passerelle.records import Mention, Place
+from passerelle.records import Mention, Person, Place, Title
 
 _MAX_WORDS = 10
 _CONNECTORS = frozenset({"de", "du", "des", "d", "la", "le", "l", "et", "'", "’", "-"})
@@ -60,7 +60,9 @@ def run_fr(analysis: Analysis) -> None:
     """Fill people (with offices), organisations and places of a French document."""
     base_component("entities.fr.v1")(analysis)
     try:
-        add_unit_places(analysis, UNIT_PLACE_FR)
+        add_unit_places(analysis, UNIT_PLACE_FR, loose=True)
+        add_french_places(analysis)
+        add_president_ho(analysis)
         drop_outlets(analysis, fr_tables.OUTLET_WORDS)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
@@ -93,9 +95,11 @@ UNIT_PLACE_FR = re.compile(
     r"(?:de la |de l['’]|du |de |d['’])" + CAP_RUN)
 
 
-def add_unit_places(analysis: Analysis, pattern: re.Pattern[str]) -> None:
+def add_unit_places(analysis: Analysis, pattern: re.Pattern[str], *, loose: bool = False) -> None:
     """Add the places written after a unit word ("province de Long An", "tỉnh Long An")
-    that the people-and-places step missed: the longest known prefix of the name."""
+    that the people-and-places step missed: the longest known prefix of the name. With
+    ``loose``, a whole name the strict lookup refuses (it also reads as a personal name:
+    "la ville de Vinh") counts too, since the unit word marks it as a place."""
     doc = analysis.doc
     known = {fold(p.name) for p in doc.places} | {fold(a) for p in doc.places for a in p.aliases}
     for seg, text in analysis.segments.items():
@@ -104,6 +108,8 @@ def add_unit_places(analysis: Analysis, pattern: re.Pattern[str]) -> None:
             for n in range(len(words), 0, -1):
                 written = " ".join(words[:n])
                 info = place_info(written)
+                if info is None and loose and n == len(words):
+                    info = place_info_any(written)
                 if info is None:
                     continue
                 if fold(written) not in known and fold(info.name) not in known:
@@ -111,6 +117,96 @@ def add_unit_places(analysis: Analysis, pattern: re.Pattern[str]) -> None:
                     doc.places.append(Place(written, [], info.kind, info.country, mentions=[
                         Mention(m.start(1), m.start(1) + len(written), seg)]))
                 break
+
+
+NATURAL_FR = re.compile(
+    r"\b(?:delta|mer|fleuve|rivière|baie|golfe|lac|océan|mont|massif|île|plateau)\s+"
+    r"(?:du |de la |de l['’]|des |d['’])?" + CAP_RUN)
+_STORM_FR = re.compile(r"\b(?:typhon|tempête(?: tropicale)?|cyclone|ouragan|dépression)\s+$",
+                       re.IGNORECASE)
+_CONTRACTED_FR = re.compile(r"\b(?:du|au)\s+([A-ZÀ-Ý][\w-]+)")
+_COUNTRY_FR = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(fr_tables.COUNTRIES, key=len,
+                                                           reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE)
+
+
+def add_french_places(analysis: Analysis) -> None:
+    """French place forms the shared step misses: a natural feature with its generic
+    word ("le delta du Mékong", "la mer Orientale"; it replaces the bare name inside
+    it), a country after a capitalised article ("Le Vietnam est ..."); a storm's name
+    ("le typhon Kajiki") is no place; "du Havre" / "au Mans" name Le Havre and Le Mans."""
+    doc = analysis.doc
+    for seg, text in analysis.segments.items():
+        for m in NATURAL_FR.finditer(text):
+            info = place_info(m.group()) or place_info_any(m.group())
+            if info is not None and info.kind == "natural":
+                _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
+        for m in _CONTRACTED_FR.finditer(text):  # "le maire du Havre": Le Havre
+            info = place_info(m.group(1)) is None and place_info("Le " + m.group(1))
+            if info and info.kind == "city":
+                _put_place(doc, "Le " + m.group(1), info, Mention(m.start(1), m.end(1), seg))
+        for m in _COUNTRY_FR.finditer(text):
+            info = place_info(m.group())
+            if m.group()[0].isupper() and info is not None:
+                _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
+    for place in doc.places:
+        place.mentions = [x for x in place.mentions if not _STORM_FR.search(
+            analysis.segments.get(x.segment, "")[max(0, x.start - 30):x.start])]
+    doc.places = [p for p in doc.places if p.mentions]
+
+
+_PRESIDENT_HO = re.compile(
+    r"\b(?:[Pp]résident|l['’][Oo]ncle|[Oo]ncle)\s+(H[ôo]\s?[Cc]hi\s?[Mm]inh)(?![\w-])")
+
+
+def add_president_ho(analysis: Analysis) -> None:
+    """"le président Hô Chi Minh", "l'Oncle Hô Chi Minh": the person, not the city
+    named after him."""
+    doc = analysis.doc
+    for seg, text in analysis.segments.items():
+        for m in _PRESIDENT_HO.finditer(text):
+            a, b = m.span(1)
+            for place in doc.places:
+                place.mentions = [x for x in place.mentions
+                                  if not (x.segment == seg and x.start < b and a < x.end)]
+                _rename_from_mentions(analysis, place, m.group(1))
+            person = next((p for p in doc.people if fold(p.name) == fold(m.group(1))), None)
+            if person is None:
+                person = Person(m.group(1), [], [Title("President", "Vietnam")], "VN")
+                doc.people.append(person)
+            person.mentions.append(Mention(a, b, seg))
+    doc.places = [p for p in doc.places if p.mentions]
+
+
+def _rename_from_mentions(analysis: Analysis, place: Place, dropped: str) -> None:
+    """A place whose name was the dropped form takes the form of its first other mention."""
+    if fold(place.name) != fold(dropped) or not place.mentions:
+        return
+    first = place.mentions[0]
+    written = analysis.segments.get(first.segment, "")[first.start:first.end]
+    if written:
+        place.aliases = [n for n in place.aliases if n != written]
+        place.name = written
+
+
+def _strictly_inside(x: Mention, outer: Mention) -> bool:
+    """Whether mention ``x`` lies inside ``outer`` without being the same span."""
+    return (x.segment == outer.segment and outer.start <= x.start and x.end <= outer.end
+            and (x.start, x.end) != (outer.start, outer.end))
+
+
+def _put_place(doc, written: str, info, mention: Mention) -> None:  # noqa: ANN001
+    """Add ``mention`` to the place named ``written`` (made when new), taking it from
+    the places whose mentions lie inside it ("Mékong" inside "delta du Mékong")."""
+    for place in doc.places:
+        place.mentions = [x for x in place.mentions if not _strictly_inside(x, mention)]
+    keys = {fold(written), fold(info.name)}
+    same = next((p for p in doc.places if keys & {fold(n) for n in [p.name, *p.aliases]}), None)
+    if same is None:
+        doc.places.append(Place(written, [], info.kind, info.country, mentions=[mention]))
+    elif not any((x.segment, x.start) == (mention.segment, mention.start) for x in same.mentions):
+        same.mentions.append(mention)
 
 
 def drop_outlets(analysis: Analysis, outlet_words: frozenset[str]) -> None:
@@ -173,6 +269,8 @@ def tidy_titles(doc) -> None:  # noqa: ANN001 - a records.Document
             bare = _GENERIC_OF.sub("", title.of)
             if bare != title.of and place_info(bare) is not None:
                 title.of = bare
+            if place_info(title.of) is None and place_info("Le " + title.of) is not None:
+                title.of = "Le " + title.of  # "maire du Havre"
             info = place_info(title.of)
             if info is None or not info.country:
                 continue
@@ -218,7 +316,8 @@ def find_organizations_fr(
     for i, t in enumerate(toks):
         if t.start < taken_to or not t.is_word or any(o.start <= t.start < o.end for o in known):
             continue
-        span = _head_at(text, toks, i, people) or _suffix_head_at(text, toks, i, people)
+        span = (_head_at(text, toks, i, people) or _suffix_head_at(text, toks, i, people)
+                or _lower_tail_at(text, toks, i, people))
         if span is None:
             continue
         a, b, kind, alias = span
@@ -275,9 +374,14 @@ def _head_key(written: str) -> str:
 def _lower_head_ok(text: str, toks: list[Token], i: int, n: int) -> bool:
     """A lower-case head counts when a capitalised name follows "de/du/des"
     ("l'ambassade du Vietnam", "du comité populaire de Hanoï")."""
-    if _head_key(text[toks[i].start:toks[i + n - 1].end]) not in _LOWER_HEADS:
-        return False
+    key = _head_key(text[toks[i].start:toks[i + n - 1].end])
     k = i + n
+    if key in _NAMED_LOWER_HEADS:  # "le musée Cernuschi", "la coopérative viticole X"
+        while k < len(toks) and toks[k].lower in _ADJECTIVES:
+            k += 1
+        return k < len(toks) and toks[k].is_cap and toks[k].is_word and not toks[k].is_acronym
+    if key not in _LOWER_HEADS:
+        return False
     while k < len(toks) and (toks[k].lower in _CONNECTORS | _ADJECTIVES
                              or toks[k].lower in fr_tables.PLACE_WORDS):
         k += 1
@@ -370,6 +474,48 @@ def _suffix_head_at(
     return None
 
 
+_TAIL_HEADS = {"centre": "agency", "comité": "government", "agence": "agency",
+               "office": "agency", "institut": "agency", "commission": "government",
+               "direction": "government", "fonds": "agency", "atelier": "agency",
+               "observatoire": "agency", "conservatoire": "university"}
+_TAIL_LINKS = frozenset({"de", "du", "des", "d", "la", "le", "l", "pour", "'", "’"})
+_TAIL_STOPS = frozenset(
+    """a ont est sont qui que dont avec dans en à au aux sur par sera seront était avait
+    ce cette ces son sa ses leur leurs un une et ou mais depuis lors selon""".split())
+_ARTICLE_BEFORE = re.compile(r"(?:\b(?:le|la|du|au|aux|des|les)\s+|\bl['’])$", re.IGNORECASE)
+_ADJECTIVE_END = re.compile(r"(?:al|ale|aux|ien|ienne|ais|aise|ique|el|elle|if|ive)$")
+_NAME_ACRONYM = re.compile(r"\s*\(([A-ZÀ-Ý][A-Za-zÀ-ÿ0-9&.\-]{1,11})\)")
+
+
+def _lower_tail_at(
+    text: str, toks: list[Token], i: int, people: list[tuple[int, int]]
+) -> tuple[int, int, str, str | None] | None:
+    """"le Centre national de prévision météorologique", "l'Atelier parisien
+    d'urbanisme (Apur)": a capitalised head after an article, then lower-case words
+    (and names after "de"), up to a verb, a clause word or punctuation."""
+    t = toks[i]
+    if not (t.is_cap and t.lower in _TAIL_HEADS) or not _ARTICLE_BEFORE.search(
+            text[max(0, t.start - 5):t.start]):
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or not (nxt.lower in _TAIL_LINKS or _ADJECTIVE_END.search(nxt.lower)):
+        return None  # "le Centre national ...", "l'Office du ...", not "le Comité offre"
+    last, k = i, i + 1
+    while k < len(toks) and k - i <= _MAX_WORDS and not _breaks(text, toks, k, people):
+        w = toks[k]
+        if w.lower in _TAIL_LINKS or w.text == "-":
+            k += 1
+        elif w.is_word and w.lower not in _TAIL_STOPS and (
+                not w.is_cap or toks[k - 1].lower in _TAIL_LINKS):
+            last, k = k, k + 1
+        else:
+            break
+    if last == i:
+        return None
+    acr = _NAME_ACRONYM.match(text, toks[last].end)
+    return t.start, toks[last].end, _TAIL_HEADS[t.lower], acr.group(1) if acr else None
+
+
 def _standalone(segment: str, text: str) -> list[OrgSpan]:
     """Bodies known by a bare name ("la Francophonie"), the longest name first."""
     out: list[OrgSpan] = []
@@ -403,13 +549,15 @@ _LOWER_HEADS = frozenset(
                       "mairie", "université", "communauté urbaine", "métropole",
                       "chambre de commerce et d'industrie", "chambre de commerce")
 )
+# Lower-case heads that a capitalised name follows directly, without "de".
+_NAMED_LOWER_HEADS = frozenset(_head_key(k) for k in ("musée", "lycée", "coopérative"))
 _BARE_OK = frozenset(fold(k) for k in ("comité populaire",))
 _ADJECTIVES = frozenset(
     """populaire municipal municipale provincial provinciale urbaine urbain départemental
     départementale régional régionale national nationale général générale international
     internationale internationaux internationales communiste français française vietnamien
     vietnamienne étrangères étranger extérieur extérieures intérieur supérieur supérieure
-    culturel culturelle normale""".split()
+    culturel culturelle normale viticole agricole laitière""".split()
 )
 _SUFFIX_HEADS = {"métropole": "government", "agglo": "government"}
 

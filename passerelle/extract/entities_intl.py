@@ -48,7 +48,8 @@ _MAX_GAP = 14  # tokens between an office and its holder's name ("de la province
 _GAP_WORDS = {
     "fr": frozenset("""de du des la le les l d ’ ' en à au aux et populaire municipal municipale
         provincial provinciale urbaine urbain communauté conseil comité régional régionale
-        départemental départementale métropole""".split()),
+        départemental départementale métropole centre groupe société entreprise français
+        française vietnamien vietnamienne""".split()),
     "vi": frozenset("""tại của và nhân dân ủy uỷ ban hội đồng tỉnh thành phố tp""".split()),
 }
 
@@ -129,6 +130,8 @@ def _after_role(
 ) -> None:
     """Find the holder's name after an office, skipping its "of" phrase; offices in a
     row ("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh X") all go to that name."""
+    if language == "vi" and _bare_object_vi(seg.text, a, b):
+        return
     toks = seg.tokens
     i = _index(starts, b)
     gap_start = i
@@ -156,8 +159,30 @@ def _after_role(
             i = j
         elif t.text in (",",) or fold_case(t.text) in allowed or t.text in "’'()-":
             i += 1
+        elif language == "fr" and _CHARGE_FR.match(fold_case(t.text)):
+            i = _past_charge(toks, i, gap_start)  # "adjointe ... chargée des sports, X"
         else:
             return
+
+
+_OBJECT_BEFORE_VI = re.compile(r"(?:với|cho|cùng|tới|gửi|cảm ơn)\s+$", re.IGNORECASE)
+
+
+def _bare_object_vi(text: str, a: int, b: int) -> bool:
+    """"Thông tin với Đại sứ, Chủ tịch UBND tỉnh X ...": an office named alone as an
+    object, then a comma; it is not one more office of the next name."""
+    return text[b:b + 1] == "," and _OBJECT_BEFORE_VI.search(text[max(0, a - 12):a]) is not None
+
+
+_CHARGE_FR = re.compile(r"^(?:chargée?s?|en charge)$")
+
+
+def _past_charge(toks: list[Token], i: int, gap_start: int) -> int:
+    """The token after a French "chargé(e) de ..." clause: at its comma, within the gap."""
+    k = i + 1
+    while k < len(toks) and k - gap_start <= _MAX_GAP and toks[k].text not in ",.;":
+        k += 1
+    return k if k < len(toks) and toks[k].text == "," else len(toks)
 
 
 def _raw_title(role: str, of: str) -> RawTitle:
@@ -205,7 +230,13 @@ def _of_text(seg: _Seg, a: int, b: int) -> str:
     if b <= a:
         return ""
     text = seg.text[seg.tokens[a].start:seg.tokens[b - 1].end].strip(" ,")
+    text = re.sub(r",?\s+(?:chargée?s?|en charge)\b.*$", "", text)  # French "chargé de ..."
     return _ARTICLES.sub("", text).strip(" ,")
+
+
+# French words that start a sentence before a name ("Selon X, directeur ...").
+_LEADING_FR = frozenset("""selon pour avec après avant pendant lors dans par sur chez malgré
+    contre entre depuis et mais enfin ensuite""".split())
 
 
 def _apposed(seg: _Seg, mod: object, language: str) -> None:
@@ -220,6 +251,8 @@ def _apposed(seg: _Seg, mod: object, language: str) -> None:
             k -= 1
         while k < c and fold_case(toks[k].text).rstrip(".") in _HONORIFIC_WORDS:
             k += 1
+        while language == "fr" and k < c and fold_case(toks[k].text) in _LEADING_FR:
+            k += 1  # "Selon Nguyen Van Hoa, directeur ...": not part of the name
         if c - k < 2 or place_info(seg.text[toks[k].start:toks[c - 1].end]):
             continue
         after = seg.text[toks[c].end:toks[c].end + 60]

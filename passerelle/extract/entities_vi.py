@@ -33,6 +33,7 @@ from passerelle.extract.entities_fr import (
     drop_outlets,
     finish,
     person_spans,
+    tidy_titles,
 )
 from passerelle.extract.lang import find_phrases, fold_case
 from passerelle.extract.lang import vi as vi_tables
@@ -45,7 +46,10 @@ _ACRONYM = re.compile(r"\s*\(([A-ZĐ][A-ZĐ0-9&.\-]{1,11})\)")
 
 Span = tuple[int, int]
 _FIRST_WORDS = frozenset(h.split()[0] for h in vi_tables.ORGANIZATION_HEADS)
-_UNIT_PLACE_VI = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã)\s+" + CAP_RUN)
+# "vùng Provence-Alpes-Côte d'Azur": a capitalised run that may go on with "d'Azur".
+_CAP_RUN_VI = r"([A-ZÀ-ÝĐ][\w’'-]*(?:(?:[ -]|\sd['’])[A-ZÀ-ỸĐ][\w’'-]*){0,3})"
+_UNIT_PLACE_VI = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|vùng)\s+"
+                            + _CAP_RUN_VI)
 
 
 @registry.register("entities.vi.v2")
@@ -55,6 +59,7 @@ def run_vi(analysis: Analysis) -> None:
     try:
         _clean_places(analysis)
         add_unit_places(analysis, _UNIT_PLACE_VI)
+        _add_named_places(analysis)
         drop_outlets(analysis, vi_tables.OUTLET_WORDS)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
@@ -64,6 +69,10 @@ def run_vi(analysis: Analysis) -> None:
         raise ExtractionError(f"organisation extraction (vi) failed: {exc}",
                               source=analysis.doc.id, hint="report the document") from exc
     finish(analysis, found)
+    _apposed_titles(analysis, found)
+    _home_offices(analysis)
+    _governors(analysis)
+    tidy_titles(analysis.doc)  # the countries of the offices just read
 
 
 def find_organizations_vi(segment: str, text: str, people: list[Span]) -> list[OrgSpan]:
@@ -351,12 +360,31 @@ def _country_in(text: str, toks: list[Token], j: int, end: int) -> str | None:
 
 def _read_company(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
     """"tập đoàn VinFast": one to four capitalised words that are not a place."""
-    while j < len(toks) and fold_case(toks[j].text) in _LEGAL_FORMS:
-        j += 1
+    while j < len(toks) and (fold_case(toks[j].text) in _LEGAL_FORMS
+                             or _company_head(toks, j)):
+        j += 1 + (_company_head(toks, j) and fold_case(toks[j].text) == "tập")
     end = _cap_run(toks, j, people, limit=4)
     if end == j or place_info(text[toks[j].start:toks[end - 1].end]) is not None:
         return None, None, None
-    return end, None, None
+    return _trade_and_place(text, toks, end, people), None, None
+
+
+def _company_head(toks: list[Token], j: int) -> bool:
+    """"Tập đoàn" inside a company's name ("Công ty Cổ phần Tập đoàn Lộc Trời")."""
+    return j + 1 < len(toks) and fold_case(f"{toks[j].text} {toks[j + 1].text}") == "tập đoàn"
+
+
+def _trade_and_place(text: str, toks: list[Token], end: int, people: list[Span]) -> int:
+    """"Công ty Cấp thoát nước Lâm Đồng": the trade in lower case, then a known place,
+    belong to the name; without the place, the name stops at the capitals."""
+    k = end
+    while k < len(toks) and k - end < 3 and toks[k].is_word and not toks[k].is_cap \
+            and fold_case(toks[k].text) not in vi_tables.NAME_STOPWORDS:
+        k += 1
+    if k == end:
+        return end
+    place = _place_at(text, toks, k, people)
+    return place[0] if place is not None else end
 
 
 _LEGAL_FORMS = frozenset({"tnhh", "cp", "cổ", "phần", "mtv", "jsc"})
@@ -469,6 +497,184 @@ def _republic_prefix(analysis: Analysis) -> None:
             text = analysis.segments.get(mention.segment, "")
             if _REPUBLIC.match(text[mention.start:mention.end]):
                 mention.start += m.end()
+
+
+# ---------------------------------------------------------------- places and offices
+
+# A lower-case unit word before a capitalised name: the name is that unit's, even when
+# the gazetteer does not know it ("huyện Thoại Sơn", "xã Vĩnh Hanh", "thành phố Vinh").
+_UNIT_NAMED = re.compile(r"(?<![\w.])(?<!UBND )(?<!tác )(?<!HĐND )(huyện|quận|thị xã|thị trấn|xã|phường|"
+                         r"thành phố)\s+(?=[A-ZÀ-ÝĐ])")
+_UNIT_KIND = {"huyện": "district", "quận": "district", "thị xã": "city", "thị trấn": "city",
+              "xã": "other", "phường": "other", "thành phố": "city"}
+# A lower-case generic word of nature before a capitalised name ("vịnh Vân Phong",
+# "sông Hậu", "hồ Xuân Hương"): one natural place, named with its generic word.
+_NATURAL = re.compile(r"(?<!\w)(vịnh|sông|hồ|núi|đảo|đèo|biển)\s+(?=[A-ZÀ-ÝĐ])")
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _caps_end(text: str, pos: int, limit: int = 3) -> int:
+    """The end of the run of up to ``limit`` capitalised words from ``pos`` ("d'Azur"
+    continues one); ``pos`` itself when none starts there."""
+    end, k = pos, 0
+    while k < limit:
+        m = _WORD.match(text, pos)
+        if m is None or not (m.group()[:1].isupper() or re.match(r"d['’][A-ZÀ-ỸĐ]", m.group())):
+            break
+        if not m.group()[:1].isupper() and k == 0:
+            break
+        end, k = m.end(), k + 1
+        if text[end:end + 1] != " ":
+            break
+        pos = end + 1
+    return end
+
+
+def _add_named_places(analysis: Analysis) -> None:
+    """Places announced by a lower-case unit or nature word that the gazetteer step
+    missed. A natural place takes the mentions of a same-named town read inside it
+    ("vịnh Hạ Long" is the bay, not the city)."""
+    people = person_spans(analysis)
+    for seg, text in analysis.segments.items():
+        spans = people.get(seg, [])
+        for m in _NATURAL.finditer(text):
+            end = _caps_end(text, m.end())
+            if not _in_people(m.end(), spans):
+                _put_place(analysis, text[m.start():end], "natural", seg, m.start(), end)
+        for m in _UNIT_NAMED.finditer(text):
+            end = _caps_end(text, m.end())
+            name = text[m.end():end]
+            if _in_people(m.end(), spans) or _known_place(analysis, name):
+                continue
+            if fold(name.split()[0]) in lex.VIETNAMESE_SURNAMES and len(name.split()) > 2:
+                continue  # "thành phố Nguyễn Văn A": an office, then its holder
+            _put_place(analysis, name, _UNIT_KIND[m.group(1)], seg, m.end(), end)
+
+
+def _in_people(offset: int, spans: list[Span]) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
+
+def _known_place(analysis: Analysis, name: str) -> bool:
+    key = fold(name)
+    return any(key in (fold(p.name), *(fold(a) for a in p.aliases)) for p in analysis.doc.places)
+
+
+def _put_place(analysis: Analysis, written: str, kind: str, seg: str, start: int, end: int) -> None:
+    """Add a place mention (creating the place), taking over overlapping mentions of others."""
+    from passerelle.records import Mention, Place  # noqa: PLC0415
+
+    info = place_info(written)
+    if info is not None and info.kind != kind and kind != "natural":
+        return  # the gazetteer knows the name as something else
+    for other in analysis.doc.places:
+        other.mentions = [x for x in other.mentions
+                          if not (x.segment == seg and start <= x.start < end)]
+    analysis.doc.places = [p for p in analysis.doc.places if p.mentions]
+    place = next((p for p in analysis.doc.places if fold(p.name) == fold(written)), None)
+    if place is None:
+        place = Place(written, [], kind, info.country if info else "VN")
+        analysis.doc.places.append(place)
+    place.mentions.append(Mention(start, end, seg))
+
+
+# ", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Quảng Nam": offices written after a name.
+_COMMA = re.compile(r"\s*,\s*")
+_OF_UNIT = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s+", re.I)
+_OF_ORG = re.compile(r"(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)",
+                     re.I)
+_PARTY_ROLE = re.compile(r"(?:Tỉnh|Thành) (?:ủy|uỷ)$", re.I)
+
+
+def _apposed_titles(analysis: Analysis, found: list[OrgSpan]) -> None:
+    """Give each person the offices written after their name, with what they are of
+    (an organisation named there, else a place); a Party office without its place
+    ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nghệ An") is of the place the chain ends with."""
+    for person in analysis.doc.people:
+        for m in person.mentions:
+            text = analysis.segments.get(m.segment, "")
+            orgs = {o.start: o for o in found if o.segment == m.segment}
+            for role, of in _chain(text, m.end, orgs):
+                _merge_title(person, role, of)
+
+
+def _chain(text: str, pos: int, orgs: dict[int, OrgSpan]) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    while (comma := _COMMA.match(text, pos)) is not None:
+        rest = text[comma.end():comma.end() + 80]
+        found = find_phrases(rest, vi_tables.ROLES)
+        if not found or found[0][1] != 0 or not rest[:1].isupper():
+            break
+        phrase_end = comma.end() + found[0][2]
+        unit = _OF_UNIT.match(text, phrase_end + 1) if text[phrase_end:phrase_end + 1] == " " else None
+        place_at = unit.end() if unit else phrase_end + 1
+        cap = _caps_end(text, place_at) if text[phrase_end:phrase_end + 1] == " " else place_at
+        cap = cap if cap > place_at else None
+        if cap and place_at in orgs:  # "Chủ tịch Phòng Thương mại và Công nghiệp Busan"
+            out.append((vi_tables.ROLES[found[0][0]], orgs[place_at].name, ""))
+            pos = orgs[place_at].end
+            continue
+        written = text[comma.end():cap] if cap else text[comma.end():phrase_end]
+        org = _OF_ORG.search(written)
+        of = written[org.start():] if org and cap else (text[place_at:cap] if cap else None)
+        out.append((vi_tables.ROLES[found[0][0]], of, written))  # type: ignore[arg-type]
+        pos = cap if cap else phrase_end
+    last = next((o for _, o, _w in reversed(out) if o), None)  # type: ignore[misc]
+    place = re.sub(r"^.*?(?:tỉnh|thành phố|TP\.?)\s+", "", last) if last else None
+    return [(r, o or (f"{_PARTY_ROLE.search(w).group(0)} {place}" if place and _PARTY_ROLE.search(w)
+                      else None)) for r, o, w in out]  # type: ignore[misc]
+
+
+def _merge_title(person, role: str, of: str | None) -> None:  # noqa: ANN001 - a records.Person
+    from passerelle.records import Title  # noqa: PLC0415
+
+    same = [t for t in person.titles if t.role == role]
+    if not same:
+        person.titles.append(Title(role, of))
+    elif of and not any(t.of for t in same):
+        same[0].of = of
+
+
+_HOME_ROLES = {
+    "Chairman": r"(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) tỉnh",
+    "Vice Chairman": r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh",
+    "Permanent Vice Chairman": r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh",
+    "Secretary": r"Tỉnh (?:ủy|uỷ)", "Deputy Secretary": r"Tỉnh (?:ủy|uỷ)",
+    "Standing Deputy Secretary": r"Tỉnh (?:ủy|uỷ)",
+}
+
+
+def _home_offices(analysis: Analysis) -> None:
+    """"Chủ tịch UBND tỉnh Nguyễn Văn A", "X, Phó Chủ tịch UBND tỉnh, ...": a provincial
+    office written without its province is of the document's only Vietnamese province."""
+    homes = {p.name for p in analysis.doc.places if p.kind == "province" and p.country == "VN"}
+    if len(homes) != 1:
+        return
+    home = homes.pop()
+    for person in analysis.doc.people:
+        for title in person.titles:
+            pattern = _HOME_ROLES.get(title.role)
+            if title.of or pattern is None:
+                continue
+            for m in person.mentions:
+                text = analysis.segments.get(m.segment, "")
+                near = re.search(pattern, text[max(0, m.start - 40):m.end + 60])
+                if near:
+                    title.of = f"{near.group(0)} {home}"
+                    break
+
+
+def _governors(analysis: Analysis) -> None:
+    """"Tỉnh trưởng" is a French prefect, but the governor of a province elsewhere
+    (Laos, Thailand): "Prefect" becomes "Governor" unless the office is French."""
+    for person in analysis.doc.people:
+        for title in person.titles:
+            if title.role != "Prefect":
+                continue
+            info = place_info(title.of) if title.of else None
+            country = info.country if info else person.country
+            if country and country != "FR":
+                title.role = "Governor"
 
 
 __all__ = ["run_vi", "find_organizations_vi"]

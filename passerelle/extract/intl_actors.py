@@ -42,6 +42,9 @@ class Profile:
     role_before: re.Pattern[str]  # what must precede an office word used alone
 
 
+# Upper-case letters of Vietnamese ("À-Ỹ" would take lower-case "đ", "ấ" too).
+_UPPER_VI = "A-ZÀ-ÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
+
 PROFILES: dict[str, Profile] = {
     "fr": Profile(
         language="fr",
@@ -58,7 +61,7 @@ PROFILES: dict[str, Profile] = {
     ),
     "vi": Profile(
         language="vi",
-        pronoun=re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à)(?!\s+[A-ZÀ-ỸĐ])(?!\w)"),
+        pronoun=re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à)(?!\s+[" + _UPPER_VI + "])(?!\w)"),
         possessive=re.compile(r"(?!x)x"),  # Vietnamese writes "của ông" after the noun
         verb_after=re.compile(r"^\s+(?:đã|sẽ|cũng|có|cho|khẳng định|nhấn mạnh|bày tỏ|đánh giá)\b"),
         object_words=frozenset("với tiếp đón gặp mời cùng tại của và".split()),

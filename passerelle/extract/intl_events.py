@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from passerelle.extract.actors import Actor, Hit
 from passerelle.extract.base import Analysis
@@ -52,11 +53,14 @@ _ADVERBS_FR = ("également", "aussi", "ainsi", "notamment", "hautement", "de nou
 EXTRA_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         "visit": ("visite de travail", "tournée", "séjour", "a effectué une visite",
-                  "en déplacement", "visite officielle"),
+                  "en déplacement", "visite officielle", "a séjourné", "ont séjourné"),
         "meeting": ("recevant", "accueillant", "rencontre avec", "rencontres avec",
                     "sa rencontre avec", "séance de travail avec", "entretien avec",
                     "s'est entretenu avec", "s'est entretenue avec", "a reçu", "a rencontré",
-                    "ont rencontré", "lors de sa rencontre"),
+                    "ont rencontré", "lors de sa rencontre", "a été reçu", "a été reçue",
+                    "ont été reçus", "ont été reçues", "a été accueilli", "a été accueillie",
+                    "ont été accueillis", "ont été accueillies", "avait été reçu",
+                    "avait été reçue", "avait été accueilli", "avait été accueillie"),
         "agreement": ("ont signé", "a signé", "signature d'un", "signature de la",
                       "signature du"),
         "conference": ("a assisté", "ont assisté", "a participé", "ont participé"),
@@ -88,17 +92,20 @@ EXTRA_COMMITMENTS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 # "à l'invitation de", "theo lời mời", "nhận lời mời": at someone's invitation.
-_NOT_INVITATION = re.compile(r"(?:à l'|sur l')invitation|(?:theo|nhận|nhận lời)\s+(?:lời\s+)?mời",
+_NOT_INVITATION = re.compile(r"(?:à l'|sur l')invitation|(?:theo|nhận|nhận lời)\s+(?:lời\s+)?mời|"
+                             r"(?:khách|được|đã được)\s+mời",
                              re.I)
 # Vietnamese "thống nhất"/"nhất trí" is an agreement only with both sides as subject.
 _BOTH_VI = re.compile(r"(?:hai bên|các bên|hai phía|hai địa phương)\s+(?:đã\s+|cũng\s+)?$", re.I)
 _PLANNED = re.compile(r"\b(?:va|vont|sera|seront|prochain|prochaine|sẽ|dự kiến|tới)\b", re.I)
 _LED_BY = {
     "fr": re.compile(r"\b(?:conduite?s?|menée?s?|dirigée?s?)\s+par\s+"
+                     r"(?:(?:l'|le\s+|la\s+|son\s+|sa\s+)[^,.;()]{3,90},\s*)?"
                      r"(?:(?:l'|le\s+|la\s+|son\s+|sa\s+)?[\w-]+\s+){0,2}$"),
     "vi": re.compile(r"\bdo\s+(?:[^,.;]{0,40}?)$"),
 }
-_LED_AFTER_VI = re.compile(r"^\s+(?:làm trưởng đoàn\s+)?dẫn đầu\b")
+# "do X dẫn đầu", "do X, Phó Thống đốc tỉnh Aichi, dẫn đầu"
+_LED_AFTER_VI = re.compile(r"^(?:\s*,[^.;]{0,80}?,?)?\s+(?:làm trưởng đoàn\s+)?dẫn đầu\b")
 _GROUP = re.compile(r"\b(?:délégation|dégélation|[Đđ]oàn(?: công tác)?)\b")
 _TO = {
     "fr": re.compile(
@@ -106,7 +113,7 @@ _TO = {
         r"(?:(?:ville|province|région|département|commune|métropole|capitale)\s+(?:de\s+|d'))?"
         r"(?:la\s+|le\s+|l')?$"),
     "vi": re.compile(
-        r"(?:tại|đến|tới|ở|thăm|sang)\s+(?:(?:thành phố|tỉnh|tp\.?|thủ đô|vùng|quận|huyện|"
+        r"(?:(?:tại|đến|tới|ở|thăm|sang)\s+|^\s+)(?:(?:thành phố|tỉnh|tp\.?|thủ đô|vùng|quận|huyện|"
         r"nước)\s+)?$", re.I),
 }
 _SPEECH_FR = re.compile(r"\ba\s+(?:souligné|déclaré|affirmé|indiqué|noté|estimé|rappelé)\b")
@@ -145,7 +152,19 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
     found: list[Event] = []
     for item in resolve_intl(analysis, profile):
         _note_leader(item, language, state)
-        for kind, start, end in _triggers(item.text, phrases):
+        calls = _org_calls_vi(analysis, item, state) if language == "vi" else []
+        found += calls
+        triggers = _triggers(item.text, phrases)
+        if language == "vi":
+            triggers += _receive_vi(item.text, triggers)
+        for kind, start, end in triggers:
+            if calls and kind == "meeting":
+                continue  # the calls on bodies are this sentence's meetings
+            special = _meetings_fr(analysis, item, kind, start, end, state) \
+                if language == "fr" else None
+            if special is not None:
+                found += special
+                continue
             ev = _event(analysis, item, kind, start, end, language, state)
             if ev is not None:
                 found.append(ev)
@@ -154,9 +173,57 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
     return _merge_all(found)
 
 
+# Vietnamese calls on a body: "đoàn đã đến thăm Trường Đại học X", "tham quan nhà máy
+# của Công ty Y", "làm việc với Công ty Z".
+_CALL_VI = re.compile(r"(?i)(?:đến thăm|thăm|tham quan|làm việc với|làm việc tại)\s+"
+                      r"(?:(?:nhà máy|trụ sở|cơ sở|khuôn viên)\s+(?:của\s+)?)?$")
+
+
+def _org_calls_vi(analysis: Analysis, item: IntlSentence,
+                  state: dict[str, list[str]]) -> list[Event]:
+    """Visiting a named body (a university, a company) is a meeting with it: one per
+    body, with the person who calls (the subject before the verb, or the leader of
+    the delegation when "đoàn" calls)."""
+    out: list[Event] = []
+    for h in item.hits:
+        if h.actor.kind != "organization" or h.actor.subkind == "government":
+            continue
+        verb = _CALL_VI.search(item.text[max(0, h.start - 40):h.start])
+        if verb is None:
+            continue
+        at = h.start - len(verb.group(0))
+        visitor = _caller_vi(item, at, state)
+        if visitor and visitor != h.actor.name:
+            out.append(_make(analysis, item, "meeting", [visitor, h.actor.name], None, at))
+    return out
+
+
+def _caller_vi(item: IntlSentence, at: int, state: dict[str, list[str]]) -> str | None:
+    """Who calls on a body: the last free person before the verb, else the delegation's
+    leader (or visitor) when "đoàn" is written before it."""
+    people = [x for x in item.hits if x.actor.kind == "person" and x.end <= at
+              and x.via != "possessive" and not x.is_object]
+    if people:
+        return people[-1].actor.name
+    if _GROUP.search(item.text[:at]):
+        group = state.get("leader") or state.get("visitors") or []
+        return group[0] if group else None
+    return None
+
+
 # Receiving someone: the guest came to the host's town or province.
 _RECEIVE = re.compile(r"(?i)(?:recevant|accueillant|a reçu|a accueilli|ont reçu|"
-                      r"(?:có\s+)?buổi tiếp|đã tiếp|tiếp đón)$")
+                      r"(?:có\s+)?buổi tiếp|đã tiếp|tiếp đón|đón tiếp|tiếp xã giao|"
+                      r"đã tiếp xã giao|tiếp)$")
+# Vietnamese "X tiếp ông Y", "X tiếp Đại sứ Y": "tiếp" (receive) alone, before a guest.
+_RECEIVE_VI = re.compile(r"(?<=[\w)])\s+((?:đã\s+)?tiếp(?:\s+xã giao)?)(?=\s+(?:ông|bà|ngài|"
+                         r"Đại sứ|Tổng Lãnh sự|Lãnh sự|Thị trưởng|đoàn|Đoàn|[A-Z]))")
+
+
+def _receive_vi(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """"tiếp" triggers the other phrases do not already cover."""
+    return [("meeting", m.start(1), m.end(1)) for m in _RECEIVE_VI.finditer(text)
+            if not any(a < m.end(1) and m.start(1) < b for _, a, b in taken)]
 
 
 def _guest_visit(analysis: Analysis, item: IntlSentence, start: int, end: int) -> list[Event]:
@@ -172,6 +239,56 @@ def _guest_visit(analysis: Analysis, item: IntlSentence, start: int, end: int) -
     if place is None or place == _office_place(analysis, guest):
         return []
     return [_make(analysis, item, "visit", [guest.name], place, start)]
+
+
+_VISITED_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+)?visité$")
+_STAY_FR = re.compile(r"\b(?:son|sa|leur|ce|cette)\s+(?:séjour|tournée|déplacement|visite)$",
+                      re.I)
+_PASSIVE_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)$")
+
+
+def _meetings_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int, end: int,
+                 state: dict[str, list[str]]) -> list[Event] | None:
+    """French meetings the general rule misses: visiting a named body ("a visité le musée
+    X") and meeting bodies only ("la délégation a rencontré X et Y": one meeting each);
+    "la délégation a été reçue par X" with unnamed guests is none. ``None``: the
+    general rule applies."""
+    trigger = item.text[start:end]
+    if kind == "visit" and _STAY_FR.search(item.text[:end]):
+        return []  # "au cours de son séjour": the visit already under way
+    if kind == "visit":
+        return _visited_body_fr(analysis, item, start, end, state) \
+            if _VISITED_FR.search(trigger) else None
+    if kind != "meeting":
+        return None
+    hits = [h for h in item.hits if h.via != "possessive"]
+    guests = list(state.get("visitors") or state.get("leader") or [])
+    if any(h.actor.kind == "person" for h in hits):
+        passive = _PASSIVE_FR.search(trigger) and _GROUP.search(item.text[:start])
+        return [] if passive and not guests else None
+    orgs = _unique([h.actor.name for h in hits if h.start >= end
+                    and h.actor.kind == "organization" and h.actor.subkind != "government"])
+    if not orgs or not guests:
+        return None
+    return [_make(analysis, item, "meeting", _unique([*guests, o]), None, start) for o in orgs]
+
+
+def _visited_body_fr(analysis: Analysis, item: IntlSentence, start: int, end: int,
+                     state: dict[str, list[str]]) -> list[Event] | None:
+    """"X a visité le site d'Airbus à Blagnac": a meeting of X with the body named
+    right after the verb; ``None`` when no body is named there."""
+    body = next((h for h in item.hits if h.actor.kind == "organization"
+                 and 0 <= h.start - end <= 40), None)
+    if body is None:
+        return None
+    near = [h.actor.name for h in item.hits if h.actor.kind == "person" and h.end <= start
+            and h.via != "possessive"]
+    guests = near[-1:] or list(state.get("visitors") or state.get("leader") or [])
+    if not guests and item.subject is not None:
+        guests = [item.subject.name]
+    if not guests:
+        return []
+    return [_make(analysis, item, "meeting", _unique([*guests, body.actor.name]), None, start)]
 
 
 def _office_place(analysis: Analysis, person: Actor) -> str | None:
@@ -234,7 +351,9 @@ def _event(analysis: Analysis, item: IntlSentence, kind: str, start: int, end: i
 
 def _make(analysis: Analysis, item: IntlSentence, kind: str, who: list[str],
           place: str | None, offset: int) -> Event:
-    spans = sentence_dates(analysis, item.sentence.text, bool(_PLANNED.search(item.text)))
+    spans = sentence_dates(analysis, _vi_ranges(item.sentence.text),
+                           bool(_PLANNED.search(item.text)))
+    spans = _join_vi_ranges(item.sentence.text, spans)
     spans = [s for s in spans if s.precision != "year" or kind == "visit"]
     after = [s for s in spans if s.begin >= offset]
     span = (after or spans[-1:] or [None])[0]
@@ -246,6 +365,27 @@ def _make(analysis: Analysis, item: IntlSentence, kind: str, who: list[str],
         evidence_segment=item.sentence.segment,
         tense="planned" if _PLANNED.search(item.text) else "past",
     )
+
+
+# Vietnamese "từ ngày 6 đến 8/3": a range of days of one month.
+_VI_RANGE = re.compile(r"(?i)(ngày\s+[0-3]?\d)( đến )(?=[0-3]?\d/[01]?\d)")
+
+
+def _join_vi_ranges(text: str, spans: list) -> list:  # DateSpan
+    """"từ ngày 28/2 đến ngày 3/3": two days joined by "đến" are one range."""
+    out = list(spans)
+    for k in range(len(out) - 1, 0, -1):
+        a, b = out[k - 1], out[k]
+        if a.precision == b.precision == "day" and a.start and b.end and a.start < b.end \
+                and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s*)?", text[a.stop:b.begin]):
+            out[k - 1:k + 1] = [replace(a, end=b.end, stop=b.stop, text=text[a.begin:b.stop])]
+    return out
+
+
+def _vi_ranges(text: str) -> str:
+    """"ngày 6 đến 8/3" written "ngày 6  -  8/3" (same length, offsets kept), the form
+    the date reader knows."""
+    return _VI_RANGE.sub(lambda m: m.group(1) + "  -  ", text)
 
 
 def _visit(analysis: Analysis, item: IntlSentence, start: int, end: int, language: str,
@@ -273,6 +413,15 @@ def _destination(item: IntlSentence, end: int, language: str) -> Hit | None:
     return None
 
 
+def _visit_of_vi(item: IntlSentence, start: int, dest: Hit) -> str | None:
+    """"Chuyến công tác của Đại sứ X tại Y": the visit's owner follows "của"."""
+    for h in item.hits:
+        if h.actor.kind == "person" and start < h.start < dest.start \
+                and re.search(r"\bcủa\s+[^,.;]{0,25}$", item.text[start:h.start]):
+            return h.actor.name
+    return None
+
+
 def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
               state: dict[str, list[str]]) -> list[str]:
     leader = _leader(item, language)
@@ -285,6 +434,9 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
         return [near[-1].actor.name]
     if item.subject is not None and item.subject.name != dest.actor.name:
         return [item.subject.name]
+    owner = _visit_of_vi(item, start, dest) if language == "vi" else None
+    if owner is not None:
+        return [owner]
     group = _GROUP.search(item.text)
     if group:  # "Đoàn công tác Vùng Nouvelle-Aquitaine và Grand Poitiers"
         bodies = [h.actor.name for h in item.hits if h.start >= group.end()
@@ -344,12 +496,43 @@ def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
         if item.sentence.segment != "body":
             continue
         seen: set[tuple[str, str]] = set()
-        for kind, start, end in _triggers(item.text, phrases):
+        extra = _pledges_vi(item.text) if language == "vi" else []
+        for kind, start, end in _triggers(item.text, phrases) + extra:
             c = _commitment(item, kind, start, end, language, leader)
+            if c is None and language == "vi":
+                c = _home_commitment_vi(analysis, item, kind, start, end)
             if c is not None and (c.actor, c.kind) not in seen:
                 seen.add((c.actor, c.kind))
                 out.append(c)
     return out
+
+
+# "X khẳng định Đại sứ quán sẽ tích cực giới thiệu ...": a pledge with words between.
+_PLEDGE_VI = re.compile(r"(?i)khẳng định\s(?!sẽ)[^.;]{0,60}?\bsẽ\s+(?:tiếp tục|tích cực|hỗ trợ|"
+                        r"tạo điều kiện|phối hợp|đồng hành|thúc đẩy|giới thiệu|cử|dành|luôn)")
+# "cho biết nhiều doanh nghiệp Busan quan tâm": the wish of unnamed others.
+_REPORTED_VI = re.compile(r"(?i)\b(?:cho biết|cho rằng)\s+(?:nhiều|các|một số)\s+[^,.;]{0,40}$")
+# "Tỉnh đề nghị ...": the province (of the document) speaks.
+_HOME_VI = re.compile(r"^\W*(?:Tỉnh|UBND tỉnh|Lãnh đạo tỉnh)\s+(?:cũng\s+|đã\s+)?$")
+
+
+def _pledges_vi(text: str) -> list[tuple[str, int, int]]:
+    return [("pledge", m.start(), m.start() + len("khẳng định")) for m in _PLEDGE_VI.finditer(text)]
+
+
+def _home_commitment_vi(analysis: Analysis, item: IntlSentence, kind: str, start: int,
+                        end: int) -> Commitment | None:
+    """"Tỉnh đề nghị ...": a commitment of the document's only Vietnamese province."""
+    if kind == "agreement" or not _HOME_VI.match(item.text[:start]):
+        return None
+    homes = {p.name for p in analysis.doc.places if p.kind == "province" and p.country == "VN"}
+    if len(homes) != 1:
+        return None
+    actor = homes.pop()
+    return Commitment(
+        actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
+        sectors=sectors_of(item.sentence.text), summary=_summary(item.sentence.text, start),
+        evidence=item.sentence.text, actor_aliases=[], status="proposed")
 
 
 def _commitment(item: IntlSentence, kind: str, start: int, end: int, language: str,
@@ -361,6 +544,10 @@ def _commitment(item: IntlSentence, kind: str, start: int, end: int, language: s
         return None
     if language == "vi" and kind == "intent" and re.search(r"(?:sự|được)\s+$", text[:start]):
         return None  # "được sự quan tâm": receiving attention, not a wish
+    if language == "vi" and kind == "proposal" and re.search(r"(?i)\btheo\s+$", text[:start]):
+        return None  # "theo đề nghị của X": at X's request, said of what happened
+    if language == "vi" and _REPORTED_VI.search(text[:start]):
+        return None  # "cho biết nhiều doanh nghiệp quan tâm": others' wish, reported
     actor, aliases = _actor(item, start, end, language, leader, kind)
     if actor is None:
         return None

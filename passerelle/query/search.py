@@ -8,7 +8,10 @@ metacharacters in the user's text are inert (and everything is parametrised).
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 from unidecode import unidecode
@@ -29,6 +32,9 @@ MAX_MATCHES = 500
 # Above this many matches results come newest first instead of by relevance: ranking
 # all matches of a common word took >100 ms at 100k documents (bench/bench_kb.py).
 RANK_LIMIT = 1000
+# Facets count the first this many matching documents (the page's neighbourhood): the
+# grouped counts over 500 documents were half of a search's time on PostgreSQL.
+FACET_DOCS = 200
 _ENTITY_KINDS = ("person", "organization", "place")
 _FACET_TOP = 10
 
@@ -53,7 +59,9 @@ def _match_sql(conn: Any, tokens: list[str], ranked: bool) -> tuple[str, str, di
         where = "FROM kb_fts WHERE tsv @@ to_tsquery('simple', :m)"
         score = "ts_rank(tsv, to_tsquery('simple', :m))" if ranked else "0.0"
         order = "ORDER BY score DESC" if ranked else "ORDER BY id DESC"
-    return (f"SELECT COUNT(*) {where}",
+    # Counting stops at RANK_LIMIT + 1: the exact number of matches of a common word
+    # costs a scan of all of them and says nothing a reader needs ("1000+").
+    return (f"SELECT COUNT(*) FROM (SELECT 1 {where} LIMIT {RANK_LIMIT + 1}) AS m",
             f"SELECT kind, ref, doc_id, {score} AS score {where} {order} LIMIT :lim", {"m": expr})
 
 
@@ -73,9 +81,10 @@ def search(db: Any, q: str, *, limit: int = 20, offset: int = 0,
 
     Returns:
         ``{results: [{kind, id, title, snippet, score, ...}], facets: {sector, country, place,
-        person, org, outlet, language: {value: count}}, total, ranked}``; facets count the
-        first 500 matching documents; ``ranked`` is false when a very common query is
-        answered newest first.
+        person, org, outlet, language: {value: count}}, total, ranked, total_exact}``; facets
+        count the first 200 matching documents; ``ranked`` is false when a very common
+        query is answered newest first; then ``total`` stops at 1,000 and ``total_exact``
+        is false (show "1000+").
     """
     f = Filters.of(filters)
     tokens = fts_tokens(q)
@@ -90,9 +99,14 @@ def search(db: Any, q: str, *, limit: int = 20, offset: int = 0,
         page = kept[offset:offset + limit]
         results = _describe(conn, page, tokens)
         doc_ids = [h.ref for h in kept if h.kind == "document"]
-        total = len(kept) if f.active() or kinds or matches <= MAX_MATCHES else matches
-        return {"results": results, "facets": _facets(conn, doc_ids), "total": total,
-                "ranked": matches <= RANK_LIMIT}
+        complete = len(hits) < MAX_MATCHES  # every match was read
+        if complete or f.active() or kinds:
+            total, exact = len(kept), complete
+        else:
+            total, exact = min(matches, RANK_LIMIT), matches <= RANK_LIMIT
+        facets = _facets(conn, doc_ids[:FACET_DOCS])
+        return {"results": results, "facets": facets, "total": total,
+                "ranked": matches <= RANK_LIMIT, "total_exact": exact}
 
 
 def _filter_hits(conn: Any, hits: list[Any], f: Filters, kinds: list[str] | None) -> list[Any]:
@@ -115,14 +129,32 @@ def _filter_hits(conn: Any, hits: list[Any], f: Filters, kinds: list[str] | None
     return [h for h in hits if h.kind in allowed and h.ref in allowed[h.kind]]
 
 
-def _folded_with_offsets(body: str) -> tuple[str, list[int]]:
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return unidecode(ch).lower()
+
+
+def _folded_with_offsets(body: str) -> tuple[str, list[int] | range]:
+    """``body`` lower-cased with diacritics removed, and the offset in ``body`` of each
+    folded character (ASCII runs are copied whole: only other characters are looked up)."""
     if body.isascii():
-        return body.lower(), list(range(len(body)))
-    folded, where = [], []
-    for i, ch in enumerate(body):
-        piece = ch.lower() if ch.isascii() else unidecode(ch).lower()
+        return body.lower(), range(len(body))
+    folded: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _NON_ASCII.finditer(body):
+        at = m.start()
+        folded.append(body[pos:at].lower())
+        where.extend(range(pos, at))
+        piece = _fold_char(m.group())
         folded.append(piece)
-        where.extend([i] * len(piece))
+        where.extend([at] * len(piece))
+        pos = at + 1
+    folded.append(body[pos:].lower())
+    where.extend(range(pos, len(body)))
     return "".join(folded), where
 
 
@@ -193,27 +225,45 @@ def _entities(conn: Any, ids: list[int]) -> list[dict[str, Any]]:
             for r in rows]
 
 
+# Facets of the matching documents in one round trip: the ids travel as one JSON
+# parameter (not 500 bound values), each branch groups one facet.
+_FACETS_SQL = """
+WITH d AS ({ids})
+SELECT 'outlet' AS facet, outlet AS value, NULL AS country, COUNT(*) AS n FROM kb_docs
+ WHERE doc_id IN (SELECT doc_id FROM d) AND outlet IS NOT NULL GROUP BY outlet
+UNION ALL
+SELECT 'language', language, NULL, COUNT(*) FROM kb_docs
+ WHERE doc_id IN (SELECT doc_id FROM d) AND language IS NOT NULL GROUP BY language
+UNION ALL
+SELECT 'sector', sector, NULL, COUNT(*) FROM kb_doc_sectors
+ WHERE doc_id IN (SELECT doc_id FROM d) GROUP BY sector
+UNION ALL
+SELECT x.kind, x.name, x.country, COUNT(DISTINCT n.doc_id) FROM kb_names n
+  JOIN kb_entities x ON x.id = n.entity_id
+ WHERE n.doc_id IN (SELECT doc_id FROM d) GROUP BY x.id, x.kind, x.name, x.country
+"""
+_IDS = {"sqlite": "SELECT value AS doc_id FROM json_each(:d)",
+        "postgresql": "SELECT json_array_elements_text(CAST(:d AS json)) AS doc_id"}
+
+
 def _facets(conn: Any, doc_ids: list[str]) -> dict[str, dict[str, int]]:
     """Counts of the matching documents by sector, country, entity, outlet, language."""
     facets: dict[str, dict[str, int]] = {k: {} for k in ("sector", "country", "place", "person",
                                                           "org", "outlet", "language")}
     if not doc_ids:
         return facets
-    for col in ("outlet", "language"):
-        rows = _sql(conn, f"SELECT {col}, COUNT(*) FROM kb_docs WHERE doc_id IN :d AND {col} IS NOT "
-                 f"NULL GROUP BY {col}", d=doc_ids)
-        facets[col] = _top(dict(rows.all()))
-    facets["sector"] = _top(dict(_sql(conn, "SELECT sector, COUNT(*) FROM kb_doc_sectors WHERE "
-                                   "doc_id IN :d GROUP BY sector", d=doc_ids).all()))
-    rows = _sql(conn, "SELECT x.kind, x.name, x.country, COUNT(DISTINCT n.doc_id) FROM kb_names n "
-             "JOIN kb_entities x ON x.id = n.entity_id WHERE n.doc_id IN :d GROUP BY x.id, x.kind, "
-             "x.name, x.country", d=doc_ids).all()
+    sql = _FACETS_SQL.format(ids=_IDS.get(conn.dialect.name, _IDS["sqlite"]))
+    plain: dict[str, dict[str, int]] = {"outlet": {}, "language": {}, "sector": {}}
     names = {"person": Counter(), "organization": Counter(), "place": Counter()}
     countries: Counter[str] = Counter()
-    for kind, name, country, n in rows:
-        names[kind][name] += n
-        if kind == "place" and country:
+    for facet, value, country, n in _sql(conn, sql, d=json.dumps(doc_ids)):
+        if facet in plain:
+            plain[facet][value] = n
+            continue
+        names[facet][value] += n
+        if facet == "place" and country:
             countries[country] += n
+    facets.update({k: _top(v) for k, v in plain.items()})
     facets.update(place=_top(names["place"]), person=_top(names["person"]),
                   org=_top(names["organization"]), country=_top(countries))
     return facets

@@ -6,6 +6,7 @@ Not a stable API beyond what :mod:`passerelle.resolve` re-exports.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -43,7 +44,16 @@ def fold(text: str) -> str:
     Returns:
         The folded form ("dinh toan thang", "ha noi").
     """
-    return _NON_WORD.sub(" ", unidecode(text or "").lower()).strip()
+    text = text or ""
+    return _fold_name(text) if len(text) <= 120 else _fold(text)
+
+
+def _fold(text: str) -> str:
+    return _NON_WORD.sub(" ", unidecode(text).lower()).strip()
+
+
+# Names are folded many times per article (match keys, lookups): remember recent ones.
+_fold_name = lru_cache(maxsize=65536)(_fold)
 
 
 def strip_titles(folded: str) -> str:

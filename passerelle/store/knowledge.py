@@ -275,8 +275,8 @@ def _add_doc(conn: Any, doc_id: str, doc: Document) -> int:
         conn, "INSERT INTO kb_docs (doc_id, title, url, outlet, published, language) "
         "VALUES (:d, :t, :u, :o, :p, :l)", d=doc_id, t=doc.title, u=doc.source.url,
         o=doc.source.outlet or doc.site_name, p=doc.published, l=doc.language)
-    for sector in sorted(set(doc.sectors)):
-        w(conn, "INSERT INTO kb_doc_sectors (doc_id, sector) VALUES (:d, :s)", d=doc_id, s=sector)
+    wm(conn, "INSERT INTO kb_doc_sectors (doc_id, sector) VALUES (:d, :s)",
+       [dict(d=doc_id, s=sector) for sector in sorted(set(doc.sectors))])
     return number
 
 
@@ -469,8 +469,8 @@ def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
     the entity when no form is left. Aggregates in SQL: an entity may have thousands of
     forms. Internal helper; not a stable API.
     """
-    forms = w(conn, "SELECT name, norm, MAX(primary_name), COUNT(*), MIN(kind) FROM kb_names "
-              "WHERE entity_id = :e GROUP BY name, norm", e=entity_id).all()
+    facts = _entity_facts(conn, entity_id)
+    forms = facts["f"]
     if not forms:
         kind = w(conn, "SELECT kind FROM kb_entities WHERE id = :e", e=entity_id).scalar()
         w(conn, "DELETE FROM kb_entities WHERE id = :e", e=entity_id)
@@ -480,34 +480,49 @@ def refresh_entity(conn: Any, entity_id: int, fts: bool = True) -> None:
     main = [f for f in forms if f[2]] or list(forms)
     name = canonical_name([(n, k) for n, k, _p, c, _k in main for _ in range(c)])
     key = next(k for n, k, *_ in main if n == name)
-    best = w(conn, "SELECT lat, lon, geonames_id, parents FROM kb_names WHERE entity_id = :e "
-             "ORDER BY geonames_id IS NULL, lat IS NULL, doc_id, idx LIMIT 1", e=entity_id).first()
-    groups = _entity_groups(conn, entity_id)
+    best = facts["b"][0]
     w(conn, "UPDATE kb_entities SET name = :n, norm = :norm, country = :c, subkind = :s, "
       "lat = :lat, lon = :lon, geonames_id = :gid, parents = :p, name_count = :nc, "
-      "doc_count = :dc WHERE id = :e", n=name, norm=key, c=_majority(groups["country"]),
-      s=_majority(groups["subkind"], skip="other"), lat=best.lat, lon=best.lon,
-      gid=best.geonames_id, p=best.parents, nc=sum(f[3] for f in forms),
-      dc=groups["docs"][0][1], e=entity_id)
+      "doc_count = :dc WHERE id = :e", n=name, norm=key, c=_majority(facts["c"]),
+      s=_majority(facts["s"], skip="other"), lat=best[2], lon=best[3], gid=best[1],
+      p=best[0], nc=sum(f[3] for f in forms), dc=facts["d"][0][1], e=entity_id)
     if fts:
         names = " ".join(sorted({f[0] for f in forms}))
         fts_put(conn, forms[0][4], entity_id, entity_id, names)
 
 
-def _entity_groups(conn: Any, entity_id: int) -> dict[str, list[tuple[Any, int]]]:
-    """Counts per country and per subkind of an entity's forms, and its document count,
-    in one grouped query: ``{"country": [(value, n)...], "subkind": [...], "docs": [...]}``
-    (values most frequent first, ties alphabetical)."""
-    rows = w(conn, "SELECT 'country' AS g, country AS v, COUNT(*) AS n FROM kb_names WHERE "
-             "entity_id = :e AND country IS NOT NULL GROUP BY country UNION ALL SELECT "
-             "'subkind', subkind, COUNT(*) FROM kb_names WHERE entity_id = :e AND subkind IS NOT "
-             "NULL GROUP BY subkind UNION ALL SELECT 'docs', NULL, COUNT(DISTINCT doc_id) FROM "
-             "kb_names WHERE entity_id = :e", e=entity_id).all()
-    out: dict[str, list[tuple[Any, int]]] = {"country": [], "subkind": [], "docs": []}
-    for group, value, n in rows:
-        out[group].append((value, n))
-    for group in ("country", "subkind"):
-        out[group].sort(key=lambda r: (-r[1], r[0]))
+# One round trip for everything ``refresh_entity`` needs, tagged by the first column:
+# f = forms (name, norm, primary, count, kind), b = the form with the best place data
+# (parents, geonames_id, lat, lon), c / s = counts per country / subkind, d = documents.
+_ENTITY_FACTS = """
+SELECT 'f' AS tag, name AS t1, norm AS t2, MAX(primary_name) AS i1, COUNT(*) AS i2,
+       NULL AS f1, NULL AS f2, MIN(kind) AS t3
+  FROM kb_names WHERE entity_id = :e GROUP BY name, norm
+UNION ALL
+SELECT 'b', parents, NULL, geonames_id, NULL, lat, lon, NULL FROM (
+  SELECT parents, geonames_id, lat, lon FROM kb_names WHERE entity_id = :e
+   ORDER BY geonames_id IS NULL, lat IS NULL, doc_id, idx LIMIT 1) best
+UNION ALL
+SELECT 'c', country, NULL, COUNT(*), NULL, NULL, NULL, NULL FROM kb_names
+ WHERE entity_id = :e AND country IS NOT NULL GROUP BY country
+UNION ALL
+SELECT 's', subkind, NULL, COUNT(*), NULL, NULL, NULL, NULL FROM kb_names
+ WHERE entity_id = :e AND subkind IS NOT NULL GROUP BY subkind
+UNION ALL
+SELECT 'd', NULL, NULL, COUNT(DISTINCT doc_id), NULL, NULL, NULL, NULL FROM kb_names
+ WHERE entity_id = :e
+"""
+
+
+def _entity_facts(conn: Any, entity_id: int) -> dict[str, list[tuple[Any, ...]]]:
+    """The tagged rows of ``_ENTITY_FACTS``: ``f`` forms ``(name, norm, primary, count,
+    kind)``, ``b`` best place data ``(parents, geonames_id, lat, lon)``, ``c`` / ``s``
+    ``(value, count)`` most frequent first (ties alphabetical), ``d`` ``(None, documents)``."""
+    out: dict[str, list[tuple[Any, ...]]] = {"f": [], "b": [], "c": [], "s": [], "d": []}
+    for tag, t1, t2, i1, i2, f1, f2, t3 in w(conn, _ENTITY_FACTS, e=entity_id):
+        out[tag].append({"f": (t1, t2, i1, i2, t3), "b": (t1, i1, f1, f2)}.get(tag, (t1, i1)))
+    for tag in ("c", "s"):
+        out[tag].sort(key=lambda r: (-r[1], r[0]))
     return out
 
 
@@ -540,13 +555,13 @@ def _local_entity(conn: Any, doc_id: str, local: dict[tuple[str, str], int], kin
 
 
 def _add_offices(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, str], int]) -> None:
+    rows = []
     for person in doc.people:
         entity_id = local.get(("person", fold(person.name)))
-        for title in person.titles if entity_id else []:
-            if title.role:
-                w(conn, "INSERT INTO kb_offices (entity_id, doc_id, role, of_name, published, "
-                  "evidence) VALUES (:e, :d, :r, :o, :p, :ev)", e=entity_id, d=doc_id,
-                  r=title.role, o=title.of, p=doc.published, ev=title.evidence)
+        rows += [dict(e=entity_id, d=doc_id, r=title.role, o=title.of, p=doc.published,
+                      ev=title.evidence) for title in person.titles if entity_id and title.role]
+    wm(conn, "INSERT INTO kb_offices (entity_id, doc_id, role, of_name, published, evidence) "
+       "VALUES (:e, :d, :r, :o, :p, :ev)", rows)
 
 
 # --------------------------------------------------------------------------- events
@@ -575,7 +590,9 @@ def _add_events(conn: Any, doc_id: str, doc: Document, local: dict[tuple[str, st
            [dict(e=event_id, s=source_id, n=entity_id, r=role, t=event.type, d=sort_date)
             for entity_id, role in links])
         touched.events.add(event_id)
-        _attach_source(conn, source_id, touched)
+        participants = {entity_id for entity_id, role in links if role == "participant"}
+        _attach_source(conn, source_id, touched,
+                       (event_id, participants, event.type, published or event.start))
 
 
 def _reports(conn: Any, source_ids: list[int]) -> dict[int, tuple[int, EventReport]]:
@@ -607,22 +624,33 @@ def _shift(day: str | None, days: int) -> str | None:
         return None
 
 
-def _attach_source(conn: Any, source_id: int, touched: _Touched) -> None:
-    """Merge the event of ``source_id`` with every event one of whose reports matches it."""
-    mine = _reports(conn, [source_id]).get(source_id)
-    if mine is None or not mine[1].participants:
+def _attach_source(conn: Any, source_id: int, touched: _Touched,
+                   known: tuple[int, set[int], str, str | None] | None = None) -> None:
+    """Merge the event of ``source_id`` with every event one of whose reports matches it.
+
+    ``known`` is ``(event_id, participant ids, type, anchor date)`` of a report just
+    written, so that it is read back together with the candidates (one query less).
+    """
+    report = None
+    if known is None:
+        mine = _reports(conn, [source_id]).get(source_id)
+        if mine is None:
+            return
+        event_id, report = mine
+        known = (event_id, set(report.participants), report.type,
+                 report.published or report.start)
+    event_id, participants, type_, anchor = known
+    if not participants:
         return
-    event_id, report = mine
-    anchor = report.published or report.start
     lo, hi = _shift(anchor, -_WINDOW_DAYS), _shift(anchor, _WINDOW_DAYS)
     when = "(sort_date BETWEEN :lo AND :hi OR sort_date IS NULL)" if lo else "1 = 1"
     candidates = [r[0] for r in w(
         conn, "SELECT DISTINCT source_id FROM kb_event_links WHERE role = 'participant' AND "
         f"entity_id IN :ents AND type = :t AND {when} AND event_id != :ev",
-        ents=report.participants, t=report.type, ev=event_id, **({"lo": lo, "hi": hi} if lo
-                                                                  else {}))]
-    events = {ev for ev, other in _reports(conn, candidates).values()
-              if event_reports_match(report, other)}
+        ents=participants, t=type_, ev=event_id, **({"lo": lo, "hi": hi} if lo else {}))]
+    found = _reports(conn, candidates + ([] if report else [source_id]))
+    report = report or found.pop(source_id)[1]
+    events = {ev for ev, other in found.values() if event_reports_match(report, other)}
     if events:
         merge_events(conn, min(events | {event_id}), events | {event_id}, touched)
 
@@ -756,25 +784,26 @@ def _statuses_after_events(conn: Any, touched: _Touched) -> None:
     events = sorted(touched.events)
     if not events:
         return
-    rows = w(conn, "SELECT DISTINCT c.id, c.fulfilled_by FROM kb_event_links l JOIN kb_events e "
+    rows = w(conn, "SELECT DISTINCT c.id, c.fulfilled_by, c.actor_id, c.counterpart_id, c.kind, "
+             "c.sectors, c.first_date AS step_date FROM kb_event_links l JOIN kb_events e "
              "ON e.id = l.event_id JOIN kb_commitments c ON (c.actor_id = l.entity_id OR "
              "c.counterpart_id = l.entity_id) LEFT JOIN kb_events f ON f.id = c.fulfilled_by "
              "WHERE l.event_id IN :ev AND l.role = 'participant' AND e.type IN :t AND "
              "c.first_date < e.sort_date AND (f.id IS NULL OR e.sort_date < f.sort_date)",
              ev=events, t=_FULFILLING_TYPES).all()
-    for commitment_id, fulfilled_by in rows:
-        if commitment_id not in touched.commitments:
-            only = events + ([fulfilled_by] if fulfilled_by else [])
-            _check_fulfilment(conn, commitment_id, only)
+    for row in rows:
+        if row.id not in touched.commitments:
+            only = events + ([row.fulfilled_by] if row.fulfilled_by else [])
+            _check_fulfilment(conn, row, only)
 
 
-def _check_fulfilment(conn: Any, commitment_id: int, only: list[int]) -> None:
-    row = w(conn, "SELECT id, actor_id, counterpart_id, kind, sectors, first_date AS step_date "
-            "FROM kb_commitments WHERE id = :c", c=commitment_id).first()
+def _check_fulfilment(conn: Any, row: Any, only: list[int]) -> None:
+    """Mark the commitment ``row`` (id, actor_id, counterpart_id, kind, sectors, step_date)
+    fulfilled if one of the events ``only`` realises it."""
     fulfilled = _fulfilling_event(conn, row, row.counterpart_id, set(_jl(row.sectors)), only)
     if fulfilled:
         w(conn, "UPDATE kb_commitments SET status = 'fulfilled', fulfilled_by = :f WHERE id = :c",
-          f=fulfilled, c=commitment_id)
+          f=fulfilled, c=row.id)
 
 
 def _refresh_commitment(conn: Any, commitment_id: int) -> None:

@@ -27,6 +27,8 @@ ROLES: dict[str, str] = {
     "maire-adjointe": "Deputy Mayor",
     "adjoint au maire": "Deputy Mayor",
     "adjointe au maire": "Deputy Mayor",
+    "adjoint à la maire": "Deputy Mayor",
+    "adjointe à la maire": "Deputy Mayor",
     "premier adjoint au maire": "First Deputy Mayor",
     "première adjointe au maire": "First Deputy Mayor",
     "conseiller municipal": "Municipal Councillor",
@@ -48,6 +50,9 @@ ROLES: dict[str, str] = {
     "vice-président du comité populaire": "Vice Chairman",
     "vice-présidente du comité populaire": "Vice Chairman",
     "secrétaire du comité du parti": "Secretary",
+    "secrétaire du comité provincial du parti": "Secretary",
+    "secrétaire du comité municipal du parti": "Secretary",
+    "secrétaire du comité du parti de la province": "Secretary",
     # the State in the territories
     "préfet": "Prefect",
     "préfète": "Prefect",
@@ -81,6 +86,8 @@ ROLES: dict[str, str] = {
     "directeur adjoint": "Deputy Director",
     "directrice adjointe": "Deputy Director",
     "directeur commercial": "Commercial Director",
+    "directeur des relations internationales": "Director of International Relations",
+    "directrice des relations internationales": "Director of International Relations",
     "directrice commerciale": "Commercial Director",
     "président-directeur général": "CEO",
     "présidente-directrice générale": "CEO",
@@ -116,7 +123,8 @@ EVENT_TRIGGERS: dict[str, tuple[str, ...]] = {
     "meeting": (
         "a rencontré", "ont rencontré", "rencontre avec", "a reçu", "ont reçu",
         "a accueilli", "s'est entretenu", "s'est entretenue", "entretien avec",
-        "séance de travail", "réunion de travail",
+        "séance de travail", "réunion de travail", "a échangé avec", "ont échangé avec",
+        "a eu des échanges avec", "a eu un échange avec", "entretiens avec",
     ),
     "agreement": (
         "a signé", "ont signé", "signature", "protocole d'accord", "accord de coopération",
@@ -137,28 +145,35 @@ COMMITMENT_TRIGGERS: dict[str, tuple[str, ...]] = {
         "a exprimé le désir", "s'est dit intéressé", "s'est dite intéressée",
         "envisage", "envisagent", "aimerait", "voudrait", "souhaiterait",
         "a exprimé son intérêt", "a manifesté son intérêt", "a émis le souhait",
-        "a fait part de son souhait", "cherche à", "compte sur",
+        "a fait part de son souhait", "cherche à", "compte sur", "dit souhaiter",
+        "dit espérer", "a formé le vœu", "a émis le vœu",
     ),
     "proposal": (
         "a proposé", "propose", "proposent", "ont proposé", "a suggéré", "suggère",
-        "ont suggéré",
+        "ont suggéré", "a plaidé pour", "plaide pour", "a recommandé", "recommande",
     ),
     "appeal": (
         "a appelé", "appelle", "a exhorté", "exhorte", "a demandé", "ont demandé",
         "a encouragé", "encourage",
     ),
     "pledge": (
-        "s'engage", "s'est engagé", "s'est engagée", "se sont engagés", "a promis",
+        "s'engage", "s'est engagé", "s'est engagée", "se sont engagés", "se sont engagées",
+        "s'engageait", "s'engageaient", "a promis",
         "promet", "soutiendra", "fera tout son possible", "a réaffirmé son engagement",
-        "continuera", "va continuer", "est prêt à", "est prête à", "s'efforcera",
+        "continuera", "va continuer", "est prêt à", "est prête à", "était prêt à",
+        "était prête à", "sont prêts à", "étaient prêts à", "s'efforcera",
+        "apporterait", "apporteraient", "s'est dit prêt", "s'est dite prête",
+        "s'est déclaré prêt", "s'est déclarée prête", "se sont dits prêts",
+        "se sont déclarés prêts",
         "partagera", "accélérera",
     ),
     "agreement": (
-        "sont convenus", "ont convenu", "se sont mis d'accord", "se sont accordés",
-        "ont décidé de",
+        "sont convenus", "sont convenues", "ont convenu", "se sont mis d'accord", "se sont accordés",
+        "ont décidé de", "se sont accordées", "ont accepté de",
     ),
     "invitation": (
         "a invité", "invite", "ont invité", "a convié", "convie", "a lancé une invitation",
+        "a adressé une invitation",
     ),
 }
 
@@ -219,6 +234,7 @@ ORGANIZATION_HEADS: dict[str, str] = {
     "lycée": "university", "académie": "university",
     "institut": "agency", "agence": "agency",
     "chambre de commerce et d'industrie": "association", "chambre de commerce": "association",
+    "cci": "association", "musée": "other", "coopérative": "company", "ville": "government",
     "association": "association", "fédération": "association", "fondation": "association",
     "groupe": "company", "société": "company", "compagnie": "company", "banque": "company",
     "parti communiste": "other",
@@ -242,6 +258,12 @@ KNOWN_ORGANIZATIONS: dict[str, str] = {
     "Fonds monétaire international": "other",
     "Banque asiatique de développement": "other",
     "UNESCO": "other",
+    # large companies that French and Vietnamese cooperation news names by a bare name
+    "Airbus": "company", "Thales": "company", "Safran": "company", "Alstom": "company",
+    "Veolia": "company", "TotalEnergies": "company", "EDF": "company", "Sanofi": "company",
+    "Michelin": "company", "Bouygues": "company", "Vinci": "company", "Dassault": "company",
+    "Vietnam Airlines": "company", "Vingroup": "company", "VinFast": "company",
+    "Viettel": "company", "PetroVietnam": "company",
     "ASEAN": "other",
 }
 

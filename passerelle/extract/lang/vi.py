@@ -82,7 +82,10 @@ ROLES: dict[str, str] = {
     # foreign local offices as Vietnamese news names them
     "thị trưởng": "Mayor",
     "phó thị trưởng": "Deputy Mayor",
-    "tỉnh trưởng": "Prefect",
+    "tỉnh trưởng": "Prefect",  # a French préfet; a Lao or Thai governor (see entities_vi)
+    "phó tỉnh trưởng": "Deputy Prefect",
+    "thống đốc": "Governor",  # of a Japanese prefecture, a US state
+    "phó thống đốc": "Vice Governor",
     "chủ tịch hội đồng vùng": "President",
     "chủ tịch vùng": "President",
     "chủ tịch hội đồng tỉnh": "President",
@@ -206,6 +209,8 @@ ORGANIZATION_HEADS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(_PROVINCE_PARTY, ("other", "party")),
     **dict.fromkeys(("chính phủ", "quốc hội", "thượng nghị viện", "thượng viện", "hạ viện",
                      "nghị viện", "bộ ngoại giao"), ("government", "country")),
+    "tổ chức": ("agency", "named"),  # "Tổ chức Xúc tiến Thương mại Nhật Bản (JETRO)"
+    "hợp tác xã": ("other", "named"),  # "Hợp tác xã Nông nghiệp Vĩnh Hanh"
     **dict.fromkeys(("đại sứ quán", "tổng lãnh sự quán", "lãnh sự quán"),
                     ("government", "embassy")),
     **dict.fromkeys(("bộ", "sở", "ban"), ("government", "named")),
@@ -224,7 +229,7 @@ ORGANIZATION_HEADS: dict[str, tuple[str, str]] = {
 # Names that are generic bodies of any event or institution, not organisations.
 GENERIC_BODIES: frozenset[str] = frozenset(
     {"ban tổ chức", "ban giám đốc", "ban lãnh đạo", "ban giám hiệu", "ban giám khảo",
-     "ban quản lý", "ban điều hành", "ban thư ký"}
+     "ban quản lý", "ban điều hành", "ban thư ký", "trung tâm hành chính"}
 )
 
 # Words before an outlet's name ("theo báo Nhân Dân"): what follows is not a person.
@@ -244,7 +249,7 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
     """và với của cho có là được đã sẽ đang vẫn cũng để khi theo cùng đến từ về trong ngoài
     trên dưới tại này đó kia những các một hai ba nhiều nói biết đối nhằm do bởi như mà thì
     nên vì nay năm ngày tháng ông bà anh chị tác làm việc tiếp đón thăm dự phối ký kết
-    đánh trì dẫn""".split()
+    đánh trì dẫn vào ra lên xuống sang qua tới đi""".split()
 )
 
 __all__ = [

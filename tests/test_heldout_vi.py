@@ -1,0 +1,218 @@
+"""Vietnamese held-out check: eight articles written for this project, never tuned on.
+
+``tests/fixtures/heldout_vi/input.jsonl`` holds scraped-looking Vietnamese pages
+(title, "Thứ Hai, 12/05/2025 14:30" stamp, a caption with its "Ảnh:" credit, a
+byline, the story, then "Tin liên quan" / "Xem thêm" teasers) about decentralised
+cooperation with France, Japan, Korea and Laos; ``gold.jsonl`` holds their records,
+annotated before the extractor was first run on them (``build.py`` writes both).
+The real pipeline runs on them (``read_sources`` then ``extract_document``); every
+field must stay at or above the floor (measured after the fixes minus 0.1, rounded
+down to 0.05). One article (v08, a rice harvest) states no cooperation at all.
+
+The second half checks each Vietnamese pattern with sentences written for the test.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from passerelle.evaluate import read_jsonl, score
+from passerelle.extract import extract_document
+from passerelle.ingest import read_sources
+from passerelle.records import Document
+
+HELDOUT = Path(__file__).parent / "fixtures" / "heldout_vi"
+
+# Blind (first run, 2026-11-27): headline 0.761; visits 0.00, meetings 0.72,
+# organizations 0.90, places 0.90, commitments 0.89, people_titles 0.82.
+# After the fixes: headline 0.982. Floors = after - 0.1, rounded down to 0.05.
+FLOORS: dict[str, float] = {
+    "title": 0.90,
+    "published": 0.90,
+    "body": 0.90,
+    "people": 0.90,
+    "people_titles": 0.90,
+    "organizations": 0.85,
+    "places": 0.85,
+    "geocoding": 0.90,
+    "visits": 0.90,
+    "meetings": 0.90,
+    "commitments": 0.90,
+    "commitment_actors": 0.90,
+    "sectors": 0.80,
+}
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict[str, Any]]:
+    out = []
+    for item in read_sources([str(HELDOUT / "input.jsonl")]):
+        doc = getattr(item, "doc", None)
+        assert doc is not None, f"ingest failed: {item}"
+        out.append(extract_document(doc).to_record())
+    return out
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[dict[str, Any]]:
+    return read_jsonl(str(HELDOUT / "gold.jsonl"))
+
+
+def test_fixture_is_eight_vietnamese_articles(gold: list[dict[str, Any]]) -> None:
+    assert len(gold) == 8
+    assert {g["language"] for g in gold} == {"vi"}
+    for g in gold:
+        assert 250 <= len(g["body"].split()) <= 450, g["id"]
+
+
+def test_every_article_is_read_as_vietnamese(records: list[dict[str, Any]]) -> None:
+    assert sorted(r["id"] for r in records) == [f"v{i:02d}" for i in range(1, 9)]
+    assert {r["language"] for r in records} == {"vi"}
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_floor(field: str, gold: list[dict[str, Any]],
+                     records: list[dict[str, Any]]) -> None:
+    report = score(gold, records, language="vi")
+    value = report.value(field)
+    assert value is not None, f"{field} was not scored"
+    assert value >= FLOORS[field] - 1e-9, f"{field}: {value:.3f} < floor {FLOORS[field]}"
+
+
+def test_no_cooperation_article_has_no_events_or_commitments(
+    records: list[dict[str, Any]],
+) -> None:
+    domestic = next(r for r in records if r["id"] == "v08")
+    assert domestic["events"] == []
+    assert domestic["commitments"] == []
+
+
+def test_evidence_is_a_substring_of_its_segment(records: list[dict[str, Any]]) -> None:
+    checked = 0
+    for rec in records:
+        for item in rec["events"] + rec["commitments"]:
+            segment = item.get("evidence_segment") or "body"
+            if segment == "body":
+                where = rec["body"]
+            else:
+                where = rec["captions"][int(segment.split(":", 1)[1])]
+            assert item["evidence"] and item["evidence"] in where, (rec["id"], item["evidence"][:60])
+            checked += 1
+    assert checked > 20
+
+
+# ---------------------------------------------------------------- patterns, one by one
+
+
+def _run(body: str, captions: list[str] | None = None, published: str = "2025-04-20") -> Document:
+    return extract_document(Document(id="t", body=body, captions=captions or [], language="vi",
+                                     published=published))
+
+
+def _titles(doc: Document, name: str) -> dict[str, str | None]:
+    person = next(p for p in doc.people if p.name == name)
+    return {t.role: t.of for t in person.titles}
+
+
+def _events(doc: Document, kind: str) -> list[tuple[tuple[str, ...], str | None, str | None, str | None]]:
+    return [(tuple(e.participants), e.place, e.start, e.end) for e in doc.events if e.type == kind]
+
+
+def _commitments(doc: Document) -> set[tuple[str, str]]:
+    return {(c.actor, c.kind) for c in doc.commitments}
+
+
+def test_day_range_of_one_month_dates_the_visit() -> None:
+    doc = _run("Từ ngày 14 đến 17/4, đoàn công tác tỉnh Hà Tĩnh do ông Trần Quốc Khánh, "
+               "Phó Chủ tịch UBND tỉnh, dẫn đầu đã thăm và làm việc tại thành phố Lyon, Pháp.")
+    assert (("Trần Quốc Khánh",), "Lyon", "2025-04-14", "2025-04-17") in _events(doc, "visit")
+
+
+def test_courtesy_call_is_a_visit_to_the_hosts_province() -> None:
+    doc = _run("Chiều 3/4, ông Trần Văn Bình, Chủ tịch UBND tỉnh Hà Tĩnh đã tiếp ông Pierre "
+               "Lenoir, Đại sứ Pháp tại Việt Nam, nhân dịp Đại sứ đến thăm tỉnh.")
+    visits = _events(doc, "visit")
+    assert [v[:2] for v in visits] == [(("Pierre Lenoir",), "Hà Tĩnh")]
+    assert (("Trần Văn Bình", "Pierre Lenoir"), None, "2025-04-03", "2025-04-03") in \
+        _events(doc, "meeting")
+
+
+def test_offices_written_after_the_name_with_what_they_are_of() -> None:
+    doc = _run("Sáng 9/4, ông Ngô Văn Tài, Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Bến Tre "
+               "đã làm việc với ông Jean Morel, Thị trưởng thành phố Rennes.")
+    titles = _titles(doc, "Ngô Văn Tài")
+    assert titles["Chairman"] == "HĐND tỉnh Bến Tre"
+    assert titles["Deputy Secretary"] == "Tỉnh ủy Bến Tre"
+
+
+def test_governors_of_japan_and_laos() -> None:
+    doc = _run("Ông Kato Ryo, Phó Thống đốc tỉnh Nagano, đã gặp ông Somsack Inthavong, "
+               "Tỉnh trưởng tỉnh Champasak (Lào), và bà Ito Yumi, Thống đốc tỉnh Nagano.")
+    assert "Vice Governor" in _titles(doc, "Kato Ryo")
+    assert "Governor" in _titles(doc, "Somsack Inthavong")
+    assert "Governor" in _titles(doc, "Ito Yumi")
+
+
+def test_office_named_alone_as_an_object_is_not_the_next_persons() -> None:
+    doc = _run("Trao đổi với Đại sứ, Chủ tịch UBND tỉnh Đỗ Minh Hoàng cho biết tỉnh Hà Tĩnh "
+               "có nhiều tiềm năng.")
+    assert set(_titles(doc, "Đỗ Minh Hoàng")) == {"Chairman"}
+
+
+def test_delegation_calls_on_a_company_and_a_university() -> None:
+    body = ("Ngày 15/4, đoàn doanh nghiệp tỉnh Hyogo (Nhật Bản) do ông Yamamoto Ken, Phó "
+            "Thống đốc tỉnh Hyogo, dẫn đầu đã thăm và làm việc tại tỉnh Hà Tĩnh. "
+            "Cùng ngày, đoàn đã tham quan nhà máy của Công ty Cổ phần Thép Hồng Lĩnh. "
+            "Ông Lê Đình Sơn, Giám đốc Sở Ngoại vụ, đã đến thăm Trường Đại học Kobe.")
+    meetings = {e[0] for e in _events(_run(body), "meeting")}
+    assert ("Yamamoto Ken", "Thép Hồng Lĩnh") in meetings
+    assert ("Lê Đình Sơn", "Trường Đại học Kobe") in meetings
+
+
+def test_pronoun_speaker_keeps_the_previous_subject() -> None:
+    doc = _run("Ông Trần Văn Bình, Chủ tịch UBND tỉnh Hà Tĩnh, kêu gọi các doanh nghiệp Pháp "
+               "đầu tư vào tỉnh. Ông đề nghị thành phố Lyon hỗ trợ đào tạo y tế.")
+    assert {("Trần Văn Bình", "appeal"), ("Trần Văn Bình", "proposal")} <= _commitments(doc)
+
+
+def test_affirmed_future_action_is_a_pledge() -> None:
+    doc = _run("Đại sứ Pierre Lenoir khẳng định Đại sứ quán Pháp sẽ tích cực kết nối các "
+               "trường đại học hai nước.")
+    assert ("Pierre Lenoir", "pledge") in _commitments(doc)
+
+
+def test_the_province_speaks_for_itself() -> None:
+    doc = _run("Ngày 2/4, lãnh đạo tỉnh Hà Tĩnh đã làm việc với đoàn thành phố Lyon. "
+               "Tỉnh đề nghị phía Lyon chia sẻ kinh nghiệm quản lý đô thị.")
+    assert ("Hà Tĩnh", "proposal") in _commitments(doc)
+
+
+def test_others_reported_interest_is_not_the_speakers_wish() -> None:
+    doc = _run("Ông Pierre Lenoir cho biết nhiều doanh nghiệp Pháp quan tâm tới lĩnh vực "
+               "năng lượng tại tỉnh Hà Tĩnh.")
+    assert doc.commitments == []
+
+
+def test_places_announced_by_unit_and_nature_words() -> None:
+    doc = _run("Nông dân huyện Cẩm Xuyên và xã Kỳ Phong đã đánh bắt cá trên sông Ngàn Phố. "
+               "Hợp tác xã Nông nghiệp Kỳ Phong cho biết vịnh Vũng Áng ít bị ô nhiễm. "
+               "Tỉnh đã làm việc với vùng Provence-Alpes-Côte d'Azur.")
+    names = {p.name: p.kind for p in doc.places}
+    assert "Cẩm Xuyên" in names and "Kỳ Phong" in names
+    assert names.get("sông Ngàn Phố") == "natural" and names.get("vịnh Vũng Áng") == "natural"
+    assert "Provence-Alpes-Côte d'Azur" in names
+    assert "Nông" not in names
+
+
+def test_organisation_names_in_vietnamese_news() -> None:
+    doc = _run("Chiều 4/4, tại Trung tâm Hành chính tỉnh, đại diện Tổ chức Xúc tiến Thương mại "
+               "Hàn Quốc (KOTRA) đã làm việc với Công ty Cấp nước Hà Tĩnh và Công ty Cổ phần "
+               "Tập đoàn Hoành Sơn. Ngày hội văn hóa sẽ diễn ra tại Hội An vào tháng 5.")
+    orgs = {o.name: o for o in doc.organizations}
+    assert "KOTRA" in orgs["Tổ chức Xúc tiến Thương mại Hàn Quốc"].aliases
+    assert any(o.name.startswith("Cấp nước Hà Tĩnh") for o in doc.organizations)
+    assert any("Hoành Sơn" in o.name for o in doc.organizations)
+    assert not any(o.name.startswith(("Trung tâm Hành chính", "Hội An")) for o in doc.organizations)
