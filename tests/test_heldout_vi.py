@@ -216,3 +216,72 @@ def test_organisation_names_in_vietnamese_news() -> None:
     assert any(o.name.startswith("Cấp nước Hà Tĩnh") for o in doc.organizations)
     assert any("Hoành Sơn" in o.name for o in doc.organizations)
     assert not any(o.name.startswith(("Trung tâm Hành chính", "Hội An")) for o in doc.organizations)
+
+
+def test_receiving_with_tiep_alone_is_a_meeting_and_a_visit() -> None:
+    doc = _run("Sáng 11/4, Bí thư Tỉnh ủy Hà Tĩnh Lê Văn An tiếp ông Jean Morel, Thị trưởng "
+               "thành phố Rennes. Chiều cùng ngày, Chủ tịch UBND tỉnh Hà Tĩnh Trần Văn Bình "
+               "đã đón tiếp Đại sứ Nhật Bản Ito Ken.")
+    meetings = {e[0] for e in _events(doc, "meeting")}
+    assert {("Lê Văn An", "Jean Morel"), ("Trần Văn Bình", "Ito Ken")} <= meetings
+    assert {e[0] for e in _events(doc, "visit")} == {("Jean Morel",), ("Ito Ken",)}
+
+
+def test_days_of_two_months_joined_by_den() -> None:
+    doc = _run("Đoàn công tác tỉnh Hà Tĩnh do ông Lê Văn An dẫn đầu thăm và làm việc tại Pháp "
+               "từ ngày 28/2 đến ngày 3/3.")
+    assert _events(doc, "visit") == [(("Lê Văn An",), "Pháp", "2025-02-28", "2025-03-03")]
+
+
+def test_visits_without_tai_and_visits_of_someone() -> None:
+    doc = _run("Ông Pierre Lenoir đã đến thăm tỉnh Hà Tĩnh. Chuyến công tác của Đại sứ Ito Ken "
+               "tại Quảng Bình diễn ra ngày 2/4.")
+    visits = {e[:2] for e in _events(doc, "visit")}
+    assert {(("Pierre Lenoir",), "Hà Tĩnh"), (("Ito Ken",), "Quảng Bình")} <= visits
+
+
+def test_invited_or_wished_visits_are_not_visits() -> None:
+    doc = _run("Ông Jean Morel mời lãnh đạo tỉnh Hà Tĩnh sang thăm Rennes vào tháng 6. "
+               "Nhận lời mời của ông Lê Văn An, Đại sứ Pierre Lenoir đã sang thăm Hà Tĩnh.")
+    assert {e[:2] for e in _events(doc, "visit")} == {(("Pierre Lenoir",), "Hà Tĩnh")}
+    assert ("Jean Morel", "invitation") in _commitments(doc)
+    assert not _titles(doc, "Lê Văn An")  # "X, Đại sứ Y": the office is Y's
+
+
+def test_being_invited_or_requested_is_no_commitment() -> None:
+    doc = _run("Ông Lê Văn An được mời tham dự hội nghị tại Lyon. Ông Trần Văn Bình là khách "
+               "mời của diễn đàn. Theo đề nghị của ông Lê Văn An, ông Pierre Lenoir đã đến "
+               "thăm tỉnh Hà Tĩnh.")
+    assert doc.commitments == []
+
+
+def test_party_memberships_keep_the_chain_of_offices() -> None:
+    doc = _run("Đồng chí Phan Thị Mai, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh "
+               "Cà Mau đã tiếp ông Kato Jiro, Trưởng Đại diện JICA tại Việt Nam. Ông Võ Minh "
+               "Đức, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Cà Mau, cũng dự buổi tiếp.")
+    mai = _titles(doc, "Phan Thị Mai")
+    assert mai["Member of the Standing Committee"] == "Tỉnh ủy Cà Mau"
+    assert mai["Vice Chairman"] == "UBND tỉnh Cà Mau"
+    assert set(_titles(doc, "Võ Minh Đức")) == {"Member of the Party Central Committee", "Secretary"}
+    assert _titles(doc, "Kato Jiro") == {"Chief Representative": "JICA"}
+
+
+def test_company_after_an_office_is_not_a_person() -> None:
+    doc = _run("Ông Kenji Sato, Tổng Giám đốc Công ty Sato Foods, đã làm việc với Chủ tịch "
+               "UBND huyện Năm Căn Lê Minh Tâm.")
+    assert {p.name for p in doc.people} == {"Kenji Sato", "Lê Minh Tâm"}
+    assert _titles(doc, "Kenji Sato") == {"General Director": "Sato Foods"}
+
+
+def test_office_naming_its_committee_speaks_as_its_holder() -> None:
+    doc = _run("Chiều 15/4, Phó Chủ tịch Thường trực UBND tỉnh Long An Nguyễn Văn Út đã tiếp ông "
+               "Yamada Taro. Phó Chủ tịch Thường trực UBND tỉnh đề nghị tỉnh Gunma hỗ trợ đào "
+               "tạo lao động.")
+    assert ("Nguyễn Văn Út", "proposal") in _commitments(doc)
+
+
+def test_left_out_subject_and_the_province_after_a_link_word() -> None:
+    doc = _run("Bí thư Tỉnh ủy Cà Mau Võ Minh Đức đánh giá cao sự hỗ trợ của Pháp. Đồng thời, "
+               "đề nghị Đại sứ quán Pháp tiếp tục kết nối doanh nghiệp hai bên. Bên cạnh đó, "
+               "tỉnh mong muốn Pháp hỗ trợ đào tạo nghề.")
+    assert _commitments(doc) == {("Võ Minh Đức", "proposal"), ("Cà Mau", "intent")}

@@ -227,6 +227,34 @@ def test_result_is_independent_of_ingestion_order(db_url, tmp_path, seed):
     other.dispose()
 
 
+def assert_place_counts_current(db):
+    """The kb_place_counts summary equals a count of the events (what places_map reads)."""
+    from sqlalchemy import text
+
+    with db.connect() as conn:
+        kept = set(conn.execute(text("SELECT place_id, type, n FROM kb_place_counts WHERE n != 0")))
+        fresh = set(conn.execute(text("SELECT place_id, type, COUNT(*) FROM kb_events WHERE "
+                                      "place_id IS NOT NULL GROUP BY place_id, type")))
+    assert kept == fresh and fresh
+
+
+def test_place_summary_follows_merges_and_splits(kb):
+    assert_place_counts_current(kb)
+    query.merge_entities(kb, "place", "Lyon", "Da Nang", note="test: two places as one")
+    assert_place_counts_current(kb)
+    khoa = query.profile(kb, "person", "Tran Minh Khoa")
+    query.split_entity(kb, "person", khoa["id"], "fr-visit")
+    assert_place_counts_current(kb)
+    for doc in articles()[:3]:
+        with kb.transaction() as conn:
+            integrate_document(conn, doc.id, doc)
+    assert_place_counts_current(kb)
+    shown = {p["name"]: p["events"] for p in query.places_map(kb)}
+    assert shown
+    lyon = query.profile(kb, "place", "Lyon")
+    assert shown[lyon["name"]] == len(query.timeline(kb, place=lyon["id"], limit=1000))
+
+
 def test_reintegration_changes_nothing(kb):
     before = query.canonical_dump(kb)
     for doc in articles()[:3]:

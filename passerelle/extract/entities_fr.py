@@ -91,7 +91,7 @@ def person_spans(analysis: Analysis) -> dict[str, list[tuple[int, int]]]:
 
 CAP_RUN = r"([A-ZÀ-ÝĐ][\w’'-]*(?:[ -][A-ZÀ-ỸĐ][\w’'-]*){0,3})"
 UNIT_PLACE_FR = re.compile(
-    r"\b(?:province|ville|région|département|commune|district)\s+"
+    r"\b(?:province|ville|région|département|commune|district|aéroport|habitants)\s+"
     r"(?:de la |de l['’]|du |de |d['’])" + CAP_RUN)
 
 
@@ -124,6 +124,9 @@ NATURAL_FR = re.compile(
     r"(?:du |de la |de l['’]|des |d['’])?" + CAP_RUN)
 _STORM_FR = re.compile(r"\b(?:typhon|tempête(?: tropicale)?|cyclone|ouragan|dépression)\s+$",
                        re.IGNORECASE)
+_ARTICLE_UNIT_FR = re.compile(
+    r"(?:la|le|les|l['’]|une?|cette|ce|chaque|notre|sa|son)\s+"
+    r"(?:province|ville|région|commune|district|département|city|capitale)$", re.IGNORECASE)
 _CONTRACTED_FR = re.compile(r"\b(?:du|au)\s+([A-ZÀ-Ý][\w-]+)")
 _COUNTRY_FR = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(fr_tables.COUNTRIES, key=len,
@@ -151,9 +154,16 @@ def add_french_places(analysis: Analysis) -> None:
             if m.group()[0].isupper() and info is not None:
                 _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
     for place in doc.places:
-        place.mentions = [x for x in place.mentions if not _STORM_FR.search(
-            analysis.segments.get(x.segment, "")[max(0, x.start - 30):x.start])]
+        place.mentions = [x for x in place.mentions if not _not_a_place_fr(analysis, x)]
     doc.places = [p for p in doc.places if p.mentions]
+
+
+def _not_a_place_fr(analysis: Analysis, x: Mention) -> bool:
+    """A storm's name ("le typhon Kajiki"), or an article and a unit word read as a
+    name and its generic word ("La province de ...")."""
+    text = analysis.segments.get(x.segment, "")
+    return bool(_STORM_FR.search(text[max(0, x.start - 30):x.start])
+                or _ARTICLE_UNIT_FR.match(text[x.start:x.end]))
 
 
 _PRESIDENT_HO = re.compile(

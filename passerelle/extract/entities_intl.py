@@ -49,7 +49,8 @@ _GAP_WORDS = {
     "fr": frozenset("""de du des la le les l d ’ ' en à au aux et populaire municipal municipale
         provincial provinciale urbaine urbain communauté conseil comité régional régionale
         départemental départementale métropole centre groupe société entreprise français
-        française vietnamien vietnamienne""".split()),
+        française vietnamien vietnamienne étrangères étranger extérieur extérieures rural
+        naturelles sociales publique publiques supérieur national nationale""".split()),
     "vi": frozenset("""tại của và nhân dân ủy uỷ ban hội đồng tỉnh thành phố tp""".split()),
 }
 
@@ -145,6 +146,8 @@ def _after_role(
             i = gap_start = _index(starts, end)
             continue
         if t.is_word and t.is_cap:
+            if language == "vi" and _ORG_HEAD_VI.search(fold_case(seg.text[max(0, t.start - 30):t.start])):
+                return  # "Tổng Giám đốc Công ty Sato Foods": the company's name, not a person
             j = i
             while j < len(toks) and j - i < 8 and toks[j].is_word and toks[j].is_cap:
                 j += 1
@@ -157,7 +160,8 @@ def _after_role(
                     toks[end - 1].end, titles, rank=0))
                 return
             i = j
-        elif t.text in (",",) or fold_case(t.text) in allowed or t.text in "’'()-":
+        elif t.text in (",",) or fold_case(t.text) in allowed or t.text in "’'()-" \
+                or (t.text == "." and i > gap_start and fold_case(toks[i - 1].text) == "tp"):
             i += 1
         elif language == "fr" and _CHARGE_FR.match(fold_case(t.text)):
             i = _past_charge(toks, i, gap_start)  # "adjointe ... chargée des sports, X"
@@ -165,7 +169,11 @@ def _after_role(
             return
 
 
-_OBJECT_BEFORE_VI = re.compile(r"(?:với|cho|cùng|tới|gửi|cảm ơn)\s+$", re.IGNORECASE)
+# Lower-case words that end a company's or school's head: a name after them is the body's.
+_ORG_HEAD_VI = re.compile(r"(?<!\w)(?:công ty|tập đoàn|hãng|ngân hàng|trường)"
+                          r"(?:\s+(?:tnhh|cổ phần|cp|mtv))*\s+$")
+_OBJECT_BEFORE_VI = re.compile(r"(?<!\w)(?:với|cho|cùng|tới|gửi|cảm ơn|tiếp|đón|gặp|mời)\s+$",
+                               re.IGNORECASE)
 
 
 def _bare_object_vi(text: str, a: int, b: int) -> bool:
@@ -285,7 +293,10 @@ def _honorific_names(seg: _Seg, mod: object) -> None:
     toks = seg.tokens
     for h, t in enumerate(toks):
         word = fold_case(t.text)
-        if word not in honorifics and word + "." not in honorifics:
+        pair = fold_case(f"{t.text} {toks[h + 1].text}") if h + 1 < len(toks) else ""
+        if pair in honorifics:  # "đồng chí Nguyễn Văn A"
+            word, h = pair, h + 1
+        elif word not in honorifics and word + "." not in honorifics:
             continue
         j = h + 1 + (h + 1 < len(toks) and toks[h + 1].text == ".")
         k = j

@@ -586,19 +586,30 @@ _OF_ORG = re.compile(r"(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy
 _PARTY_ROLE = re.compile(r"(?:Tỉnh|Thành) (?:ủy|uỷ)$", re.I)
 
 
+_COMPANY_HEAD = re.compile(r"(?:Công ty|Tập đoàn|Hãng)(?:\s+(?:TNHH|Cổ phần|cổ phần|CP|MTV))*\s+")
+
+
 def _apposed_titles(analysis: Analysis, found: list[OrgSpan]) -> None:
     """Give each person the offices written after their name, with what they are of
     (an organisation named there, else a place); a Party office without its place
     ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nghệ An") is of the place the chain ends with."""
+    spans = person_spans(analysis)
     for person in analysis.doc.people:
         for m in person.mentions:
             text = analysis.segments.get(m.segment, "")
             orgs = {o.start: o for o in found if o.segment == m.segment}
-            for role, of in _chain(text, m.end, orgs):
-                _merge_title(person, role, of)
+            starts = sorted(a for a, _ in spans.get(m.segment, []))
+            for role, of in _chain(text, m.end, orgs, starts):
+                if of == "":  # the office is that of the name right after it
+                    person.titles = [t for t in person.titles if t.role != role or t.of]
+                else:
+                    _merge_title(person, role, of)
 
 
-def _chain(text: str, pos: int, orgs: dict[int, OrgSpan]) -> list[tuple[str, str | None]]:
+def _chain(text: str, pos: int, orgs: dict[int, OrgSpan],
+           names: list[int]) -> list[tuple[str, str | None]]:
+    """The offices after a name and a comma, with what they are of; ``(role, "")`` for
+    an office followed by another person's name ("X, Đại sứ Y": Y's office)."""
     out: list[tuple[str, str | None]] = []
     while (comma := _COMMA.match(text, pos)) is not None:
         rest = text[comma.end():comma.end() + 80]
@@ -609,16 +620,28 @@ def _chain(text: str, pos: int, orgs: dict[int, OrgSpan]) -> list[tuple[str, str
         unit = _OF_UNIT.match(text, phrase_end + 1) if text[phrase_end:phrase_end + 1] == " " else None
         place_at = unit.end() if unit else phrase_end + 1
         cap = _caps_end(text, place_at) if text[phrase_end:phrase_end + 1] == " " else place_at
+        name = next((a for a in names if place_at <= a < max(cap, place_at + 1)), None)
+        if name == place_at or (name is not None and unit is None and not out):
+            return [(vi_tables.ROLES[found[0][0]], "")] if not out else _finish_chain(out)
+        cap = text[:name].rstrip() if name is not None else cap
+        cap = len(cap) if isinstance(cap, str) else cap
         cap = cap if cap > place_at else None
-        if cap and place_at in orgs:  # "Chủ tịch Phòng Thương mại và Công nghiệp Busan"
-            out.append((vi_tables.ROLES[found[0][0]], orgs[place_at].name, ""))
-            pos = orgs[place_at].end
+        head = _COMPANY_HEAD.match(text, place_at)
+        org_at = head.end() if head and head.end() in orgs else place_at
+        if cap and org_at in orgs:  # "Chủ tịch Phòng Thương mại ...", "Giám đốc Công ty X"
+            out.append((vi_tables.ROLES[found[0][0]], orgs[org_at].name, ""))
+            pos = orgs[org_at].end
             continue
         written = text[comma.end():cap] if cap else text[comma.end():phrase_end]
         org = _OF_ORG.search(written)
         of = written[org.start():] if org and cap else (text[place_at:cap] if cap else None)
         out.append((vi_tables.ROLES[found[0][0]], of, written))  # type: ignore[arg-type]
         pos = cap if cap else phrase_end
+    return _finish_chain(out)
+
+
+def _finish_chain(out: list) -> list[tuple[str, str | None]]:
+    """A Party office without its place takes the place the chain ends with."""
     last = next((o for _, o, _w in reversed(out) if o), None)  # type: ignore[misc]
     place = re.sub(r"^.*?(?:tỉnh|thành phố|TP\.?)\s+", "", last) if last else None
     return [(r, o or (f"{_PARTY_ROLE.search(w).group(0)} {place}" if place and _PARTY_ROLE.search(w)

@@ -61,7 +61,7 @@ PROFILES: dict[str, Profile] = {
     ),
     "vi": Profile(
         language="vi",
-        pronoun=re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à)(?!\s+[" + _UPPER_VI + "])(?!\w)"),
+        pronoun=re.compile(r"(?<!\w)(?:[Ôô]ng|[Bb]à)(?!\s+[" + _UPPER_VI + r"])(?!\w)"),
         possessive=re.compile(r"(?!x)x"),  # Vietnamese writes "của ông" after the noun
         verb_after=re.compile(r"^\s+(?:đã|sẽ|cũng|có|cho|khẳng định|nhấn mạnh|bày tỏ|đánh giá)\b"),
         object_words=frozenset("với tiếp đón gặp mời cùng tại của và".split()),
@@ -165,7 +165,8 @@ def _role_hits(index: _Index, profile: Profile, text: str, hits: list[Hit],
     roles = tables(profile.language).ROLES
     out: list[Hit] = []
     for phrase, start, end in find_phrases(text, roles):
-        if any(start < h.end and h.start < end for h in hits):
+        clash = [h for h in hits if start < h.end and h.start < end]
+        if clash and not (profile.language == "vi" and _bodies_inside(clash, start, end)):
             continue
         if not profile.role_before.search(text[:start]):
             continue
@@ -173,8 +174,17 @@ def _role_hits(index: _Index, profile: Profile, text: str, hits: list[Hit],
             continue  # "l'ambassadeur Dinh Toan Thang": a title, the name is the hit
         holder = _holder(index, roles[phrase], recent)
         if holder is not None:
+            for h in clash:
+                hits.remove(h)
             out.append(Hit(holder, start, end, "role"))
     return out
+
+
+def _bodies_inside(clash: list[Hit], start: int, end: int) -> bool:
+    """Vietnamese "Phó Chủ tịch UBND tỉnh đề nghị": the body ("UBND tỉnh") is a part of
+    the office, whose holder speaks."""
+    return all(h.actor.kind == "organization" and start <= h.start and h.end <= end
+               and h.end - h.start < end - start for h in clash)
 
 
 def _names_follow(text: str, end: int, hits: list[Hit]) -> bool:

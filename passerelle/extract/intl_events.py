@@ -250,7 +250,8 @@ _PASSIVE_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)$")
 def _meetings_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int, end: int,
                  state: dict[str, list[str]]) -> list[Event] | None:
     """French meetings the general rule misses: visiting a named body ("a visité le musée
-    X") and meeting bodies only ("la délégation a rencontré X et Y": one meeting each);
+    X") and meeting bodies only ("la délégation a rencontré X et Y", "X a rencontré les
+    dirigeants de Y": one meeting each);
     "la délégation a été reçue par X" with unnamed guests is none. ``None``: the
     general rule applies."""
     trigger = item.text[start:end]
@@ -263,9 +264,17 @@ def _meetings_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int, 
         return None
     hits = [h for h in item.hits if h.via != "possessive"]
     guests = list(state.get("visitors") or state.get("leader") or [])
-    if any(h.actor.kind == "person" for h in hits):
-        passive = _PASSIVE_FR.search(trigger) and _GROUP.search(item.text[:start])
-        return [] if passive and not guests else None
+    people = [h for h in hits if h.actor.kind == "person"]
+    if people and _PASSIVE_FR.search(trigger) and _GROUP.search(item.text[:start]):
+        return [] if not guests else None
+    if any(h.start >= end for h in people):
+        return None
+    if people:  # "X a tenu une séance de travail avec les dirigeants de l'Université Y"
+        host = people[-1]
+        before = item.text[max(0, host.start - 80):host.start]
+        if re.search(r"\bpar\b", before) and not _LED_BY["fr"].search(item.text[:host.start]):
+            return None  # "accueillie par X, ... et a rencontré Y": X is not the guest
+        guests = [host.actor.name]
     orgs = _unique([h.actor.name for h in hits if h.start >= end
                     and h.actor.kind == "organization" and h.actor.subkind != "government"])
     if not orgs or not guests:
@@ -368,7 +377,7 @@ def _make(analysis: Analysis, item: IntlSentence, kind: str, who: list[str],
 
 
 # Vietnamese "từ ngày 6 đến 8/3": a range of days of one month.
-_VI_RANGE = re.compile(r"(?i)(ngày\s+[0-3]?\d)( đến )(?=[0-3]?\d/[01]?\d)")
+_VI_RANGE = re.compile(r"(?i)(ngày\s+[0-3]?\d)( đến | tới | và )(?=[0-3]?\d/[01]?\d)")
 
 
 def _join_vi_ranges(text: str, spans: list) -> list:  # DateSpan
@@ -383,15 +392,15 @@ def _join_vi_ranges(text: str, spans: list) -> list:  # DateSpan
 
 
 def _vi_ranges(text: str) -> str:
-    """"ngày 6 đến 8/3" written "ngày 6  -  8/3" (same length, offsets kept), the form
-    the date reader knows."""
-    return _VI_RANGE.sub(lambda m: m.group(1) + "  -  ", text)
+    """"ngày 6 đến 8/3", "ngày 12 và 13/4" written "ngày 6  -  8/3" (same length,
+    offsets kept), the form the date reader knows."""
+    return _VI_RANGE.sub(lambda m: m.group(1) + "-".center(len(m.group(2))), text)
 
 
 def _visit(analysis: Analysis, item: IntlSentence, start: int, end: int, language: str,
            state: dict[str, list[str]]) -> Event | None:
     dest = _destination(item, end, language)
-    if dest is None:
+    if dest is None or (language == "vi" and _wished_vi(item.text[:start])):
         return None
     visitors = _visitors(item, start, dest, language, state)
     if not visitors:
@@ -411,6 +420,13 @@ def _destination(item: IntlSentence, end: int, language: str) -> Hit | None:
         if _TO[language].search(gap):
             return h
     return None
+
+
+def _wished_vi(before: str) -> bool:
+    """"mời lãnh đạo tỉnh sang thăm", "mong muốn đến thăm": a visit invited or wished
+    for, not made ("nhận lời mời ... sang thăm" is made)."""
+    return re.search(r"(?i)\b(?:mời|đề nghị|mong muốn|hy vọng)\b[^.;]*$", before) is not None \
+        and _NOT_INVITATION.search(before) is None
 
 
 def _visit_of_vi(item: IntlSentence, start: int, dest: Hit) -> str | None:
@@ -501,6 +517,8 @@ def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
             c = _commitment(item, kind, start, end, language, leader)
             if c is None and language == "vi":
                 c = _home_commitment_vi(analysis, item, kind, start, end)
+            if c is None and language == "fr":
+                c = _anaphor_commitment_fr(analysis, item, kind, start, end)
             if c is not None and (c.actor, c.kind) not in seen:
                 seen.add((c.actor, c.kind))
                 out.append(c)
@@ -513,7 +531,12 @@ _PLEDGE_VI = re.compile(r"(?i)khẳng định\s(?!sẽ)[^.;]{0,60}?\bsẽ\s+(?:t
 # "cho biết nhiều doanh nghiệp Busan quan tâm": the wish of unnamed others.
 _REPORTED_VI = re.compile(r"(?i)\b(?:cho biết|cho rằng)\s+(?:nhiều|các|một số)\s+[^,.;]{0,40}$")
 # "Tỉnh đề nghị ...": the province (of the document) speaks.
-_HOME_VI = re.compile(r"^\W*(?:Tỉnh|UBND tỉnh|Lãnh đạo tỉnh)\s+(?:cũng\s+|đã\s+)?$")
+_LINK_VI = (r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó|Mặt khác|Theo đó|Qua đó|"
+            r"Đặc biệt|Dịp này|Nhân dịp này)\s*,?\s*)?")
+_HOME_VI = re.compile(r"^\W*" + _LINK_VI + r"(?:[Tt]ỉnh|UBND tỉnh|[Ll]ãnh đạo tỉnh)\s+"
+                      r"(?:cũng\s+|đã\s+|luôn\s+)?$")
+# "Đồng thời, đề nghị ...": the subject left out is the previous sentence's.
+_SAME_SUBJECT_VI = re.compile(r"^\W*" + _LINK_VI + r"(?:cũng\s+|đã\s+)?$")
 
 
 def _pledges_vi(text: str) -> list[tuple[str, int, int]]:
@@ -522,13 +545,50 @@ def _pledges_vi(text: str) -> list[tuple[str, int, int]]:
 
 def _home_commitment_vi(analysis: Analysis, item: IntlSentence, kind: str, start: int,
                         end: int) -> Commitment | None:
-    """"Tỉnh đề nghị ...": a commitment of the document's only Vietnamese province."""
-    if kind == "agreement" or not _HOME_VI.match(item.text[:start]):
+    """"Tỉnh đề nghị ...": a commitment of the document's only Vietnamese province;
+    "Đồng thời, đề nghị ...": one of the previous sentence's subject."""
+    if kind == "agreement":
         return None
     homes = {p.name for p in analysis.doc.places if p.kind == "province" and p.country == "VN"}
-    if len(homes) != 1:
+    if _HOME_VI.match(item.text[:start]) and len(homes) == 1:
+        actor = homes.pop()
+    elif _SAME_SUBJECT_VI.match(item.text[:start]) and item.previous_subject is not None:
+        actor = item.previous_subject.name
+    else:
         return None
-    actor = homes.pop()
+    return Commitment(
+        actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
+        sectors=sectors_of(item.sentence.text), summary=_summary(item.sentence.text, start),
+        evidence=item.sentence.text, actor_aliases=[], status="proposed")
+
+
+# "La chambre s'est engagée": a body named earlier by its head word -> its name starts.
+_ANAPHOR_FR = re.compile(r"(?i)\b(?:la|le|l['’])\s*(chambre|université|ambassade|région|"
+                         r"département|mairie|municipalité|agence|institut)\s+$")
+_ANAPHOR_HEADS_FR = {
+    "chambre": ("chambre", "cci"), "université": ("université",),
+    "ambassade": ("ambassade",), "région": ("conseil régional", "région"),
+    "département": ("conseil départemental", "département"),
+    "mairie": ("mairie", "ville de"), "municipalité": ("mairie", "ville de"),
+    "agence": ("agence",), "institut": ("institut",),
+}
+
+
+def _anaphor_commitment_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int,
+                           end: int) -> Commitment | None:
+    """"La chambre s'est engagée à ...": a commitment of the body of that kind named
+    last before the sentence (only when one is)."""
+    m = _ANAPHOR_FR.search(item.text[:start])
+    if m is None or kind == "agreement":
+        return None
+    heads = _ANAPHOR_HEADS_FR[m.group(1).lower()]
+    before = [(mention.start, org.name) for org in analysis.doc.organizations
+              for mention in org.mentions
+              if mention.segment == "body" and mention.start < item.sentence.start
+              and _plain(org.name).startswith(tuple(_plain(h) for h in heads))]
+    if not before:
+        return None
+    actor = max(before)[1]
     return Commitment(
         actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
         sectors=sectors_of(item.sentence.text), summary=_summary(item.sentence.text, start),

@@ -96,8 +96,10 @@ def places_map(db: Any, *, limit: int = 1000, partners_of: int = 20,
         w = event_where(conn, f)
         w.add("e.place_id IS NOT NULL")
         counts: dict[int, dict[str, int]] = {}
-        for pid, typ, n in q(conn, f"SELECT e.place_id, e.type, COUNT(*) FROM kb_events e "
-                             f"{w.sql()} GROUP BY e.place_id, e.type", **w.params):
+        sql = (f"SELECT e.place_id, e.type, COUNT(*) FROM kb_events e {w.sql()} GROUP BY "
+               "e.place_id, e.type") if f.active() else \
+            "SELECT place_id, type, n FROM kb_place_counts WHERE n > 0"  # kept by store.knowledge
+        for pid, typ, n in q(conn, sql, **w.params):
             counts.setdefault(pid, {})[typ] = n
         busiest = sorted(counts, key=lambda p: (-sum(counts[p].values()), p))[:limit]
         places = q(conn, "SELECT * FROM kb_entities WHERE id IN :p AND lat IS NOT NULL",

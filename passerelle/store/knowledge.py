@@ -438,6 +438,11 @@ def merge_into(conn: Any, kind: str, keep: int, other: int, touched: _Touched, *
         w(conn, f"UPDATE {table} SET {column} = :keep WHERE {column} = :other",
           keep=keep, other=other)
     w(conn, "UPDATE kb_entities SET merged_into = :keep WHERE id = :other", keep=keep, other=other)
+    # kb_events.place_id moved (if ``other`` is a place): move the per-place summary too.
+    moved = w(conn, "SELECT type, n FROM kb_place_counts WHERE place_id = :o", o=other).all()
+    if moved:
+        w(conn, "DELETE FROM kb_place_counts WHERE place_id = :o", o=other)
+        _shift_places(conn, [(keep, t, n) for t, n in moved])
     w(conn, "UPDATE kb_merges SET entity_id = :keep WHERE entity_id = :other", keep=keep,
       other=other)
     w(conn, "INSERT INTO kb_merges (kind, entity_id, absorbed_id, doc_id, reason, confidence) "
@@ -675,10 +680,23 @@ def merge_events(conn: Any, keep: int, event_ids: set[int], touched: _Touched) -
 
 
 def _count_months(conn: Any, event_ids: list[int], sign: int) -> None:
-    """Add (``sign`` 1) or remove (-1) events from the ``kb_sector_months`` summary."""
-    rows = w(conn, "SELECT sort_date, sectors FROM kb_events WHERE id IN :e AND sort_date IS NOT "
-             "NULL", e=event_ids).all()
-    _shift_months(conn, [(sort_date, sectors, sign) for sort_date, sectors in rows])
+    """Add (``sign`` 1) or remove (-1) events from the ``kb_sector_months`` and
+    ``kb_place_counts`` summaries."""
+    rows = w(conn, "SELECT sort_date, sectors, place_id, type FROM kb_events WHERE id IN :e",
+             e=event_ids).all()
+    _shift_months(conn, [(r.sort_date, r.sectors, sign) for r in rows])
+    _shift_places(conn, [(r.place_id, r.type, sign) for r in rows])
+
+
+def _shift_places(conn: Any, changes: list[tuple[int | None, str, int]]) -> None:
+    """Apply ``(place_id, event type, sign)`` changes to ``kb_place_counts`` (net)."""
+    net: dict[tuple[int, str], int] = {}
+    for place_id, type_, sign in changes:
+        if place_id is not None:
+            net[(place_id, type_)] = net.get((place_id, type_), 0) + sign
+    wm(conn, "INSERT INTO kb_place_counts (place_id, type, n) VALUES (:p, :t, :n) ON "
+       "CONFLICT (place_id, type) DO UPDATE SET n = kb_place_counts.n + excluded.n",
+       [dict(p=p, t=t, n=n) for (p, t), n in sorted(net.items()) if n])
 
 
 def _shift_months(conn: Any, changes: list[tuple[str | None, str, int]]) -> None:
@@ -695,7 +713,8 @@ def _shift_months(conn: Any, changes: list[tuple[str | None, str, int]]) -> None
 def _refresh_event(conn: Any, event_id: int) -> None:
     """Recompute an event's date, place, sectors and counts from its reports."""
     rows = w(conn, "SELECT s.*, p.name AS place_name, p.parents AS place_parents, e.sort_date "
-             "AS old_sort, e.sectors AS old_sectors FROM kb_event_sources s JOIN kb_events e ON "
+             "AS old_sort, e.sectors AS old_sectors, e.place_id AS old_place, e.type AS ev_type "
+             "FROM kb_event_sources s JOIN kb_events e ON "
              "e.id = s.event_id LEFT JOIN kb_entities p ON p.id = s.place_id WHERE s.event_id "
              "= :e", e=event_id).mappings().all()
     if not rows:
@@ -719,6 +738,8 @@ def _refresh_event(conn: Any, event_id: int) -> None:
     old = rows[0]
     _shift_months(conn, [(old["old_sort"], old["old_sectors"], -1),
                          (dated["start_date"] or first, json.dumps(sectors), 1)])
+    _shift_places(conn, [(old["old_place"], old["ev_type"], -1),
+                         (place["place_id"] if place else None, old["ev_type"], 1)])
     if _jl(old["old_sectors"]) != sectors:  # kb_event_sectors mirrors kb_events.sectors
         w(conn, "DELETE FROM kb_event_sectors WHERE event_id = :e", e=event_id)
         wm(conn, "INSERT INTO kb_event_sectors (event_id, sector) VALUES (:e, :s)",

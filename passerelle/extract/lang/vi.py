@@ -58,6 +58,15 @@ ROLES: dict[str, str] = {
     "bí thư": "Secretary",
     "phó bí thư": "Deputy Secretary",
     "tổng bí thư": "General Secretary",
+    **dict.fromkeys(("ủy viên trung ương đảng", "uỷ viên trung ương đảng",
+                     "ủy viên ban chấp hành trung ương đảng",
+                     "uỷ viên ban chấp hành trung ương đảng"),
+                    "Member of the Party Central Committee"),
+    **dict.fromkeys(_each("ủy viên ban thường vụ", _PROVINCE_PARTY)
+                    + _each("uỷ viên ban thường vụ", _PROVINCE_PARTY),
+                    "Member of the Standing Committee"),
+    "ủy viên bộ chính trị": "Politburo Member",
+    "uỷ viên bộ chính trị": "Politburo Member",
     # national government and parliament
     "chủ tịch nước": "President",
     "tổng thống": "President",
@@ -78,6 +87,7 @@ ROLES: dict[str, str] = {
     "lãnh sự": "Consul",
     "lãnh sự danh dự": "Honorary Consul",
     "tham tán": "Counsellor",
+    "trưởng đại diện": "Chief Representative",
     "công sứ": "Minister Counsellor",
     # foreign local offices as Vietnamese news names them
     "thị trưởng": "Mayor",
