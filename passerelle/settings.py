@@ -89,6 +89,7 @@ ENVIRONMENT: dict[str, str] = {
     **{s.env: f"Sets `{s.name}`: {s.help}" for s in SETTINGS},
     "PASSERELLE_CONFIG": "Settings file to read instead of the user's settings.toml.",
     "PASSERELLE_DATA_DIR": "Directory of the default SQLite file (default: the user data dir).",
+    "PASSERELLE_TOKEN": "Secret the web app requires for writes (passerelle serve --token).",
     "PASSERELLE_SHARED": "Path of the shared corpus used by tests (default: ../shared).",
     "CI": "When set, tests fail instead of skipping when PostgreSQL or ../shared is missing.",
 }

@@ -687,17 +687,20 @@ def _home_offices(analysis: Analysis) -> None:
                     break
 
 
+_PREFECTS = {"Prefect": "Governor", "Deputy Prefect": "Vice Governor"}
+
+
 def _governors(analysis: Analysis) -> None:
     """"Tỉnh trưởng" is a French prefect, but the governor of a province elsewhere
     (Laos, Thailand): "Prefect" becomes "Governor" unless the office is French."""
     for person in analysis.doc.people:
         for title in person.titles:
-            if title.role != "Prefect":
+            if title.role not in _PREFECTS:
                 continue
             info = place_info(title.of) if title.of else None
             country = info.country if info else person.country
             if country and country != "FR":
-                title.role = "Governor"
+                title.role = _PREFECTS[title.role]
 
 
 __all__ = ["run_vi", "find_organizations_vi"]

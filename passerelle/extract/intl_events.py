@@ -152,6 +152,8 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
     found: list[Event] = []
     for item in resolve_intl(analysis, profile):
         _note_leader(item, language, state)
+        if language == "vi" and _joins_meeting_vi(item, found):
+            continue
         calls = _org_calls_vi(analysis, item, state) if language == "vi" else []
         found += calls
         triggers = _triggers(item.text, phrases)
@@ -177,6 +179,24 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
 # của Công ty Y", "làm việc với Công ty Z".
 _CALL_VI = re.compile(r"(?i)(?:đến thăm|thăm|tham quan|làm việc với|làm việc tại)\s+"
                       r"(?:(?:nhà máy|trụ sở|cơ sở|khuôn viên)\s+(?:của\s+)?)?$")
+
+
+# "Cùng tiếp đoàn có ông X", "Tiếp đoàn có ...", "Tham dự buổi làm việc có ...": more
+# people at the meeting just told, not a meeting of their own.
+_ALSO_PRESENT_VI = re.compile(r"^\W*(?:Cùng\s+(?:tiếp|dự|tham dự|làm việc|hội đàm|đón)|"
+                              r"Tham dự\s+(?:buổi|cuộc)|Tiếp đoàn có|Dự buổi)", re.I)
+
+
+def _joins_meeting_vi(item: IntlSentence, found: list[Event]) -> bool:
+    """Add the people of an "also present" sentence to the last meeting."""
+    if not _ALSO_PRESENT_VI.match(item.text):
+        return False
+    last = next((e for e in reversed(found) if e.type == "meeting"), None)
+    people = [h.actor.name for h in item.hits if h.actor.kind == "person" and h.via == "name"]
+    if last is None or not people:
+        return False
+    last.participants = _unique(last.participants + people)
+    return True
 
 
 def _org_calls_vi(analysis: Analysis, item: IntlSentence,
