@@ -285,3 +285,15 @@ def test_left_out_subject_and_the_province_after_a_link_word() -> None:
                "đề nghị Đại sứ quán Pháp tiếp tục kết nối doanh nghiệp hai bên. Bên cạnh đó, "
                "tỉnh mong muốn Pháp hỗ trợ đào tạo nghề.")
     assert _commitments(doc) == {("Võ Minh Đức", "proposal"), ("Cà Mau", "intent")}
+
+
+def test_also_present_joins_the_meeting_and_a_province_named_like_its_city() -> None:
+    doc = _run("Sáng 20/3, đồng chí Lê Đức Giang, Phó Bí thư Thường trực Tỉnh ủy Thanh Hóa đã "
+               "tiếp đoàn đại biểu tỉnh Hủa Phăn (Lào) do đồng chí Khamkeo Phommachan, Phó Tỉnh "
+               "trưởng tỉnh Hủa Phăn làm trưởng đoàn. Cùng tiếp đoàn có đồng chí Trần Hữu Tài, "
+               "Phó Chủ tịch UBND tỉnh.")
+    assert [e[0] for e in _events(doc, "meeting")] == [
+        ("Lê Đức Giang", "Khamkeo Phommachan", "Trần Hữu Tài")]
+    assert {p.name: p.kind for p in doc.places}["Thanh Hóa"] == "province"
+    assert _titles(doc, "Trần Hữu Tài") == {"Vice Chairman": "UBND tỉnh Thanh Hóa"}
+    assert "Vice Governor" in _titles(doc, "Khamkeo Phommachan")

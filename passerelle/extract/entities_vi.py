@@ -60,6 +60,7 @@ def run_vi(analysis: Analysis) -> None:
         _clean_places(analysis)
         add_unit_places(analysis, _UNIT_PLACE_VI)
         _add_named_places(analysis)
+        _provinces_named_as_such(analysis)
         drop_outlets(analysis, vi_tables.OUTLET_WORDS)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
@@ -72,6 +73,7 @@ def run_vi(analysis: Analysis) -> None:
     _apposed_titles(analysis, found)
     _home_offices(analysis)
     _governors(analysis)
+    _republic_offices(analysis)
     tidy_titles(analysis.doc)  # the countries of the offices just read
 
 
@@ -551,6 +553,22 @@ def _add_named_places(analysis: Analysis) -> None:
             _put_place(analysis, name, _UNIT_KIND[m.group(1)], seg, m.end(), end)
 
 
+_AS_PROVINCE = re.compile(r"(?i)(?:tỉnh|tỉnh ủy|tỉnh uỷ)\s+$")
+_AS_CITY = re.compile(r"(?i)(?:thành phố|tp\.?)\s+$")
+
+
+def _provinces_named_as_such(analysis: Analysis) -> None:
+    """A Vietnamese city that shares its province's name ("Thanh Hóa", "Hà Tĩnh") is the
+    province when the text writes it after "tỉnh" and never after "thành phố"."""
+    for place in analysis.doc.places:
+        if place.kind != "city" or place.country != "VN":
+            continue
+        before = [analysis.segments.get(m.segment, "")[max(0, m.start - 12):m.start]
+                  for m in place.mentions]
+        if any(_AS_PROVINCE.search(b) for b in before) and not any(_AS_CITY.search(b) for b in before):
+            place.kind = "province"
+
+
 def _in_people(offset: int, spans: list[Span]) -> bool:
     return any(a <= offset < b for a, b in spans)
 
@@ -685,6 +703,25 @@ def _home_offices(analysis: Analysis) -> None:
                 if near:
                     title.of = f"{near.group(0)} {home}"
                     break
+
+
+_REPUBLIC_OF = re.compile(r"(?:Cộng hòa|Cộng hoà|CH)\s+(\w+(?: \w+)?)")
+
+
+def _republic_offices(analysis: Analysis) -> None:
+    """"Đại sứ Cộng hòa Pháp tại Việt Nam": the office is of "Pháp", not of "Cộng"."""
+    for person in analysis.doc.people:
+        for title in person.titles:
+            if title.of not in ("Cộng", "CH", "Cộng hòa", "Cộng hoà"):
+                continue
+            title.of = None
+            for m in person.mentions:
+                text = analysis.segments.get(m.segment, "")
+                for hit in _REPUBLIC_OF.finditer(text, max(0, m.start - 60), m.end + 60):
+                    words = hit.group(1).split()
+                    name = next((" ".join(words[:n]) for n in (2, 1)
+                                 if fold_case(" ".join(words[:n])) in vi_tables.COUNTRIES), None)
+                    title.of = title.of or name
 
 
 _PREFECTS = {"Prefect": "Governor", "Deputy Prefect": "Vice Governor"}
