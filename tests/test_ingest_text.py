@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from passerelle.ingest import clean_text
 from passerelle.ingest.dates import find_date, normalise_date
-from passerelle.ingest.lines import Kind, classify, split_credit
+from passerelle.ingest.lines import Kind, classify, split_credit, stamp_labelled
 from passerelle.ingest.meta import id_for_path, id_for_url
 
 PAGE = """River towns of Anjou court partners in the Mekong Delta
@@ -406,3 +406,48 @@ def test_cleaning_never_invents_text(lines):
         assert " ".join(paragraph.split()) in flat
     for caption in doc.captions:
         assert " ".join(caption.split()) in flat
+
+
+@pytest.mark.parametrize(
+    ("stamp", "iso"),
+    [
+        ("Publié le 03/06/2025 à 09h15 - Mis à jour le 03/06/2025 à 11h40", "2025-06-03"),
+        ("Publié le 5 mai 2025 à 8h30 - Mis à jour le 6 mai 2025", "2025-05-05"),
+        ("Updated: June 3, 2025, 11:40 AM - Published: June 3, 2025, 9:15 AM", "2025-06-03"),
+        ("Cập nhật lúc 11:40 ngày 03/06/2025 - Đăng lúc 09:15 ngày 03/06/2025", "2025-06-03"),
+    ],
+)
+def test_publication_and_update_stamps_are_never_the_title(stamp, iso):
+    text = ("Nantes et Hai Phong signent une charte portuaire\n"
+            f"{stamp}\n"
+            "\n"
+            "Les villes de Nantes et de Hai Phong ont signé mardi une charte de coopération "
+            "entre leurs ports, a indiqué la mairie de Nantes.\n")
+    doc = clean_text(text, url="https://journal.example.fr/a.html")
+    assert doc.title == "Nantes et Hai Phong signent une charte portuaire"
+    assert doc.published == iso
+    assert stamp not in doc.body
+
+
+def test_stamp_alone_above_the_lead_is_not_taken_for_a_headline():
+    text = ("Accueil > Monde\n"
+            "Publié le 03/06/2025 à 09h15 - Mis à jour le 03/06/2025 à 11h40\n"
+            "\n"
+            "Les villes de Nantes et de Hai Phong ont signé mardi une charte de coopération "
+            "entre leurs ports, a indiqué la mairie de Nantes.\n")
+    doc = clean_text(text, url="https://journal.example.fr/a.html")
+    assert doc.title is None or "Publié" not in doc.title
+
+
+@pytest.mark.parametrize(
+    ("line", "labelled"),
+    [
+        ("Publié le 03/06/2025 à 09h15 - Mis à jour le 03/06/2025 à 11h40", True),
+        ("Mis à jour à 16h20", True),
+        ("Updated: 11:40 GMT+7", True),
+        ("Updated guidelines for student visas published by the embassy", False),
+        ("Published 40 years ago, a novel returns to Hue", False),
+    ],
+)
+def test_stamp_labelled(line, labelled):
+    assert stamp_labelled(line) is labelled

@@ -183,3 +183,76 @@ def test_weights_are_not_shared_between_calls():
     first = sentence_weights("A new hospital opened.")
     first["health"] = 0.0
     assert sentence_weights("A new hospital opened.") == {"health": 1.0}
+
+
+def _sectors(body: str, title: str | None = None, language: str = "en") -> list[str]:
+    doc = Document(id="t", body=body, title=title, captions=[], language=language)
+    return classify(analyze(doc).sentences, title, language)[0]
+
+
+# A storm story written for these tests: the damage it lists is no field of cooperation.
+STORM_FR = (
+    "Une tempête tropicale a frappé lundi les provinces côtières du Centre, provoquant des "
+    "pluies torrentielles.\n\n"
+    "Des milliers d'habitants ont été mis à l'abri dans des écoles et des salles communales.\n\n"
+    "Les bateaux de pêche sont restés au port et plusieurs routes ont été coupées.\n\n"
+    "Des centaines d'hectares de riz ont été inondés, selon les autorités.\n\n"
+    "Le comité pour la prévention des catastrophes naturelles reste en alerte."
+)
+STORM_EN = (
+    "A typhoon struck the central coast on Sunday, bringing torrential rain and landslides.\n\n"
+    "Thousands of residents were moved to schools and public buildings.\n\n"
+    "Fishing boats were kept in harbour and the local airport was closed for a day.\n\n"
+    "Hundreds of hectares of rice were flooded, officials said."
+)
+
+
+@pytest.mark.parametrize(("body", "language"), [(STORM_FR, "fr"), (STORM_EN, "en")])
+def test_a_storm_story_is_climate_and_its_damage_list_is_no_sector(body, language):
+    assert _sectors(body, language=language) == ["climate"]
+
+
+def test_storm_relief_under_a_cooperation_frame_keeps_its_sectors():
+    body = ("A typhoon struck the central coast on Sunday.\n\n"
+            "The French ambassador handed over aid to rebuild two schools in the province.\n\n"
+            "The embassy will also fund training for rescue teams.")
+    assert {"diplomacy", "education"} <= set(_sectors(body))
+
+
+def test_one_passing_mention_of_logistics_airport_or_sea_levels_is_no_sector():
+    body = ("Some 300 foreign companies work in the province, many in chemicals and logistics.\n\n"
+            "Visitors came back quickly, helped by new flights to the nearby Hue airport.\n\n"
+            "The two coastal cities agreed to share flood data as sea levels rise.")
+    sectors = _sectors(body)
+    assert "transport" not in sectors and "climate" not in sectors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "sector"),
+    [
+        ("The two cities will cooperate in the fields of health and logistics.", "en",
+         "transport"),
+        ("Les deux régions coopèrent dans les domaines de la santé et de la logistique.", "fr",
+         "transport"),
+        ("Hai bên hợp tác trong các lĩnh vực y tế và logistics.", "vi", "transport"),
+        ("The province will build a new international airport.", "en", "transport"),
+    ],
+)
+def test_a_field_of_cooperation_or_a_project_names_its_sector(sentence, language, sector):
+    assert sector in sectors_of(sentence, language)
+
+
+def test_food_processing_plants_where_people_work_are_no_agriculture():
+    body = ("Many of the newcomers work in car parts factories and food processing plants.\n\n"
+            "The city hopes to welcome more of them next year.")
+    assert "agriculture" not in _sectors(body)
+
+
+def test_a_domestic_law_is_not_economy_through_the_companies_it_binds():
+    title = "Parliament passes cybersecurity law"
+    body = ("Lawmakers approved the cybersecurity law on Friday by a large majority.\n\n"
+            "Companies that store user data must report any breach within three days.\n\n"
+            "Small firms asked for more time, deputies said.")
+    assert "economy" not in _sectors(body, title)
+    traded = body + "\n\nThe law also covers cross-border trade in data services."
+    assert "economy" in _sectors(traded, title)

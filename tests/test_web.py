@@ -180,6 +180,55 @@ def test_ingest_job_runs_in_background_and_reports(client, tmp_path: Path) -> No
     assert page.status_code == 200 and 'data-status="/ingest/jobs/' in page.text
 
 
+_JSONL_ARTICLES = [
+    {"id": "web-jsonl-1", "url": "https://news.example.org/a1", "published": "2025-03-02",
+     "title": "Delegation from Hue visits Nantes",
+     "text": "A delegation from Hue visited Nantes on 2 March 2025. The two cities talked about "
+             "river tourism and agreed to exchange students next year."},
+    {"id": "web-jsonl-2", "url": "https://news.example.org/a2", "published": "2025-03-09",
+     "title": "Rennes hosts Vietnamese engineers",
+     "text": "Rennes hosted twelve engineers from Da Nang on 9 March 2025 for a week of training "
+             "in water management at the regional agency."},
+]
+
+
+def test_ingest_job_counts_articles_of_a_jsonl_upload(client, db_url: str) -> None:
+    pytest.importorskip("passerelle.pipeline")
+    import json
+
+    lines = [json.dumps(a) for a in _JSONL_ARTICLES]
+    body = (lines[0] + "\n{this line is broken\n" + lines[1] + "\n").encode()
+    files = {"files": ("three-articles.jsonl", body, "application/x-ndjson")}
+    r = client.post("/ingest", files=files, headers={"accept": "application/json"})
+    assert r.status_code == 202, r.text
+    state = _wait(client, r.json()["job"])
+    assert (state["done"], state["total"], state["total_exact"]) == (3, 3, True), state
+    assert state["stored"] == 2 and state["failed"] == 1 and state["duplicates"] == 0, state
+    [failure] = state["failures"]
+    assert failure["source"].startswith("three-articles.jsonl") and "upload-" not in failure["reason"]
+    assert {d["title"] for d in state["documents"]} == {a["title"] for a in _JSONL_ARTICLES}
+    page = client.get(f"/ingest/jobs/{r.json()['job']}").text
+    for doc in state["documents"]:
+        assert f'href="/documents/{doc["id"]}"' in page and doc["title"] in page
+    assert '<progress id="job-progress" max="3" value="3"' in page
+    from sqlalchemy import select
+
+    from passerelle.store import open_db
+    from passerelle.store.schema import failures, runs
+
+    db = open_db(db_url)
+    with db.connect() as conn:
+        run = conn.execute(select(runs).where(runs.c.id == state["run_id"])).mappings().one()
+        of_run = failures.c.run_id == run["id"]
+        origins = conn.execute(select(failures.c.origin).where(of_run)).scalars().all()
+    db.dispose()
+    assert (run["status"], run["stored"], run["failed"]) == ("done", 2, 1)
+    assert run["sources"] == '["three-articles.jsonl"]' and origins == [failure["source"]]
+    r = client.post("/ingest", files=files, headers={"accept": "application/json"})
+    again = _wait(client, r.json()["job"])
+    assert (again["stored"], again["duplicates"], again["failed"]) == (0, 2, 1), again
+
+
 def test_upload_over_the_limit_is_413(db_url: str) -> None:
     with _client(create_app(WebOptions(db_url=db_url, max_upload=1000))) as c:
         r = c.post("/ingest", files={"files": ("big.txt", b"x" * 5000, "text/plain")})
@@ -300,8 +349,30 @@ def test_merge_then_split_from_a_profile(fresh_client) -> None:
 def test_merge_with_unknown_entity_is_an_error_page(fresh_client) -> None:
     if not query_function("merge_entities"):
         pytest.skip("passerelle.query.merge_entities is not installed yet")
-    r = fresh_client.post("/people/Tran%20Minh%20Khoa/merge", data={"other": "Nobody At All"})
-    assert r.status_code == 400 and "Nobody At All" in r.text and "<h1" in r.text
+    r = fresh_client.post("/people/Tran%20Minh%20Khoa/merge", data={"other": "Nobody <At> All"})
+    assert r.status_code == 404, r.text[:300]
+    assert 'role="alert">no person named &#39;Nobody &lt;At&gt; All&#39;' in r.text
+    assert 'name="other" required value="Nobody &lt;At&gt; All" aria-invalid="true"' in r.text
+    assert "<h1>Tran Minh Khoa" in r.text or ">Tran Minh Khoa</h1>" in r.text
+    r = fresh_client.post("/people/Tran%20Minh%20Khoa/merge", data={"other": "Nobody At All"},
+                          headers={"accept": "application/json"})
+    assert r.status_code == 404 and "no person named 'Nobody At All'" in r.json()["error"]
+
+
+def test_split_of_an_unknown_alias_refills_the_form_with_400(fresh_client) -> None:
+    if not query_function("split_entity"):
+        pytest.skip("passerelle.query.split_entity is not installed yet")
+    r = fresh_client.post("/people/Tran%20Minh%20Khoa/split", data={"alias": "Not A Name Of His"})
+    assert r.status_code == 400 and 'id="split-error"' in r.text and "Not A Name Of His" in r.text
+    assert 'name="alias" required value="Not A Name Of His"' in r.text and 'id="merge-error"' not in r.text
+
+
+def test_correction_of_an_unknown_profile_is_a_404_page(fresh_client) -> None:
+    if not query_function("merge_entities"):
+        pytest.skip("passerelle.query.merge_entities is not installed yet")
+    r = fresh_client.post("/people/Nobody%20Here/merge", data={"other": "Tran Minh Khoa"})
+    assert r.status_code == 404 and "no person named &#39;Nobody Here&#39;" in r.text
+    assert 'id="merge-other"' not in r.text
 
 
 def test_plover_export_covers_the_documents_behind_events(client) -> None:
@@ -338,16 +409,10 @@ def test_external_links_are_http_only(url: str | None, expected: str) -> None:
 
 
 def test_failures_are_named_by_what_the_user_gave() -> None:
-    from passerelle.web.jobs import _summary_failures
+    from passerelle.web.jobs import relabel
 
-    class Failed:
-        origin, reason = "/tmp/x/job/upload-0.txt", "cannot read /tmp/x/job/upload-0.txt: empty"
-
-    class Summary:
-        failures = [Failed()]
-
-    [failure] = _summary_failures(Summary(), "/tmp/x/job/upload-0.txt", "notes.txt")
-    assert failure.source == "notes.txt" and "/tmp/x" not in failure.reason
+    shown = relabel("cannot read /tmp/x/job/upload-0.txt: empty", "/tmp/x/job/upload-0.txt", "notes.txt")
+    assert shown == "cannot read notes.txt: empty"
 
 
 def test_evidence_split_across_paragraphs_is_found_sentence_by_sentence() -> None:
@@ -373,6 +438,13 @@ def test_openapi_describes_the_json_twins_and_their_filters(client) -> None:
     params = {p["name"] for p in spec["paths"]["/timeline.json"]["get"]["parameters"]}
     assert {"person", "country", "sector", "date_from", "limit"} <= params
     assert "/timeline" not in spec["paths"]  # HTML pages are not API operations
+
+
+def test_openapi_lists_the_brief_visitor_parameter(client) -> None:
+    spec = client.get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"]["/brief.json"]["get"]["parameters"]}
+    assert set(params) == {"place", "visitor"}
+    assert params["visitor"]["in"] == "query" and "person" in params["visitor"]["description"]
 
 
 @pytest.mark.parametrize("host,token,needs", [("127.0.0.1", None, False), ("localhost", None, False),

@@ -35,7 +35,52 @@ VENDOR = Path(__file__).resolve().parent.parent / "passerelle" / "web" / "static
 PAGES = {"home": "/", "map": "/map", "timeline": "/timeline", "search": "/search?q=Lyon",
          "commitments": "/commitments", "people": "/entities/people",
          "article": "/documents/sample-lyon-visit", "profile": "/people/Tran%20Minh%20Khoa",
-         "place": "/places/Lyon", "ingest": "/ingest", "docs": "/docs", "error": "/no/such/page"}
+         "place": "/places/Lyon", "ingest": "/ingest", "docs": "/docs", "error": "/no/such/page",
+         "organizations": "/entities/organizations", "places": "/entities/places",
+         "partners": "/partners?place=Lyon", "brief": "/brief?place=Lyon"}
+
+#: In-page accessibility audit: returns a list of problems (empty when the page passes).
+A11Y_AUDIT = """() => {
+  const problems = [];
+  const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  const named = (el) => (el.labels && el.labels.length) || el.getAttribute('aria-label')
+    || el.getAttribute('aria-labelledby') || el.getAttribute('title');
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (['hidden', 'submit', 'button', 'reset'].includes(el.type)) continue;
+    const what = el.name || el.id || el.outerHTML.slice(0, 80);
+    if (!named(el)) problems.push('unlabelled ' + el.tagName.toLowerCase() + ' ' + what);
+  }
+  for (const el of document.querySelectorAll('button, a[href]')) {
+    const name = (el.textContent || '').trim() || el.getAttribute('aria-label') || el.getAttribute('title')
+      || [...el.querySelectorAll('img[alt], svg title')].map((x) => x.alt || x.textContent).join('');
+    if (!name && shown(el)) problems.push('control without a name: ' + el.outerHTML.slice(0, 80));
+  }
+  const h1 = document.querySelectorAll('h1');
+  if (h1.length !== 1) problems.push(h1.length + ' h1 elements');
+  for (const [sel, what] of [['header.site-header', 'header'], ['nav[aria-label]', 'nav'],
+                             ['main#main', 'main'], ['footer.site-footer', 'footer']]) {
+    if (document.querySelectorAll(sel).length < 1) problems.push('no ' + what + ' landmark');
+  }
+  if (document.querySelectorAll('main').length !== 1) problems.push('not exactly one main');
+  const skip = document.querySelector('a.skip-link');
+  if (!skip || skip.getAttribute('href') !== '#main') problems.push('no skip link to #main');
+  for (const t of document.querySelectorAll('main table')) {
+    if (!t.querySelector('caption') && !t.getAttribute('aria-label') && !t.getAttribute('aria-labelledby')) {
+      problems.push('table without caption or aria-label');
+    }
+  }
+  for (const img of document.querySelectorAll('img')) {
+    if (!img.hasAttribute('alt')) problems.push('img without alt: ' + img.src);
+  }
+  if (!document.documentElement.lang) problems.push('no lang on <html>');
+  return problems;
+}"""
+
+#: Outline of the focused element, to check focus is visible.
+FOCUS_OUTLINE = """() => {
+  const s = getComputedStyle(document.activeElement);
+  return {tag: document.activeElement.tagName, style: s.outlineStyle, width: parseFloat(s.outlineWidth)};
+}"""
 
 
 def _need(condition: bool, why: str) -> None:
@@ -139,6 +184,31 @@ def test_page_loads_offline_without_console_errors(server: str, page, name: str)
     errors = [e for e in page.watch.errors if not (name == "error" and "404" in e)]
     assert errors == [] and page.watch.dialogs == []
     assert page.watch.blocked == [], "a page asked for something beyond 127.0.0.1"
+    if name != "docs":  # the third-party Swagger UI is audited by its authors
+        _assert_accessible(page)
+
+
+def _assert_accessible(page, first_tab: bool = True) -> None:  # noqa: ANN001
+    """Labels, one h1, landmarks, captions, alt text; the skip link works; focus is visible.
+
+    ``first_tab``: the page has no focus yet, so the first Tab must reach the skip link
+    (False when a field was autofocused: the skip link is then focused directly).
+    """
+    assert page.evaluate(A11Y_AUDIT) == []
+    if first_tab:
+        page.keyboard.press("Tab")
+    else:
+        page.focus("a.skip-link")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    skip = page.evaluate(FOCUS_OUTLINE)
+    assert skip["style"] != "none" and skip["width"] >= 2, skip
+    assert page.locator("a.skip-link").is_visible()  # shown once focused
+    page.keyboard.press("Tab")
+    link = page.evaluate(FOCUS_OUTLINE)
+    assert link["style"] != "none" and link["width"] >= 2, link
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
 
 
 def test_map_renders_basemap_and_markers(server: str, page) -> None:
@@ -249,7 +319,27 @@ def test_ingest_page_shows_progress_and_lists_failures(server: str, page) -> Non
     failure = page.locator("#job-failures li")
     sync_api.expect(failure).to_have_count(1)
     assert "127.0.0.1:9" in failure.inner_text()
+    assert page.locator("#job-failed").inner_text() == "1" and page.locator("#job-total").inner_text() == "1"
+    assert page.locator("#job-progress").evaluate("(bar) => [bar.value, bar.max]") == [1, 1]
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "job.png"), full_page=True)
     assert [e for e in page.watch.errors if "127.0.0.1:9" not in e] == []
+    _assert_accessible(page)
+
+
+def test_refused_correction_keeps_the_input_and_names_the_unknown_entity(server: str, page) -> None:
+    if not query_function("merge_entities"):
+        pytest.skip("passerelle.query.merge_entities is not installed yet")
+    page.goto(server + PAGES["profile"])
+    page.fill("#merge-other", "Nobody Of That Name")
+    with page.expect_navigation() as nav:
+        page.click("form[action$='/merge'] button[type=submit]")
+    assert nav.value.status == 404
+    assert "Nobody Of That Name" in page.locator("#merge-error").inner_text()
+    assert page.locator("#merge-other").input_value() == "Nobody Of That Name"
+    assert page.evaluate("document.activeElement.id") == "merge-other"  # focus is on the field to fix
+    assert page.watch.errors == [] or all("404" in e for e in page.watch.errors)
+    _assert_accessible(page, first_tab=False)
 
 
 def test_api_docs_render_offline(server: str, page) -> None:

@@ -161,7 +161,7 @@ def _after_role(
                 return
             i = j
         elif t.text in (",",) or fold_case(t.text) in allowed or t.text in "’'()-" \
-                or (t.text == "." and i > gap_start and fold_case(toks[i - 1].text) == "tp"):
+                or (t.text == "." and fold_case(seg.text[max(0, t.start - 2):t.start]) == "tp"):
             i += 1
         elif language == "fr" and _CHARGE_FR.match(fold_case(t.text)):
             i = _past_charge(toks, i, gap_start)  # "adjointe ... chargée des sports, X"
@@ -221,6 +221,9 @@ def _name_span(seg: _Seg, i: int, j: int) -> tuple[int, int] | None:
             if place_info(_span(seg, i, i + m)):
                 k = i + m
                 break
+    elif j - i == 4 and place_info(_span(seg, i, i + 2)) \
+            and fold(toks[i + 2].text) not in lex.VIETNAMESE_SURNAMES | {"van", "thi"}:
+        k = i + 2  # "Le Havre Édouard Blanc": a city whose first word reads as "Lê"
     k = max(k, j - _MAX_NAME)
     if j - k < 2 or place_info(_span(seg, k, j)) or fold(toks[k].text) in _NOT_NAME_STARTS:
         return None

@@ -39,6 +39,16 @@ from passerelle.extract.lang import find_phrases, fold_case
 from passerelle.extract.lang import vi as vi_tables
 from passerelle.extract.placenames import PlaceInfo, place_info
 from passerelle.extract.tokens import Token, fold, tokenize
+from passerelle.extract.vi_places_offices import (
+    add_named_places,
+    apposed_titles,
+    caps_end,
+    governors,
+    home_offices,
+    provinces_named_as_such,
+    republic_offices,
+    tidy_of,
+)
 
 _MAX_SYLLABLES = 10
 _REPUBLIC = re.compile(r"^(?:CH|Cộng hòa|Cộng hoà)\s+")
@@ -59,8 +69,8 @@ def run_vi(analysis: Analysis) -> None:
     try:
         _clean_places(analysis)
         add_unit_places(analysis, _UNIT_PLACE_VI)
-        _add_named_places(analysis)
-        _provinces_named_as_such(analysis)
+        add_named_places(analysis)
+        provinces_named_as_such(analysis)
         drop_outlets(analysis, vi_tables.OUTLET_WORDS)
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
@@ -70,10 +80,11 @@ def run_vi(analysis: Analysis) -> None:
         raise ExtractionError(f"organisation extraction (vi) failed: {exc}",
                               source=analysis.doc.id, hint="report the document") from exc
     finish(analysis, found)
-    _apposed_titles(analysis, found)
-    _home_offices(analysis)
-    _governors(analysis)
-    _republic_offices(analysis)
+    apposed_titles(analysis, found)
+    home_offices(analysis)
+    governors(analysis)
+    republic_offices(analysis)
+    tidy_of(analysis)
     tidy_titles(analysis.doc)  # the countries of the offices just read
 
 
@@ -414,10 +425,28 @@ def _complete_units(analysis: Analysis, found: list[OrgSpan]) -> None:
         kind = _missing_place_kind(words)
         if kind is None:
             continue
-        place = _only_place(analysis, kind)
+        chained = _chain_place(analysis, org, kind)
+        place = chained or _only_place(analysis, kind)
         if place is not None:
-            org.aliases.append(org.name)
-            org.name = f"{org.name} {place}"
+            if chained is None:  # the bare form names the only province's body
+                org.aliases.append(org.name)
+            org.name = f"{org.name} {place[0]}"
+            org.country = place[1] or org.country
+
+
+_CHAIN_PLACE = re.compile(r"\s*,\s*[^.;,]{0,40}?\b(?:tỉnh|thành phố)\s+(?=[A-ZÀ-ÝĐ])")
+
+
+def _chain_place(analysis: Analysis, org: OrgSpan, kind: str) -> tuple[str, str | None] | None:
+    """"Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Xiêng Khoảng": the place that the next office
+    of the same person is of."""
+    text = analysis.segments.get(org.segment, "")
+    m = _CHAIN_PLACE.match(text, org.end)
+    if m is None:
+        return None
+    written = text[m.end():caps_end(text, m.end())]
+    place = next((p for p in analysis.doc.places if p.kind == kind and p.name == written), None)
+    return (place.name, place.country) if place else None
 
 
 def _missing_place_kind(words: list[str]) -> str | None:
@@ -431,9 +460,9 @@ def _missing_place_kind(words: list[str]) -> str | None:
     return None
 
 
-def _only_place(analysis: Analysis, kind: str) -> str | None:
+def _only_place(analysis: Analysis, kind: str) -> tuple[str, str | None] | None:
     names = {p.name for p in analysis.doc.places if p.country == "VN" and p.kind == kind}
-    return names.pop() if len(names) == 1 else None
+    return (names.pop(), "VN") if len(names) == 1 else None
 
 
 def _clean_places(analysis: Analysis) -> None:
@@ -499,245 +528,6 @@ def _republic_prefix(analysis: Analysis) -> None:
             text = analysis.segments.get(mention.segment, "")
             if _REPUBLIC.match(text[mention.start:mention.end]):
                 mention.start += m.end()
-
-
-# ---------------------------------------------------------------- places and offices
-
-# A lower-case unit word before a capitalised name: the name is that unit's, even when
-# the gazetteer does not know it ("huyện Thoại Sơn", "xã Vĩnh Hanh", "thành phố Vinh").
-_UNIT_NAMED = re.compile(r"(?<![\w.])(?<!UBND )(?<!tác )(?<!HĐND )(huyện|quận|thị xã|thị trấn|xã|phường|"
-                         r"thành phố)\s+(?=[A-ZÀ-ÝĐ])")
-_UNIT_KIND = {"huyện": "district", "quận": "district", "thị xã": "city", "thị trấn": "city",
-              "xã": "other", "phường": "other", "thành phố": "city"}
-# A lower-case generic word of nature before a capitalised name ("vịnh Vân Phong",
-# "sông Hậu", "hồ Xuân Hương"): one natural place, named with its generic word.
-_NATURAL = re.compile(r"(?<!\w)(vịnh|sông|hồ|núi|đảo|đèo|biển)\s+(?=[A-ZÀ-ÝĐ])")
-_WORD = re.compile(r"[\w’'-]+")
-
-
-def _caps_end(text: str, pos: int, limit: int = 3) -> int:
-    """The end of the run of up to ``limit`` capitalised words from ``pos`` ("d'Azur"
-    continues one); ``pos`` itself when none starts there."""
-    end, k = pos, 0
-    while k < limit:
-        m = _WORD.match(text, pos)
-        if m is None or not (m.group()[:1].isupper() or re.match(r"d['’][A-ZÀ-ỸĐ]", m.group())):
-            break
-        if not m.group()[:1].isupper() and k == 0:
-            break
-        end, k = m.end(), k + 1
-        if text[end:end + 1] != " ":
-            break
-        pos = end + 1
-    return end
-
-
-def _add_named_places(analysis: Analysis) -> None:
-    """Places announced by a lower-case unit or nature word that the gazetteer step
-    missed. A natural place takes the mentions of a same-named town read inside it
-    ("vịnh Hạ Long" is the bay, not the city)."""
-    people = person_spans(analysis)
-    for seg, text in analysis.segments.items():
-        spans = people.get(seg, [])
-        for m in _NATURAL.finditer(text):
-            end = _caps_end(text, m.end())
-            if not _in_people(m.end(), spans):
-                _put_place(analysis, text[m.start():end], "natural", seg, m.start(), end)
-        for m in _UNIT_NAMED.finditer(text):
-            end = _caps_end(text, m.end())
-            name = text[m.end():end]
-            if _in_people(m.end(), spans) or _known_place(analysis, name):
-                continue
-            if fold(name.split()[0]) in lex.VIETNAMESE_SURNAMES and len(name.split()) > 2:
-                continue  # "thành phố Nguyễn Văn A": an office, then its holder
-            _put_place(analysis, name, _UNIT_KIND[m.group(1)], seg, m.end(), end)
-
-
-_AS_PROVINCE = re.compile(r"(?i)(?:tỉnh|tỉnh ủy|tỉnh uỷ)\s+$")
-_AS_CITY = re.compile(r"(?i)(?:thành phố|tp\.?)\s+$")
-
-
-def _provinces_named_as_such(analysis: Analysis) -> None:
-    """A Vietnamese city that shares its province's name ("Thanh Hóa", "Hà Tĩnh") is the
-    province when the text writes it after "tỉnh" and never after "thành phố"."""
-    for place in analysis.doc.places:
-        if place.kind != "city" or place.country != "VN":
-            continue
-        before = [analysis.segments.get(m.segment, "")[max(0, m.start - 12):m.start]
-                  for m in place.mentions]
-        if any(_AS_PROVINCE.search(b) for b in before) and not any(_AS_CITY.search(b) for b in before):
-            place.kind = "province"
-
-
-def _in_people(offset: int, spans: list[Span]) -> bool:
-    return any(a <= offset < b for a, b in spans)
-
-
-def _known_place(analysis: Analysis, name: str) -> bool:
-    key = fold(name)
-    return any(key in (fold(p.name), *(fold(a) for a in p.aliases)) for p in analysis.doc.places)
-
-
-def _put_place(analysis: Analysis, written: str, kind: str, seg: str, start: int, end: int) -> None:
-    """Add a place mention (creating the place), taking over overlapping mentions of others."""
-    from passerelle.records import Mention, Place  # noqa: PLC0415
-
-    info = place_info(written)
-    if info is not None and info.kind != kind and kind != "natural":
-        return  # the gazetteer knows the name as something else
-    for other in analysis.doc.places:
-        other.mentions = [x for x in other.mentions
-                          if not (x.segment == seg and start <= x.start < end)]
-    analysis.doc.places = [p for p in analysis.doc.places if p.mentions]
-    place = next((p for p in analysis.doc.places if fold(p.name) == fold(written)), None)
-    if place is None:
-        place = Place(written, [], kind, info.country if info else "VN")
-        analysis.doc.places.append(place)
-    place.mentions.append(Mention(start, end, seg))
-
-
-# ", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Quảng Nam": offices written after a name.
-_COMMA = re.compile(r"\s*,\s*")
-_OF_UNIT = re.compile(r"(?:tỉnh|thành phố|TP\.?)\s+", re.I)
-_OF_ORG = re.compile(r"(?:UBND|HĐND|Ủy ban|Uỷ ban|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ)",
-                     re.I)
-_PARTY_ROLE = re.compile(r"(?:Tỉnh|Thành) (?:ủy|uỷ)$", re.I)
-
-
-_COMPANY_HEAD = re.compile(r"(?:Công ty|Tập đoàn|Hãng)(?:\s+(?:TNHH|Cổ phần|cổ phần|CP|MTV))*\s+")
-
-
-def _apposed_titles(analysis: Analysis, found: list[OrgSpan]) -> None:
-    """Give each person the offices written after their name, with what they are of
-    (an organisation named there, else a place); a Party office without its place
-    ("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nghệ An") is of the place the chain ends with."""
-    spans = person_spans(analysis)
-    for person in analysis.doc.people:
-        for m in person.mentions:
-            text = analysis.segments.get(m.segment, "")
-            orgs = {o.start: o for o in found if o.segment == m.segment}
-            starts = sorted(a for a, _ in spans.get(m.segment, []))
-            for role, of in _chain(text, m.end, orgs, starts):
-                if of == "":  # the office is that of the name right after it
-                    person.titles = [t for t in person.titles if t.role != role or t.of]
-                else:
-                    _merge_title(person, role, of)
-
-
-def _chain(text: str, pos: int, orgs: dict[int, OrgSpan],
-           names: list[int]) -> list[tuple[str, str | None]]:
-    """The offices after a name and a comma, with what they are of; ``(role, "")`` for
-    an office followed by another person's name ("X, Đại sứ Y": Y's office)."""
-    out: list[tuple[str, str | None]] = []
-    while (comma := _COMMA.match(text, pos)) is not None:
-        rest = text[comma.end():comma.end() + 80]
-        found = find_phrases(rest, vi_tables.ROLES)
-        if not found or found[0][1] != 0 or not rest[:1].isupper():
-            break
-        phrase_end = comma.end() + found[0][2]
-        unit = _OF_UNIT.match(text, phrase_end + 1) if text[phrase_end:phrase_end + 1] == " " else None
-        place_at = unit.end() if unit else phrase_end + 1
-        cap = _caps_end(text, place_at) if text[phrase_end:phrase_end + 1] == " " else place_at
-        name = next((a for a in names if place_at <= a < max(cap, place_at + 1)), None)
-        if name == place_at or (name is not None and unit is None and not out):
-            return [(vi_tables.ROLES[found[0][0]], "")] if not out else _finish_chain(out)
-        cap = text[:name].rstrip() if name is not None else cap
-        cap = len(cap) if isinstance(cap, str) else cap
-        cap = cap if cap > place_at else None
-        head = _COMPANY_HEAD.match(text, place_at)
-        org_at = head.end() if head and head.end() in orgs else place_at
-        if cap and org_at in orgs:  # "Chủ tịch Phòng Thương mại ...", "Giám đốc Công ty X"
-            out.append((vi_tables.ROLES[found[0][0]], orgs[org_at].name, ""))
-            pos = orgs[org_at].end
-            continue
-        written = text[comma.end():cap] if cap else text[comma.end():phrase_end]
-        org = _OF_ORG.search(written)
-        of = written[org.start():] if org and cap else (text[place_at:cap] if cap else None)
-        out.append((vi_tables.ROLES[found[0][0]], of, written))  # type: ignore[arg-type]
-        pos = cap if cap else phrase_end
-    return _finish_chain(out)
-
-
-def _finish_chain(out: list) -> list[tuple[str, str | None]]:
-    """A Party office without its place takes the place the chain ends with."""
-    last = next((o for _, o, _w in reversed(out) if o), None)  # type: ignore[misc]
-    place = re.sub(r"^.*?(?:tỉnh|thành phố|TP\.?)\s+", "", last) if last else None
-    return [(r, o or (f"{_PARTY_ROLE.search(w).group(0)} {place}" if place and _PARTY_ROLE.search(w)
-                      else None)) for r, o, w in out]  # type: ignore[misc]
-
-
-def _merge_title(person, role: str, of: str | None) -> None:  # noqa: ANN001 - a records.Person
-    from passerelle.records import Title  # noqa: PLC0415
-
-    same = [t for t in person.titles if t.role == role]
-    if not same:
-        person.titles.append(Title(role, of))
-    elif of and not any(t.of for t in same):
-        same[0].of = of
-
-
-_HOME_ROLES = {
-    "Chairman": r"(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân) tỉnh",
-    "Vice Chairman": r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh",
-    "Permanent Vice Chairman": r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân) tỉnh",
-    "Secretary": r"Tỉnh (?:ủy|uỷ)", "Deputy Secretary": r"Tỉnh (?:ủy|uỷ)",
-    "Standing Deputy Secretary": r"Tỉnh (?:ủy|uỷ)",
-}
-
-
-def _home_offices(analysis: Analysis) -> None:
-    """"Chủ tịch UBND tỉnh Nguyễn Văn A", "X, Phó Chủ tịch UBND tỉnh, ...": a provincial
-    office written without its province is of the document's only Vietnamese province."""
-    homes = {p.name for p in analysis.doc.places if p.kind == "province" and p.country == "VN"}
-    if len(homes) != 1:
-        return
-    home = homes.pop()
-    for person in analysis.doc.people:
-        for title in person.titles:
-            pattern = _HOME_ROLES.get(title.role)
-            if title.of or pattern is None:
-                continue
-            for m in person.mentions:
-                text = analysis.segments.get(m.segment, "")
-                near = re.search(pattern, text[max(0, m.start - 40):m.end + 60])
-                if near:
-                    title.of = f"{near.group(0)} {home}"
-                    break
-
-
-_REPUBLIC_OF = re.compile(r"(?:Cộng hòa|Cộng hoà|CH)\s+(\w+(?: \w+)?)")
-
-
-def _republic_offices(analysis: Analysis) -> None:
-    """"Đại sứ Cộng hòa Pháp tại Việt Nam": the office is of "Pháp", not of "Cộng"."""
-    for person in analysis.doc.people:
-        for title in person.titles:
-            if title.of not in ("Cộng", "CH", "Cộng hòa", "Cộng hoà"):
-                continue
-            title.of = None
-            for m in person.mentions:
-                text = analysis.segments.get(m.segment, "")
-                for hit in _REPUBLIC_OF.finditer(text, max(0, m.start - 60), m.end + 60):
-                    words = hit.group(1).split()
-                    name = next((" ".join(words[:n]) for n in (2, 1)
-                                 if fold_case(" ".join(words[:n])) in vi_tables.COUNTRIES), None)
-                    title.of = title.of or name
-
-
-_PREFECTS = {"Prefect": "Governor", "Deputy Prefect": "Vice Governor"}
-
-
-def _governors(analysis: Analysis) -> None:
-    """"Tỉnh trưởng" is a French prefect, but the governor of a province elsewhere
-    (Laos, Thailand): "Prefect" becomes "Governor" unless the office is French."""
-    for person in analysis.doc.people:
-        for title in person.titles:
-            if title.role not in _PREFECTS:
-                continue
-            info = place_info(title.of) if title.of else None
-            country = info.country if info else person.country
-            if country and country != "FR":
-                title.role = _PREFECTS[title.role]
 
 
 __all__ = ["run_vi", "find_organizations_vi"]

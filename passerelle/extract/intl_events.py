@@ -68,6 +68,7 @@ EXTRA_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "vi": {
         "visit": ("chuyến thăm", "chuyến công tác", "thăm và làm việc", "chuyến làm việc"),
         "meeting": ("buổi tiếp", "có buổi tiếp", "đã tiếp", "tiếp đón", "làm việc với",
+                    "chào xã giao", "buổi chào xã giao", "đến chào",
                     "buổi làm việc", "hội kiến", "hội đàm", "gặp gỡ", "gặp mặt", "tiếp xúc",
                     "làm việc cùng", "đã gặp"),
         "agreement": ("ký kết", "lễ ký", "đã ký"),
@@ -114,7 +115,7 @@ _TO = {
         r"(?:la\s+|le\s+|l')?$"),
     "vi": re.compile(
         r"(?:(?:tại|đến|tới|ở|thăm|sang)\s+|^\s+)(?:(?:thành phố|tỉnh|tp\.?|thủ đô|vùng|quận|huyện|"
-        r"nước)\s+)?$", re.I),
+        r"nước)\s+)?(?:(?:Cộng hòa|Cộng hoà|CH)\s+)?$", re.I),
 }
 _SPEECH_FR = re.compile(r"\ba\s+(?:souligné|déclaré|affirmé|indiqué|noté|estimé|rappelé)\b")
 
@@ -160,7 +161,7 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
         if language == "vi":
             triggers += _receive_vi(item.text, triggers)
         for kind, start, end in triggers:
-            if calls and kind == "meeting":
+            if calls and kind == "meeting" and not _others_met(item, calls):
                 continue  # the calls on bodies are this sentence's meetings
             special = _meetings_fr(analysis, item, kind, start, end, state) \
                 if language == "fr" else None
@@ -218,6 +219,13 @@ def _org_calls_vi(analysis: Analysis, item: IntlSentence,
     return out
 
 
+def _others_met(item: IntlSentence, calls: list[Event]) -> bool:
+    """Whether the sentence names people besides those calling on bodies ("làm việc với
+    Thị trưởng X và thăm Trường Đại học Y": X is met too)."""
+    callers = {p for e in calls for p in e.participants}
+    return any(h.actor.kind == "person" and h.actor.name not in callers for h in item.hits)
+
+
 def _caller_vi(item: IntlSentence, at: int, state: dict[str, list[str]]) -> str | None:
     """Who calls on a body: the last free person before the verb, else the delegation's
     leader (or visitor) when "đoàn" is written before it."""
@@ -243,7 +251,12 @@ _RECEIVE_VI = re.compile(r"(?<=[\w)])\s+((?:đã\s+)?tiếp(?:\s+xã giao)?)(?=\
 def _receive_vi(text: str, taken: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """"tiếp" triggers the other phrases do not already cover."""
     return [("meeting", m.start(1), m.end(1)) for m in _RECEIVE_VI.finditer(text)
-            if not any(a < m.end(1) and m.start(1) < b for _, a, b in taken)]
+            if not any(a < m.end(1) and m.start(1) < b for _, a, b in taken)
+            and not _NOT_RECEIVE_VI.search(text[:m.start()])]
+
+
+# "đầu tư trực tiếp", "gián tiếp", "kế tiếp", "liên tiếp": other words ending in "tiếp".
+_NOT_RECEIVE_VI = re.compile(r"(?i)(?<!\w)(?:trực|gián|kế|liên|chuyển)$")
 
 
 def _guest_visit(analysis: Analysis, item: IntlSentence, start: int, end: int) -> list[Event]:
@@ -383,6 +396,8 @@ def _make(analysis: Analysis, item: IntlSentence, kind: str, who: list[str],
     spans = sentence_dates(analysis, _vi_ranges(item.sentence.text),
                            bool(_PLANNED.search(item.text)))
     spans = _join_vi_ranges(item.sentence.text, spans)
+    if analysis.doc.language == "vi":
+        spans = _bare_ranges_vi(analysis, item.sentence.text, spans, bool(_PLANNED.search(item.text)))
     spans = [s for s in spans if s.precision != "year" or kind == "visit"]
     after = [s for s in spans if s.begin >= offset]
     span = (after or spans[-1:] or [None])[0]
@@ -409,6 +424,34 @@ def _join_vi_ranges(text: str, spans: list) -> list:  # DateSpan
                 and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*(?:ngày\s*)?", text[a.stop:b.begin]):
             out[k - 1:k + 1] = [replace(a, end=b.end, stop=b.stop, text=text[a.begin:b.stop])]
     return out
+
+
+# "Từ 3-5/7" (no "ngày"): a range of days; "30/6 - 2/7": a day, then the last one.
+_BARE_RANGE_VI = re.compile(r"(?i)(?<!\w)(?:từ|các ngày|ngày)\s+([0-3]?\d)\s*[-–]\s*([0-3]?\d)/"
+                            r"([01]?\d)((?:/(?:19|20)\d\d)?)(?![\d/])")
+_LAST_DAY_VI = re.compile(r"\s*(?:-|–|đến|tới)\s*(?:ngày\s*)?([0-3]?\d)/([01]?\d)(?![\d/])")
+
+
+def _bare_ranges_vi(analysis: Analysis, text: str, spans: list, planned: bool) -> list:
+    """Ranges the date reader leaves out or cuts: "Từ 3-5/7", "từ ngày 30/6 - 2/7"."""
+    out = list(spans)
+    for m in _BARE_RANGE_VI.finditer(text):
+        if any(s.begin <= m.end(3) and m.start() < s.stop and s.start != s.end for s in out):
+            continue
+        found = sentence_dates(analysis, f"ngày {m.group(1)}-{m.group(2)}/{m.group(3)}{m.group(4)}",
+                               planned)
+        if found:
+            out = [s for s in out if not (m.start() <= s.begin < m.end())]
+            out.append(replace(found[0], begin=m.start(), stop=m.end(), text=m.group(0)))
+    for k, a in enumerate(out):
+        tail = _LAST_DAY_VI.match(text, a.stop) if a.precision == "day" and a.start else None
+        if tail and a.start == a.end:
+            year, month = int(a.start[:4]), int(tail.group(2))
+            year += month < int(a.start[5:7])
+            end = f"{year:04d}-{month:02d}-{int(tail.group(1)):02d}"
+            if end > a.start:
+                out[k] = replace(a, end=end, stop=tail.end(), text=text[a.begin:tail.end()])
+    return sorted(out, key=lambda s: s.begin)
 
 
 def _vi_ranges(text: str) -> str:
@@ -449,6 +492,18 @@ def _wished_vi(before: str) -> bool:
         and _NOT_INVITATION.search(before) is None
 
 
+def _guest_vi(item: IntlSentence, before: int) -> str | None:
+    """The first person named after a receiving verb ("tiếp", "đón") before ``before``."""
+    verb = None
+    for m in re.finditer(r"(?i)(?<!\w)(?:tiếp|đón)(?:\s+xã giao)?\s+", item.text[:before]):
+        if not _NOT_RECEIVE_VI.search(item.text[:m.start()].rstrip()):
+            verb = m
+    if verb is None:
+        return None
+    return next((h.actor.name for h in item.hits if h.actor.kind == "person" and h.via == "name"
+                 and verb.end() <= h.start < before), None)
+
+
 def _visit_of_vi(item: IntlSentence, start: int, dest: Hit) -> str | None:
     """"Chuyến công tác của Đại sứ X tại Y": the visit's owner follows "của"."""
     for h in item.hits:
@@ -466,6 +521,10 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
     # "X a reçu la maire Y, en visite à Z": the person nearest before the visit phrase
     near = [h for h in item.hits if h.actor.kind == "person" and h.end <= start
             and h.via != "possessive"]
+    if near and language == "vi" and near[-1].via == "pronoun":
+        guest = _guest_vi(item, near[-1].start)
+        if guest is not None:  # "X tiếp Y, nhân dịp ông đến thăm Z": the guest visits
+            return [guest]
     if near:
         return [near[-1].actor.name]
     if item.subject is not None and item.subject.name != dest.actor.name:
@@ -551,12 +610,13 @@ _PLEDGE_VI = re.compile(r"(?i)khẳng định\s(?!sẽ)[^.;]{0,60}?\bsẽ\s+(?:t
 # "cho biết nhiều doanh nghiệp Busan quan tâm": the wish of unnamed others.
 _REPORTED_VI = re.compile(r"(?i)\b(?:cho biết|cho rằng)\s+(?:nhiều|các|một số)\s+[^,.;]{0,40}$")
 # "Tỉnh đề nghị ...": the province (of the document) speaks.
-_LINK_VI = (r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó|Mặt khác|Theo đó|Qua đó|"
-            r"Đặc biệt|Dịp này|Nhân dịp này)\s*,?\s*)?")
+_LINK_WORD_VI = (r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó|Mặt khác|Theo đó|Qua đó|"
+                 r"Đặc biệt|Dịp này|Nhân dịp này)\s*,?\s*)")
+_LINK_VI = _LINK_WORD_VI + "?"
 _HOME_VI = re.compile(r"^\W*" + _LINK_VI + r"(?:[Tt]ỉnh|UBND tỉnh|[Ll]ãnh đạo tỉnh)\s+"
                       r"(?:cũng\s+|đã\s+|luôn\s+)?$")
 # "Đồng thời, đề nghị ...": the subject left out is the previous sentence's.
-_SAME_SUBJECT_VI = re.compile(r"^\W*" + _LINK_VI + r"(?:cũng\s+|đã\s+)?$")
+_SAME_SUBJECT_VI = re.compile(r"^\W*" + _LINK_WORD_VI + r"(?:cũng\s+|đã\s+)?$")
 
 
 def _pledges_vi(text: str) -> list[tuple[str, int, int]]:

@@ -69,7 +69,7 @@ LEXICON_EN: Lexicon = {
         (r"tax(?:es|payers?)?", W), (r"industr(?:y|ies)", W),
     ],
     "education": [
-        (r"education(?:al)?", S), (r"schools?", S), (r"universit(?:y|ies)", S),
+        (r"education(?:al)?", S), (r"schools?", S), (r"universit(?:y|ies)(?! hospitals?)", S),
         (r"students?", S), (r"training", S), (r"lecturers?", S), (r"teachers?", S),
         (r"teaching", S), (r"academic", S),
         (r"train(?:s|ed)? (?:\w+ )?(?:engineers|workers|staff|technicians|teachers|doctors|"
@@ -101,7 +101,7 @@ LEXICON_EN: Lexicon = {
         (r"agricultur(?:e|al)", S), (r"agro", S), (r"agri-?food", S),
         (r"(?<!solar )(?<!wind )(?<!server )farm(?:s|ing)?", S), (r"dairy", S), (r"cider", S),
         (r"cheeses?", S),
-        (r"farmers?", S), (r"food (?:processing|industry|security|products?|safety)", S),
+        (r"farmers?", S), (r"food (?:industry|security|products?|safety)", S), (r"food processing", W),
         (r"wines?", S), (r"vineyards?", S), (r"winegrowing|viticulture", S), (r"crops?", S),
         (r"rice", S), (r"coffee", S), (r"livestock", S), (r"fruits?", W), (r"organic", W),
         (r"foods?", W),
@@ -118,13 +118,15 @@ LEXICON_EN: Lexicon = {
          r"(?<!pleasant )(?<!political )(?<!economic )climate", W),
         (r"(?<!policy )(?<!business )(?<!investment )(?<!legal )(?<!working )"
          r"environment(?:al)?", S),
-        (r"sea[- ]levels?", S),
+        (r"(?:rising|rise in|rise of the) sea[- ]levels?|sea[- ]level rise", S),
+        (r"sea[- ]levels?", W),
         (r"coastal erosion", S), (r"saltwater intrusion|salini[sz]ation|salinity", S),
         (r"(?<!indian )(?<!pacific )(?<!atlantic )(?<!arctic )ocean(?:ic|ography)?", S),
         (r"marine (?:environment|ecosystems?|management|"
                                        r"science|pollution|protection)", S),
         (r"emissions?", S), (r"biodiversity", S), (r"pollution", S),
-        (r"natural disasters?", S), (r"floods?|flooding", W), (r"droughts?", S),
+        (r"natural disasters?", S), (r"flood(?:s|ed|ing)?", W), (r"droughts?", S),
+        (r"typhoons?|(?:tropical )?storms?|cyclones?|landslides?|disaster prevention", W),
         (r"carbon[- ](?:neutral|neutrality)|net[- ]zero", S),
         (r"sustainable development", W), (r"green (?:growth|transition|economy)", W),
     ],
@@ -155,13 +157,13 @@ LEXICON_EN: Lexicon = {
     ],
     "transport": [
         (r"transport(?:ation)?", S), (r"railways?", S), (r"rail", S), (r"metro", S),
-        (r"seaports?", S), (r"ports?", S), (r"logistics", S), (r"airports?", S),
+        (r"seaports?", S), (r"ports?", S), (r"logistics", W), (r"airports?", S),
         (r"highways?|expressways?", S), (r"shipping", S), (r"maritime", S),
         (r"wharf|wharves", S), (r"infrastructure", W), (r"roads?", W), (r"bridges?", W),
         (r"tram", W),
     ],
     "urban": [
-        (r"urban(?! communit)(?! areas?)", S), (r"clean water", S),
+        (r"urban(?! communit)(?! areas?)(?! transport)", S), (r"clean water", S),
         (r"(?:city|town) planning", S), (r"architecture", S),
         (r"architects?", W), (r"water supply", S), (r"sanitation", S), (r"wastewater", S),
         (r"waste (?:treatment|management|collection)", S), (r"drainage", S),
@@ -192,7 +194,7 @@ LEXICON_FR: Lexicon = {
         (r"coopération décentralisée", S), (r"jumelage", S), (r"villes? jumelles?", S),
         (r"consul(?:at)?(?: général)?", S), (r"visite officielle", S),
         (r"affaires étrangères", S), (r"bilatérale?s?", W), (r"partenariats?", W),
-        (r"délégations?", W),
+        (r"délégations?", F),
     ],
     "economy": [
         (r"économi(?:e|que)s?", S), (r"commerc(?:e|ial|iaux|iale)s?", S),
@@ -202,7 +204,7 @@ LEXICON_FR: Lexicon = {
     ],
     "education": [
         (r"éducati(?:on|f)s?", S), (r"enseignement", S), (r"écoles?", S),
-        (r"universit(?:é|aire)s?", S),
+        (r"(?<!hôpitaux )(?<!hôpital )(?<!hospitalier )universit(?:é|aire)s?", S),
         (r"étudiants?", S), (r"formations?", S), (r"lycées?", S), (r"bourses?", W),
         (r"recherche", W), (r"enseignants?", S), (r"stagiaires?|stages?", W),
     ],
@@ -216,7 +218,7 @@ LEXICON_FR: Lexicon = {
         (r"vieux quartier", S), (r"citadelle", S), (r"unesco", S), (r"restauration", W),
         (r"musées?", W),
     ],
-    "tourism": [(r"touris(?:me|tes?|tique)s?", S), (r"hôtel(?:s|lerie)?", S), (r"voyages?", W)],
+    "tourism": [(r"touris(?:me|tes?|tique)s?", S), (r"hôtel(?:s|lerie)?(?! de ville)(?! de région)(?! du département)", S), (r"voyages?", W)],
     "agriculture": [
         (r"agricult(?:ure|eurs?)", S), (r"agricoles?", S), (r"agroalimentaires?", S),
         (r"vins?|viticulture|vignobles?", S), (r"sécurité alimentaire", S), (r"riz", S),
@@ -227,10 +229,11 @@ LEXICON_FR: Lexicon = {
                   (r"produits de la mer|fruits de mer", S), (r"crevettes?", S)],
     "climate": [
         (r"(?<!affaires )climat(?:ique)?s?", S),
-        (r"environnement(?:al|ale|aux)?(?! des affaires)", S),
-        (r"niveau de la mer", S), (r"érosion côtière", S), (r"salinisation|intrusion saline", S),
+        (r"environnement(?:al|ale|aux)?(?! des affaires)(?! d[’']investissement)(?! juridique)", S),
+        (r"(?:montée|élévation|hausse) du niveau de la mer", S), (r"niveau de la mer", W), (r"catastrophes? naturelles?", S), (r"érosion côtière", S), (r"salinisation|intrusion saline", S),
         (r"océan(?:s|ique|ographique)?", S), (r"biodiversité", S), (r"pollution", S),
         (r"inondations?", S), (r"développement durable", W), (r"transition écologique", S),
+        (r"typhons?|tempêtes?|cyclones?|glissements? de terrain|crues?", W),
     ],
     "energy": [(r"énergies?", S), (r"énergétiques?", S), (r"renouvelables?", S),
                (r"solaire", S), (r"éolien(?:ne)?s?", S), (r"hydrogène", S), (r"nucléaire", S)],
@@ -244,9 +247,9 @@ LEXICON_FR: Lexicon = {
     "aerospace": [(r"aéronauti(?:que|ques)", S), (r"aérospatiale?s?", S), (r"aviation", S),
                   (r"avions?", S), (r"satellites?", S), (r"spatiale?s?", S), (r"airbus", S)],
     "transport": [(r"transports?", S), (r"ferroviaires?", S), (r"portuaires?", S),
-                  (r"ports?", S), (r"logistique", S), (r"aéroports?", S), (r"métro", S),
+                  (r"ports?", S), (r"logistique", W), (r"aéroports?", S), (r"métro", S),
                   (r"infrastructures?", W), (r"routes?", W)],
-    "urban": [(r"(?<!communauté )urbain(?:e|s|es)?", S), (r"réhabilit\w*", W),
+    "urban": [(r"(?<!communauté )(?<!transports )(?<!transport )urbain(?:e|s|es)?", S), (r"réhabilit\w*", W),
               (r"planification", W), (r"urbanisme", S), (r"architecture", S),
               (r"assainissement", S), (r"eau potable", S), (r"gestion des déchets", S),
               (r"ville intelligente", S), (r"déchets", W)],
@@ -262,7 +265,7 @@ LEXICON_VI: Lexicon = {
         (r"đại sứ(?: quán)?", S), (r"ngoại giao", S), (r"đối tác chiến lược", S),
         (r"quan hệ song phương", S), (r"hợp tác phi tập trung", S), (r"kết nghĩa", S),
         (r"tổng lãnh sự", S), (r"lãnh sự", S), (r"thăm chính thức", S), (r"song phương", W),
-        (r"đối tác", W), (r"đoàn công tác", W), (r"quan hệ hợp tác", W), (r"đối ngoại", S),
+        (r"đối tác", W), (r"đoàn công tác", F), (r"quan hệ hợp tác", W), (r"đối ngoại", S),
     ],
     "economy": [(r"kinh tế", S), (r"thương mại", S), (r"đầu tư", S), (r"nhà đầu tư", S),
                 (r"doanh nghiệp", S), (r"xuất khẩu", S), (r"nhập khẩu", S), (r"kinh doanh", W),
@@ -277,14 +280,14 @@ LEXICON_VI: Lexicon = {
                  (r"cố đô", S), (r"phố cổ", S), (r"hoàng thành", S), (r"unesco", S)],
     "tourism": [(r"du lịch", S), (r"du khách", S), (r"khách sạn", S)],
     "agriculture": [(r"nông nghiệp", S), (r"nông sản", S), (r"nông dân", S),
-                    (r"an ninh lương thực", S), (r"chế biến thực phẩm", S), (r"rượu vang", S),
+                    (r"an ninh lương thực", S), (r"chế biến thực phẩm", W), (r"rượu vang", S),
                     (r"lúa gạo|cà phê", S), (r"thực phẩm", W)],
     "fisheries": [(r"thủy sản|thuỷ sản", S), (r"nuôi trồng", S), (r"đánh bắt", S),
                   (r"hải sản", S), (r"ngư dân", S)],
-    "climate": [(r"biến đổi khí hậu", S), (r"khí hậu", S), (r"môi trường", S),
-                (r"nước biển dâng", S), (r"xâm nhập mặn", S), (r"sạt lở", S),
+    "climate": [(r"biến đổi khí hậu", S), (r"khí hậu", S), (r"môi trường(?! (?:đầu tư|kinh doanh|pháp lý))", S),
+                (r"nước biển dâng", S), (r"thiên tai", S), (r"xâm nhập mặn", S), (r"sạt lở", S),
                 (r"đại dương", S), (r"phát triển bền vững", W), (r"tăng trưởng xanh", W),
-                (r"kinh tế xanh", W)],
+                (r"kinh tế xanh", W), (r"bão|lũ lụt|lũ quét", W)],
     "energy": [(r"năng lượng", S), (r"tái tạo", S), (r"điện gió", S), (r"điện mặt trời", S),
                (r"hydro(?:gen)?", S), (r"hạt nhân", S)],
     "health": [(r"y tế", S), (r"bệnh viện", S), (r"y khoa|y học", S), (r"sức khỏe|sức khoẻ", S),
@@ -295,7 +298,7 @@ LEXICON_VI: Lexicon = {
     "aerospace": [(r"hàng không", S), (r"vũ trụ", S), (r"vệ tinh", S), (r"máy bay", S),
                   (r"airbus", S)],
     "transport": [(r"giao thông", S), (r"đường sắt", S), (r"cảng biển", S), (r"cảng", S),
-                  (r"logistics", S), (r"sân bay", S), (r"vận tải", S), (r"hạ tầng", W)],
+                  (r"logistics", W), (r"sân bay", S), (r"vận tải", S), (r"hạ tầng", W)],
     "urban": [(r"đô thị", S), (r"quy hoạch", S), (r"kiến trúc", S), (r"cấp nước", S),
               (r"thoát nước", S), (r"xử lý (?:rác|chất thải|nước thải)", S),
               (r"thành phố thông minh", S)],
@@ -315,7 +318,36 @@ _BODY_NAMES = re.compile(
     rf"|\b(?:{_CAP} )+(?:and (?:{_CAP} )+)?(?:Committee|Commission)\b"
 )
 
+# The same in Vietnamese: "Sở Nông nghiệp và Môi trường", "Bộ Khoa học và Công nghệ"
+# (each element of the name opens with a capital).
+_UP = "A-ZÀ-ÝĂĐĨŨƠƯẠ-Ỹ"
+_BODY_NAMES_VI = re.compile(
+    rf"(?<!\w)(?:Bộ|Sở|Cục|Vụ|Ủy ban|Uỷ ban|Ban) [{_UP}]\w*(?: [^\W{_UP}\d]\w*)?"
+    rf"(?:(?:,| và) [{_UP}]\w*(?: [^\W{_UP}\d]\w*)?)*"
+)
+
 LEXICONS: dict[str, Lexicon] = {"en": LEXICON_EN, "fr": LEXICON_FR, "vi": LEXICON_VI}
+
+# Places named in passing: an airport one flies to or lands at ("air routes to Da Nang
+# airport", "welcomed at Noi Bai International Airport") is where, not what, the article
+# is about; building or running one still counts.
+_PASSING: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:at|to|from|via|into|near|in) (?:the )?(?:nearby |new )?"
+                     rf"(?:(?:{_CAP}|international) ){{0,4}}airports?\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:à|de|depuis|vers|par) l[’']aéroport\b", re.IGNORECASE),
+    "vi": re.compile(r"(?:tại|đến|ở|từ) sân bay", re.IGNORECASE),
+}
+# A sentence that lists fields of cooperation ("in the fields of education and logistics",
+# "dans les domaines de la santé", "các lĩnh vực ... logistics") names each as a subject:
+# after such a frame, a weak term counts as a strong one.
+_FIELDS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:fields? (?:of|such as|including|like)|areas? (?:of cooperation|"
+                     r"such as|including|like)|(?:cooperation|collaboration) in)\b",
+                     re.IGNORECASE),
+    "fr": re.compile(r"\b(?:domaines? (?:de|d[’']|des|comme|tels? que)|coopération dans)",
+                     re.IGNORECASE),
+    "vi": re.compile(r"lĩnh vực", re.IGNORECASE),
+}
 
 
 @lru_cache(maxsize=None)
@@ -350,6 +382,45 @@ def _gates(language: str) -> dict[str, re.Pattern[str]]:
     return out
 
 
+# A disaster story (a storm, flood or landslide in the title or the lead, and no
+# cooperation): its main subject is the disaster (climate); the schools used as
+# shelters, the crops flooded, the boats kept ashore and the roads cut are damage, not
+# fields of cooperation. In such a story, these sectors count at ``DAMAGE_FACTOR``
+# unless the title names them.
+_DISASTER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:typhoons?|(?:tropical )?storms?|cyclones?|floods?|flooding|"
+                     r"landslides?|earthquakes?|tsunamis?|natural disasters?|heavy rains?|"
+                     r"downpours?|tropical depression)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:typhons?|tempêtes?|cyclones?|inondations?|crues?|"
+                     r"glissements? de terrain|séismes?|tremblements? de terre|tsunamis?|"
+                     r"catastrophes? naturelles?|fortes pluies|pluies torrentielles)\b",
+                     re.IGNORECASE),
+    "vi": re.compile(r"(?<!\w)(?:bão|áp thấp nhiệt đới|lũ|lụt|sạt lở|động đất|sóng thần|"
+                     r"thiên tai|mưa lớn)(?!\w)", re.IGNORECASE),
+}
+DAMAGE_SECTORS = frozenset({"education", "agriculture", "fisheries", "transport", "energy",
+                            "urban", "health", "tourism", "heritage"})
+DAMAGE_FACTOR = 0.5
+# A domestic law passed by a parliament (no cooperation): the companies, firms and
+# enterprises it binds are who the law applies to; economy needs a word of the economy
+# itself (trade, investment, exports).
+_LAW_TITLE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:pass(?:es|ed)?|adopts?|approves?|enacts?|amends?)\b.*\b(?:law|"
+                     r"bill|decree|code)\b|\blaw on\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:adopte|vote|promulgue|approuve)\b.*\b(?:loi|décret|code)\b"
+                     r"|\bloi (?:sur|relative)\b", re.IGNORECASE),
+    "vi": re.compile(r"thông qua (?:luật|nghị quyết|bộ luật)|(?<!\w)luật (?:sửa đổi|về)?",
+                     re.IGNORECASE),
+}
+_ECONOMY_PROPER: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:econom(?:y|ic|ies)|trade|investments?|exports?|imports?)\b",
+                     re.IGNORECASE),
+    "fr": re.compile(r"\b(?:économi(?:e|que)s?|commerce|investissements?|exportations?)\b",
+                     re.IGNORECASE),
+    "vi": re.compile(r"kinh tế|thương mại|đầu tư|xuất khẩu|nhập khẩu", re.IGNORECASE),
+}
+
+
 def _join(patterns: list[str]) -> re.Pattern[str]:
     body = "|".join(f"(?:{p})" for p in patterns)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
@@ -374,9 +445,24 @@ def _weights(text: str, language: str) -> tuple[tuple[str, float], ...]:
     """``sentence_weights`` as a tuple, cached: the events and commitments steps ask
     again about the sentences of the article that the sectors step has just scored
     (1024 sentences: a few articles' worth)."""
-    out: list[tuple[str, float]] = []
     if language == "en" and ("Minist" in text or "Commit" in text or "Commission" in text):
         text = _BODY_NAMES.sub(" ", text)
+    elif language == "vi" and ("Bộ " in text or "Sở " in text or "an " in text or "Cục " in text
+                               or "Vụ " in text):
+        text = _BODY_NAMES_VI.sub(" ", text)
+    if language in _PASSING:
+        text = _PASSING[language].sub(" ", text)
+    found = dict(_scan(text, language))
+    frame = _FIELDS[language].search(text) if language in _FIELDS else None
+    if frame is not None:
+        for sector, weight in _scan(text[frame.end():], language):
+            found[sector] = max(found[sector], S if weight >= W else weight)
+    return tuple(found.items())
+
+
+def _scan(text: str, language: str) -> list[tuple[str, float]]:
+    """Best term weight of each sector named in ``text``, in lexicon order."""
+    out: list[tuple[str, float]] = []
     gates = _gates(language)
     for sector, patterns in _compiled(language).items():
         hit = gates[sector].search(text)
@@ -389,7 +475,7 @@ def _weights(text: str, language: str) -> tuple[tuple[str, float], ...]:
             if pattern.search(text):
                 out.append((sector, weight))
                 break
-    return tuple(out)
+    return out
 
 
 def sectors_of(text: str, language: str = "en") -> list[str]:
@@ -462,8 +548,45 @@ def classify(sentences: list[Sentence], title: str | None,
     n_body = sum(1 for s in sentences if s.segment == "body")
     scores, evidence = score_sentences(sentences, title, language)
     need = threshold_for(n_body)
+    if scores.get("diplomacy", 0.0) < need:  # no cooperation: read the main subject
+        _dampen_damage(scores, sentences, title, language)
+        _domestic_law(scores, evidence, title, language)
     chosen = [s for s in SECTORS if scores.get(s, 0.0) >= need and evidence.get(s)]
     return chosen, {s: evidence[s] for s in chosen}
+
+
+def is_disaster_story(sentences: list[Sentence], title: str | None, language: str) -> bool:
+    """True when the title or the lead reports a storm, flood, landslide or the like.
+
+    Args:
+        sentences: the article's sentences (body and captions).
+        title: the article's title.
+        language: the article's language.
+    """
+    pattern = _DISASTER.get(language)
+    lead = next((s.text for s in sentences if s.segment == "body"), "")
+    return pattern is not None and bool(pattern.search(title or "") or pattern.search(lead))
+
+
+def _dampen_damage(scores: dict[str, float], sentences: list[Sentence], title: str | None,
+                   language: str) -> None:
+    """In a disaster story, count the damage sectors the title does not name at a discount."""
+    if not is_disaster_story(sentences, title, language):
+        return
+    in_title = sentence_weights(title or "", language)
+    for sector in DAMAGE_SECTORS & scores.keys() - in_title.keys():
+        scores[sector] *= DAMAGE_FACTOR
+
+
+def _domestic_law(scores: dict[str, float], evidence: dict[str, list[str]], title: str | None,
+                  language: str) -> None:
+    """In a story about a law being passed, drop economy named only through companies."""
+    law = _LAW_TITLE.get(language)
+    if law is None or not law.search(title or "") or "economy" not in scores:
+        return
+    proper = _ECONOMY_PROPER[language]
+    if not any(proper.search(text) for text in evidence.get("economy", [])):
+        scores["economy"] = 0.0
 
 
 @registry.register("sectors.keywords.v1")

@@ -285,9 +285,36 @@ def _names(text: str) -> bool:
     return tokens[0] not in _NAME_JOINERS and tokens[-1] not in _NAME_JOINERS  # "Le" is a name
 
 
+# A publication or update label that opens a stamp: "Publié le", "Mis à jour :",
+# "Updated:", "Cập nhật lúc". Such a line may carry two dates and two times, so it may run
+# longer than a bare stamp.
+_STAMP_LABEL = re.compile(
+    r"(?i)^(?:last |dernière )?(?:published|posted|updated|modified|publié(?:e)?|mis(?:e)? à jour"
+    r"|modifié(?:e)?|actualisé(?:e)?|cập nhật|đăng(?: lúc| ngày)?|ngày đăng|thời gian)"
+    r"(?=\s*(?::|le\b|on\b|at\b|à\b|lúc\b|ngày\b|\d))"
+)
+# A clock time: "16:20", "14h05", "9h", "4.20 pm".
+_TIME = re.compile(r"(?i)\b\d{1,2}(?:[:h]\d{2}|h\b|[.:]\d{2}\s*[ap]\.?m\b)")
+MAX_STAMP_WORDS = 12
+MAX_LABELLED_STAMP_WORDS = 30
+
+
+def stamp_labelled(line: str) -> bool:
+    """True for a line that opens with a publication/update label and writes a date or time.
+
+    "Publié le 12/03/2025 à 14h05 - Mis à jour le 12/03/2025 à 16h20", "Updated: 10:20".
+    Such a line is never a headline, whatever its length.
+    """
+    return bool(_STAMP_LABEL.match(line)) and bool(_TIME.search(line) or find_date(line))
+
+
 def is_stamp(line: str, host: str | None = None) -> bool:
-    """True for a short outlet/date stamp: a full date and no sentence."""
-    if len(words(line)) > 12 or (ends_sentence(line) and not line.endswith(tuple("0123456789"))):
+    """True for a short outlet/date stamp: a full date and no sentence.
+
+    A stamp that opens with a label ("Publié le ... - Mis à jour le ...") may be longer.
+    """
+    limit = MAX_LABELLED_STAMP_WORDS if _STAMP_LABEL.match(line) else MAX_STAMP_WORDS
+    if len(words(line)) > limit or (ends_sentence(line) and not line.endswith(tuple("0123456789"))):
         return False
     return find_date(line, host=host) is not None
 

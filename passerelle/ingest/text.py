@@ -25,7 +25,8 @@ from typing import Any
 
 from passerelle.ingest.dates import find_date
 from passerelle.ingest.lines import (
-    Kind, classify, ends_sentence, is_box_word, source_url, split_credit, words,
+    Kind, classify, ends_sentence, is_box_word, source_url, split_credit, stamp_labelled,
+    words,
 )
 from passerelle.ingest.meta import build_document
 from passerelle.records import Document
@@ -177,10 +178,11 @@ def _lead_candidate(ln: _Line) -> bool:
 
 
 def _headline_shaped(text: str) -> bool:
-    """At least four words, mostly words of letters, no clock time ("10:20"), no menu."""
+    """At least four words, mostly words of letters, no clock time ("10:20"), no menu,
+    no publication/update stamp ("Publié le 12/03/2025 à 14h05 - Mis à jour ...")."""
     alpha = sum(1 for w in words(text) if any(c.isalpha() for c in w))
     return alpha >= 4 and alpha >= 0.6 * len(words(text)) and not _CLOCK.search(text) and (
-        not _menu(text))
+        not _menu(text)) and not stamp_labelled(text)
 
 
 def _menu(text: str) -> bool:

@@ -29,13 +29,23 @@
     list.replaceChildren(...items.map(render));
   }
 
-  function docItem(docId) {
+  function docItem(doc) {
     const li = document.createElement("li");
     const a = document.createElement("a");
-    a.href = "/documents/" + encodeURIComponent(docId);
-    a.textContent = docId;
+    a.href = "/documents/" + encodeURIComponent(doc.id);
+    a.textContent = doc.title || doc.id;
     li.append(a);
+    if (doc.status === "near-duplicate") {
+      const note = document.createElement("span");
+      note.className = "muted";
+      note.textContent = " (near-duplicate)";
+      li.append(note);
+    }
     return li;
+  }
+
+  function setText(id, value) {
+    document.getElementById(id).textContent = String(value);
   }
 
   function failureItem(f) {
@@ -47,13 +57,18 @@
   }
 
   function showJob(job) {
-    document.getElementById("job-state").textContent = job.state;
-    document.getElementById("job-done").textContent = String(job.done);
+    setText("job-state", job.state);
+    setText("job-done", job.done);
+    setText("job-total", job.total);
+    setText("job-approx", job.total_exact ? "" : " (or more)");
+    setText("job-current", job.current ? " · reading " + job.current : "");
     const bar = document.getElementById("job-progress");
-    bar.max = job.total; bar.value = job.done;
-    document.getElementById("job-message").textContent = job.message;
-    document.getElementById("job-stored").textContent = String(job.stored);
-    document.getElementById("job-dups").textContent = String(job.duplicates);
+    bar.max = Math.max(job.total, 1); bar.value = job.done;
+    setText("job-message", job.message);
+    setText("job-stored", job.stored);
+    setText("job-near", job.near_duplicates);
+    setText("job-dups", job.duplicates);
+    setText("job-failed", job.failed);
     setList("job-docs", job.documents, docItem);
     setList("job-failures", job.failures, failureItem);
   }

@@ -47,7 +47,7 @@ def partners_page(request: Request) -> Response:
                   filters={"place": place, "country": country}, place=place)
 
 
-@twin(router, "/brief", params=("place",))
+@twin(router, "/brief", params=("place", "visitor"))
 def brief_page(request: Request) -> Response:
     """Briefing before a visit to ``place`` (``visitor``: the person travelling)."""
     from passerelle.query.briefing import briefing

@@ -24,6 +24,7 @@ PARAMS = {
     "outlet": "news outlet", "language": "ISO 639-1 code of the article, e.g. fr",
     "date_from": "earliest date, YYYY[-MM[-DD]]", "date_to": "latest date, YYYY[-MM[-DD]]",
     "status": "commitment status: open, repeated or fulfilled",
+    "visitor": "person travelling (id or name): adds their past meetings with the officials of the place",
     "limit": f"rows per page (1-{MAX_LIMIT})", "offset": "rows to skip",
 }
 

@@ -135,13 +135,28 @@ def document(request: Request, doc_id: str) -> Response:
 @twin(router, "/{segment}/{key}")
 def profile(request: Request, segment: str, key: str) -> Response:
     """Profile of a person, organisation or place."""
+    return render_profile(request, segment, key)
+
+
+def render_profile(request: Request, segment: str, key: str, status: int = 200,
+                   fix: dict[str, str] | None = None) -> Response:
+    """The profile page (or twin) of ``key``; ``fix`` re-fills a refused correction form.
+
+    Args:
+        request: the request.
+        segment: ``people``, ``organizations`` or ``places``.
+        key: entity id or name.
+        status: HTTP status of the page (a refused correction is 400 or 404).
+        fix: ``{"form": "merge"|"split", "value": what the user typed, "error": why}``.
+    """
     kind = _kind(segment)
-    backend = _backend(request)
     try:
-        data = backend.query("profile", kind, key)
+        data = _backend(request).query("profile", kind, key)
     except ConfigError as exc:  # the query functions raise it for an unknown key
         raise HTTPException(404, f"{exc}; pick one from /entities/{segment}") from exc
     extra = {"network": charts.network(data.get("network") or {}, str(data.get("id")))} if data else {}
     title = str((data or {}).get("name") or key)
-    return render(request, "profile.html", data, "profile", title=title, segment=segment, kind=kind,
-                  key=key, **extra)
+    response = render(request, "profile.html", data, "profile", title=title, segment=segment, kind=kind,
+                      key=key, fix=fix or {}, **extra)
+    response.status_code = status
+    return response
