@@ -85,6 +85,8 @@ def test_registry_rejects_unversioned_names_and_lists_known_ones():
         ("Mr. Robert Brun met Dr. Lan. They talked.", ["Mr. Robert Brun met Dr. Lan.", "They talked."]),
         ("It rained.\n\nThen “Yes,” he said. Done!", ["It rained.", "Then “Yes,” he said.", "Done!"]),
         ("On Feb. 3 the mayor came", ["On Feb. 3 the mayor came"]),
+        ("Sáng 5/6, UBND TP. Cần Thơ tiếp đoàn. Hai bên trao đổi.",
+         ["Sáng 5/6, UBND TP. Cần Thơ tiếp đoàn.", "Hai bên trao đổi."]),
     ],
 )
 def test_split_sentences_keeps_offsets(text, expected):

@@ -58,7 +58,7 @@ class Analysis:
 # news writes before names are protected below.
 _ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|No|Gen|Lt|Col|Sen|Rep|Gov|Jr|Sr|Co|Corp|Inc|Ltd|Dept|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs|M|Mme|Mgr|H\.E)\.$"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|e\.g|i\.e|vs|M|Mme|Mgr|H\.E|TP|Tp|TS|GS|PGS|ThS)\.$"
 )
 _BOUNDARY = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"'“‘«(\[]?[A-ZÀ-ÝĐ0-9])")
 

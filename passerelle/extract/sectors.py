@@ -10,6 +10,12 @@ sentences that matched it.
 
 The dev gold tags an article with every field of cooperation the body names, even
 once, so a single strong term in the body is enough (see ``THRESHOLD``).
+
+Passing mentions are read for what they are: an airport flown to is a place, a weak
+term becomes strong only after a "fields of ..." frame, and an article without
+cooperation is read by its main subject: in a storm or flood story the damage list
+(schools, crops, boats, roads) counts at a discount, and a domestic law is no economy
+story through the companies it binds.
 """
 
 from __future__ import annotations
