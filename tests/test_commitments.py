@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
-from passerelle import registry
-from passerelle.extract.base import analyze
-from passerelle.records import Document, Mention, Organization, Person, Place, Title
+from passerelle.records import Document
 
 import passerelle.extract.commitments  # noqa: F401  (registers the component)
 
-
-def make_doc(body, people=(), orgs=(), places=(), published=None):
-    """A document with the given entities; mentions found by string search."""
-    doc = Document(id="t", body=body, published=published, language="en")
-    doc.people = [Person(n, list(a), [Title(r, o) for r, o in t]) for n, a, t in people]
-    doc.organizations = [Organization(n, list(a)) for n, a in orgs]
-    doc.places = [Place(n, list(a), kind=k) for n, a, k in places]
-    for ent in doc.people + doc.organizations + doc.places:
-        for form in [ent.name, *ent.aliases]:
-            for m in re.finditer(re.escape(form), body):
-                ent.mentions.append(Mention(m.start(), m.end()))
-    return doc
+from extraction_support import make_doc, run_component
 
 
 def run_commitments(doc):
-    analysis = analyze(doc)
-    registry.get("commitments.en.v1")(analysis)
-    return doc.commitments
+    return run_component(doc, "commitments.en.v1").commitments
 
 
 AMB = ("Nguyen Van An", ["An"], [("Ambassador", "Vietnam")])

@@ -17,9 +17,7 @@ from typing import Any
 
 import pytest
 
-from passerelle.evaluate import read_jsonl, score
-from passerelle.extract import extract_document
-from passerelle.ingest import read_sources
+from heldout_support import assert_field_floor, check_evidence, heldout_fixtures
 
 HELDOUT2 = Path(__file__).parent / "fixtures" / "heldout2"
 NO_COOPERATION = "g09"
@@ -46,19 +44,7 @@ FLOORS: dict[str, float] = {
 }
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict[str, Any]]:
-    out = []
-    for item in read_sources([str(HELDOUT2 / "input.jsonl")]):
-        doc = getattr(item, "doc", None)
-        assert doc is not None, f"ingest failed: {item}"
-        out.append(extract_document(doc).to_record())
-    return out
-
-
-@pytest.fixture(scope="module")
-def gold() -> list[dict[str, Any]]:
-    return read_jsonl(str(HELDOUT2 / "gold.jsonl"))
+records, gold = heldout_fixtures(HELDOUT2)
 
 
 def test_fixture_is_ten_english_articles(gold: list[dict[str, Any]]) -> None:
@@ -75,10 +61,7 @@ def test_every_article_is_read(records: list[dict[str, Any]]) -> None:
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_floor(field: str, gold: list[dict[str, Any]],
                      records: list[dict[str, Any]]) -> None:
-    report = score(gold, records, language="en")
-    value = report.value(field)
-    assert value is not None, f"{field} was not scored"
-    assert value >= FLOORS[field] - 1e-9, f"{field}: {value:.3f} < floor {FLOORS[field]}"
+    assert_field_floor(field, FLOORS, gold, records, "en")
 
 
 def test_no_cooperation_article_has_no_events_or_commitments(
@@ -94,21 +77,7 @@ def test_no_cooperation_gold_is_really_empty(gold: list[dict[str, Any]]) -> None
     assert domestic["events"] == [] and domestic["commitments"] == []
 
 
-def _evidence_home(rec: dict[str, Any], item: dict[str, Any]) -> str:
-    """The text an evidence must come from: the body, or the caption it names."""
-    segment = item.get("evidence_segment") or "body"
-    if segment == "body":
-        return rec["body"]
-    return rec["captions"][int(segment.split(":", 1)[1])]
-
-
 def test_every_evidence_is_a_substring_of_body_or_caption(
     records: list[dict[str, Any]],
 ) -> None:
-    checked = 0
-    for rec in records:
-        for item in rec["events"] + rec["commitments"]:
-            assert item["evidence"], (rec["id"], item)
-            assert item["evidence"] in _evidence_home(rec, item), (rec["id"], item["evidence"][:60])
-            checked += 1
-    assert checked > 0, "no event or commitment was extracted at all"
+    assert check_evidence(records) > 0, "no event or commitment was extracted at all"

@@ -20,10 +20,10 @@ from typing import Any
 
 import pytest
 
-from passerelle.evaluate import read_jsonl, score
 from passerelle.extract import extract_document
-from passerelle.ingest import read_sources
 from passerelle.records import Document
+
+from heldout_support import assert_field_floor, check_evidence, heldout_fixtures
 
 HELDOUT_FR = Path(__file__).parent / "fixtures" / "heldout_fr"
 NO_COOPERATION = "f08"
@@ -52,19 +52,7 @@ FLOORS: dict[str, float] = {
 }
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict[str, Any]]:
-    out = []
-    for item in read_sources([str(HELDOUT_FR / "input.jsonl")]):
-        doc = getattr(item, "doc", None)
-        assert doc is not None, f"ingest failed: {item}"
-        out.append(extract_document(doc).to_record())
-    return out
-
-
-@pytest.fixture(scope="module")
-def gold() -> list[dict[str, Any]]:
-    return read_jsonl(str(HELDOUT_FR / "gold.jsonl"))
+records, gold = heldout_fixtures(HELDOUT_FR)
 
 
 def test_fixture_is_eight_french_articles(gold: list[dict[str, Any]]) -> None:
@@ -82,10 +70,7 @@ def test_every_article_is_read_as_french(records: list[dict[str, Any]]) -> None:
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_floor(field: str, gold: list[dict[str, Any]],
                      records: list[dict[str, Any]]) -> None:
-    report = score(gold, records, language="fr")
-    value = report.value(field)
-    assert value is not None, f"{field} was not scored"
-    assert value >= FLOORS[field] - 1e-9, f"{field}: {value:.3f} < floor {FLOORS[field]}"
+    assert_field_floor(field, FLOORS, gold, records, "fr")
 
 
 def test_no_cooperation_article_has_no_events_or_commitments(
@@ -97,24 +82,10 @@ def test_no_cooperation_article_has_no_events_or_commitments(
     assert truth["events"] == [] and truth["commitments"] == []
 
 
-def _evidence_home(rec: dict[str, Any], item: dict[str, Any]) -> str:
-    """The text an evidence must come from: the body, or the caption it names."""
-    segment = item.get("evidence_segment") or "body"
-    if segment == "body":
-        return rec["body"]
-    return rec["captions"][int(segment.split(":", 1)[1])]
-
-
 def test_every_evidence_is_a_substring_of_body_or_caption(
     records: list[dict[str, Any]],
 ) -> None:
-    checked = 0
-    for rec in records:
-        for item in rec["events"] + rec["commitments"]:
-            assert item["evidence"], (rec["id"], item)
-            assert item["evidence"] in _evidence_home(rec, item), (rec["id"], item["evidence"][:60])
-            checked += 1
-    assert checked > 20, "too few events and commitments were extracted"
+    assert check_evidence(records) > 20, "too few events and commitments were extracted"
 
 
 # ---------------------------------------------------------------- French patterns

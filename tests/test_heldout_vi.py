@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from passerelle.evaluate import read_jsonl, score
 from passerelle.extract import extract_document
-from passerelle.ingest import read_sources
 from passerelle.records import Document
+
+from heldout_support import assert_field_floor, check_evidence, heldout_fixtures
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout_vi"
 
@@ -47,19 +47,7 @@ FLOORS: dict[str, float] = {
 }
 
 
-@pytest.fixture(scope="module")
-def records() -> list[dict[str, Any]]:
-    out = []
-    for item in read_sources([str(HELDOUT / "input.jsonl")]):
-        doc = getattr(item, "doc", None)
-        assert doc is not None, f"ingest failed: {item}"
-        out.append(extract_document(doc).to_record())
-    return out
-
-
-@pytest.fixture(scope="module")
-def gold() -> list[dict[str, Any]]:
-    return read_jsonl(str(HELDOUT / "gold.jsonl"))
+records, gold = heldout_fixtures(HELDOUT)
 
 
 def test_fixture_is_eight_vietnamese_articles(gold: list[dict[str, Any]]) -> None:
@@ -77,10 +65,7 @@ def test_every_article_is_read_as_vietnamese(records: list[dict[str, Any]]) -> N
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_field_floor(field: str, gold: list[dict[str, Any]],
                      records: list[dict[str, Any]]) -> None:
-    report = score(gold, records, language="vi")
-    value = report.value(field)
-    assert value is not None, f"{field} was not scored"
-    assert value >= FLOORS[field] - 1e-9, f"{field}: {value:.3f} < floor {FLOORS[field]}"
+    assert_field_floor(field, FLOORS, gold, records, "vi")
 
 
 def test_no_cooperation_article_has_no_events_or_commitments(
@@ -92,17 +77,7 @@ def test_no_cooperation_article_has_no_events_or_commitments(
 
 
 def test_evidence_is_a_substring_of_its_segment(records: list[dict[str, Any]]) -> None:
-    checked = 0
-    for rec in records:
-        for item in rec["events"] + rec["commitments"]:
-            segment = item.get("evidence_segment") or "body"
-            if segment == "body":
-                where = rec["body"]
-            else:
-                where = rec["captions"][int(segment.split(":", 1)[1])]
-            assert item["evidence"] and item["evidence"] in where, (rec["id"], item["evidence"][:60])
-            checked += 1
-    assert checked > 20
+    assert check_evidence(records) > 20
 
 
 # ---------------------------------------------------------------- patterns, one by one

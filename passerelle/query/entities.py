@@ -135,13 +135,15 @@ def entities(db: Any, kind: str, *, q: str | None = None, limit: int = 50,
             from passerelle.resolve.normalize import fold
 
             key = fold(text)
-            cond = ("AND id IN (SELECT entity_id FROM kb_names WHERE kind = :k AND (norm >= :lo "
-                    "AND norm < :hi OR norm >= :lo2 AND norm < :hi2))")
+            # The matching names first (an index range), then their entities: PostgreSQL
+            # otherwise walked every entity of the kind, most documented first.
+            cond = ("JOIN (SELECT DISTINCT entity_id FROM kb_names WHERE kind = :k AND (norm >= "
+                    ":lo AND norm < :hi OR norm >= :lo2 AND norm < :hi2)) m ON m.entity_id = x.id")
             params = {"lo": key, "hi": key + "~", "lo2": key.replace(" ", ""),
                       "hi2": key.replace(" ", "") + "~"}
-        rows = _sql(conn, f"SELECT * FROM kb_entities WHERE kind = :k AND merged_into IS NULL {cond} "
-                 "ORDER BY doc_count DESC, name LIMIT :lim OFFSET :off", k=kind, lim=int(limit),
-                 off=int(offset), **params)
+        rows = _sql(conn, f"SELECT x.* FROM kb_entities x {cond} WHERE x.kind = :k AND "
+                    "x.merged_into IS NULL ORDER BY x.doc_count DESC, x.name LIMIT :lim OFFSET :off",
+                    k=kind, lim=int(limit), off=int(offset), **params)
         return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country,
                  "subkind": r.subkind, "doc_count": r.doc_count, "lat": r.lat, "lon": r.lon}
                 for r in rows]

@@ -123,7 +123,7 @@ def _filter_hits(conn: Any, hits: list[Any], f: Filters, kinds: list[str] | None
         key = "doc_id" if kind == "document" else "id"
         w = make(conn, f, alias)
         typed = refs if kind == "document" else [int(r) for r in refs]
-        w.add(f"{alias}.{key} IN :refs", refs=typed)
+        w.add(f"{alias}.{key} IN ({_json_list(conn, kind != 'document')})", refs=json.dumps(typed))
         allowed[kind] = {str(r[0]) for r in _sql(conn, f"SELECT {alias}.{key} FROM {table} {alias} "
                                                     f"{w.sql()}", **w.params)}
     return [h for h in hits if h.kind in allowed and h.ref in allowed[h.kind]]
@@ -135,6 +135,15 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     return unidecode(ch).lower()
+
+
+def _json_list(conn: Any, integers: bool) -> str:
+    """A sub-select of the values of the JSON array parameter ``:refs`` (one bound value
+    instead of hundreds: PostgreSQL's driver parsed each long ``IN`` list anew)."""
+    if conn.dialect.name == "postgresql":
+        value = "json_array_elements_text(CAST(:refs AS json))"
+        return f"SELECT CAST({value} AS BIGINT)" if integers else f"SELECT {value}"
+    return "SELECT value FROM json_each(:refs)"
 
 
 def _folded_with_offsets(body: str) -> tuple[str, list[int] | range]:
