@@ -33,6 +33,10 @@ INTRO = "Ambassador Nguyen Van An met Mayor Claire Dubois in Portville. "
     ("Dubois said she hoped Vietnamese firms will join the port project.", "Claire Dubois",
      "intent"),
     ("The Ambassador proposed expanding student exchanges.", "Nguyen Van An", "proposal"),
+    ("The Ambassador encouraged the town to apply for joint research grants.", "Nguyen Van An",
+     "appeal"),
+    ("Mayor Claire Dubois said Portville was keen to receive young engineers.",
+     "Claire Dubois", "intent"),
     ("The Ambassador called on local firms to invest more in Vietnam.", "Nguyen Van An",
      "appeal"),
     ("Nguyen Van An affirmed Vietnam's commitment to deeper cooperation.", "Nguyen Van An",
@@ -228,3 +232,31 @@ def test_plans_of_unnamed_people_in_a_relative_clause_are_not_commitments():
     doc = make_doc(INTRO + "The programme also included talks with Aerotech on courses for "
                    "engineers who plan to work in Vietnam.", PEOPLE, ORGS, PLACES)
     assert run_commitments(doc) == []
+
+
+def test_one_sentence_gives_one_commitment_per_actor_and_kind():
+    body = INTRO + ("Mayor Claire Dubois wished to send experts and hoped that students would "
+                    "come to Portville.")
+    found = [(c.actor, c.kind) for c in run_commitments(make_doc(body, PEOPLE, ORGS, PLACES))]
+    assert found.count(("Claire Dubois", "intent")) == 1
+
+
+def _french(body):
+    doc = make_doc(body, [("Paul Girardin", ["Girardin"], [("président", "Rochefort")]),
+                          ("Tran Van Minh", ["Minh"], [("vice-président", "Hué")])],
+                   places=[("Rochefort", [], "city"), ("Hué", [], "city")])
+    doc.language = "fr"
+    return [(c.actor, c.kind) for c in run_component(doc, "commitments.fr.v1").commitments]
+
+
+def test_french_invitation_and_proposal_in_one_sentence():
+    found = _french("M. Paul Girardin a pour sa part invité une délégation de Hué au salon "
+                    "de la mer et a proposé que les deux écoles échangent des étudiants.")
+    assert ("Paul Girardin", "invitation") in found and ("Paul Girardin", "proposal") in found
+
+
+def test_french_both_sides_pledge_is_the_lead_side():
+    found = _french("Une délégation de Hué conduite par Tran Van Minh a séjourné à Rochefort. "
+                    "Les deux parties se sont engagées à signer un accord avant la fin de "
+                    "l'année.")
+    assert [k for k in found if k[1] == "pledge"] == [("Tran Van Minh", "pledge")]

@@ -8,6 +8,13 @@ from passerelle.extract.dates import find_dates, parse_date
 
 # (text, published, day_first, tense) -> (start, end, precision)
 CASES = [
+    ("from the 15th to the 19th of September", "2026-09-23", True, "past",
+     ("2026-09-15", "2026-09-19", "day")),
+    ("on the 3rd of May", "2026-05-10", True, "past", ("2026-05-03", "2026-05-03", "day")),
+    ("from 14 to 17 October", "2026-10-20", True, "past", ("2026-10-14", "2026-10-17", "day")),
+    ("14-17 October", "2026-10-20", True, "past", ("2026-10-14", "2026-10-17", "day")),
+    ("October 14 to 17", "2026-10-20", True, "past", ("2026-10-14", "2026-10-17", "day")),
+    ("between May 5 and 9", "2026-05-11", True, "past", ("2026-05-05", "2026-05-09", "day")),
     ("March 6-8", "2025-03-10", True, "past", ("2025-03-06", "2025-03-08", "day")),
     ("from June 23–25", "2025-07-01", True, "past", ("2025-06-23", "2025-06-25", "day")),
     ("February 3-4, 2023", None, True, "past", ("2023-02-03", "2023-02-04", "day")),

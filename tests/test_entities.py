@@ -383,3 +383,59 @@ def test_two_rivers_named_before_one_plural_feature_word() -> None:
     doc = _run("Water levels on the Ma Da and Song Lam rivers rose quickly on Sunday.")
     assert _places(doc) == {"Ma Da": "natural", "Song Lam": "natural"}
     assert doc.people == []
+
+
+def test_river_with_lower_case_generic_word_when_the_gazetteer_knows_it() -> None:
+    doc = _run("Engineers walked along the Han river, where storms flooded old houses. "
+               "They later crossed the Bluewater river by ferry.")
+    assert _places(doc) == {"Han": "natural"}
+
+
+# ------------------------------------------------------------------ heldout-3 patterns
+
+
+def _org_kinds(doc: Document) -> dict[str, str | None]:
+    return {o.name: o.kind for o in doc.organizations}
+
+
+def test_lower_case_role_after_a_lower_case_word_titles_the_name() -> None:
+    doc = _run("The guests toured Hue University, where rector Le Thi Mai presented its "
+               "programmes. Later they met mayor Anne Rigaud at the town hall.")
+    assert "Rector" in _roles(_person(doc, "Le Thi Mai"))
+    assert "Mayor" in _roles(_person(doc, "Anne Rigaud"))
+
+
+def test_possessive_place_before_a_lower_case_office() -> None:
+    doc = _run("The chairman invited Lyon's mayor, Paul Girard, to the lantern festival.")
+    assert _roles(_person(doc, "Paul Girard")) == {"Mayor": "Lyon"}
+
+
+def test_lower_case_role_is_no_title_without_a_name_after_it() -> None:
+    doc = _run("Voters in the town will elect a mayor in June, the Lyon Daily News reported.")
+    assert all(p.titles == [] for p in doc.people)
+
+
+def test_hospitals_parks_and_corporate_words_are_organisations() -> None:
+    doc = _run("Officials from Kyoto visited the Osaka Hi-Tech Park and the Kobe City General "
+               "Hospital on Monday. Le Van Minh, Chairman of the Hai Duong provincial People's "
+               "Committee, met managers of the Brest-Marine port company and of Lotte "
+               "Electronics.")
+    kinds = _org_kinds(doc)
+    assert kinds["Osaka Hi-Tech Park"] == "agency"
+    assert kinds["Kobe City General Hospital"] == "other"
+    assert kinds["Hai Duong provincial People's Committee"] == "government"
+    assert kinds["Brest-Marine port company"] == "company"
+    assert kinds["Lotte Electronics"] == "company"
+
+
+def test_plain_parks_and_ports_stay_out_of_organisations() -> None:
+    doc = _run("Visitors walked in the Software Garden Park and toured Lorient Port on Friday.")
+    assert doc.organizations == []
+
+
+def test_companies_introduced_by_a_descriptor_or_an_apposition() -> None:
+    doc = _run("The electronics giant Foxlink opened a plant in Bac Giang. Hanwha, a Korean "
+               "conglomerate, will invest more. Investors, notably Kumho Electronics, want "
+               "local suppliers.")
+    assert _org_kinds(doc) == {"Foxlink": "company", "Hanwha": "company",
+                               "Kumho Electronics": "company"}

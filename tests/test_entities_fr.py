@@ -111,3 +111,39 @@ def test_outlet_after_its_generic_word_is_not_a_person() -> None:
                   Person("Paul Morin", mentions=[Mention(32, 42)])]
     drop_outlets(analyze(doc), OUTLET_WORDS)
     assert [p.name for p in doc.people] == ["Paul Morin"]
+
+
+def _place_names(doc: Document) -> set[str]:
+    return {p.name for p in doc.places}
+
+
+def test_school_with_a_lower_case_adjective_and_its_town_is_not_a_place() -> None:
+    doc = _run("Les étudiants de l'Université de Bordeaux et de l'École hôtelière de "
+               "Thonon-les-Bains ont présenté leurs projets à Lyon.")
+    assert set(_orgs(doc)) == {"Université de Bordeaux", "École hôtelière de Thonon-les-Bains"}
+    assert "Thonon-les-Bains" not in _place_names(doc)
+    assert "Lyon" in _place_names(doc)
+
+
+def test_place_name_inside_quotes_as_a_nickname_is_not_a_place() -> None:
+    doc = _run("Hué, surnommée la « petite Venise » du Centre, a reçu le maire de Lyon.")
+    assert "Venise" not in _place_names(doc)
+    assert {"Hué", "Lyon"} <= _place_names(doc)
+
+
+def test_short_and_full_names_of_a_committee_are_one_organisation() -> None:
+    doc = _run("Le président du Comité populaire de la province de Thừa Thiên Huế a signé. "
+               "Le Comité populaire de Thừa Thiên Huế financera le projet.")
+    org = _orgs(doc)["Comité populaire de la province de Thừa Thiên Huế"]
+    assert org.aliases == ["Comité populaire de Thừa Thiên Huế"]
+    assert len(doc.organizations) == 1
+
+
+def test_acronym_then_port_is_a_company() -> None:
+    doc = _run("La délégation a visité le siège de MARLO Port, puis le port de Lorient.")
+    assert _orgs(doc)["MARLO Port"].kind == "company"
+
+
+def test_region_with_a_lower_case_generic_head() -> None:
+    doc = _run("Il a exhorté les voyagistes à inclure les hauts plateaux du Centre.")
+    assert "hauts plateaux du Centre" in _place_names(doc)

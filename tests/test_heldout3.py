@@ -18,8 +18,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "heldout3"
 
 FLOORS = {
     "title": 0.90, "published": 0.90, "body": 0.90, "people": 0.90, "people_titles": 0.80,
-    "organizations": 0.60, "places": 0.80, "geocoding": 0.90, "visits": 0.05, "meetings": 0.40,
-    "commitments": 0.80, "commitment_actors": 0.80, "sectors": 0.75, "headline": 0.60,
+    "organizations": 0.60, "places": 0.80, "geocoding": 0.90, "visits": 0.75, "meetings": 0.85,
+    "commitments": 0.90, "commitment_actors": 0.90, "sectors": 0.75, "headline": 0.80,
 }
 
 

@@ -46,7 +46,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
                               _I)),  # "welcomed the invitation": see _ANSWERED
     ("agreement", re.compile(r"\bagreed\s+(?:to|on)\b", _I)),
     ("appeal", re.compile(r"\b(?:called|calls|call)\s+(?:on|upon|for)\b|\b(?:urged|urges|urge)\b|"
-                          r"\b(?:asked|asks|requested|requests)\b(?=[^.;]{0,80}?\bto\b)", _I)),
+                          r"\b(?:asked|asks|requested|requests|encouraged|encourages|encouraging)\b"
+                          r"(?=[^.;]{0,80}?\bto\b)", _I)),
     ("proposal", re.compile(r"\b(?:proposed|proposes|propose|suggested|suggesting|suggests|"
                             r"recommended|put forward)\b", _I)),
     ("pledge", re.compile(
@@ -60,7 +61,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:to|that|in\s+\w+ing|for)\b|\b(?:hope|hopes|hoped|hoping)\b|\b(?:aim(?:s|ed)?|want(?:s|ed)?|wished|intend(?:s|ed)?|plans?)\s+to\b|"
         r"\b(?:is|are)\s+considering\b|\bconsidering\s+the\b|"
         r"\b(?:looks?|looked|looking)\s+forward\s+to\b|\bwould\s+like\s+to\b|"
-        r"\b(?:is|are|was|were)\s+willing\s+to\b|"
+        r"\b(?:is|are|was|were)\s+willing\s+to\b|\b(?:keen|eager)\s+to\b|"
         r"\b(?:is|are)\s+(?:(?:very|also|keen|highly)\s+)?interested\s+in\b", _I)),
 ]
 # "<actor> will <verb>" (not "will be", a forecast); the actor must stand right before.
@@ -124,7 +125,10 @@ def _in_sentence(analysis: Analysis, sa: SentenceActors) -> list[Commitment]:
         item = _commitment(analysis, sa, kind, start, end)
         if item is None:
             continue
-        again = _COORDINATED.search(sa.sentence.text[:start]) is not None
+        # A second request in a coordinated clause ("urged X ..., and asked Y ...") is
+        # another commitment; a second wish or promise restates the same stance.
+        again = item.kind in ("appeal", "proposal", "invitation") \
+            and _COORDINATED.search(sa.sentence.text[:start]) is not None
         if (item.actor, item.kind) not in seen or again:
             seen.add((item.actor, item.kind))
             out.append(item)

@@ -61,6 +61,13 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     # "du 30 mars au 2 avril 2025", "30 March to 2 April"
     ("dm_dm", _D.format("d1") + r"\s+" + _MON.format("m1") + _DASH + _D.format("d2") + r"\s+"
      + _MON.format("m2") + _YEAR_TAIL),
+    # "from the 15th to the 19th of September", "the 3rd of May 2025"
+    ("the_dd_m", r"the\s+" + _D.format("d1") + _DASH + r"(?:the\s+)?" + _D.format("d2")
+     + r"\s+of\s+" + _MON.format("m1") + _YEAR_TAIL),
+    ("the_d_m", r"the\s+" + _D.format("d1") + r"\s+of\s+" + _MON.format("m1") + _YEAR_TAIL),
+    # "between May 5 and 9"
+    ("m_dd", r"(?<=between\s)" + _MON.format("m1") + r"\s+" + _D.format("d1") + r"\s+and\s+"
+     + _D.format("d2") + _YEAR_TAIL),
     # "March 6-8", "from June 23–25", "February 3-4, 2023"
     ("m_dd", _MON.format("m1") + r"\s+" + _D.format("d1") + _DASH + _D.format("d2") + _YEAR_TAIL),
     # "6 au 8 mars", "6-8 March 2025"

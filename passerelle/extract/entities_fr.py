@@ -122,11 +122,17 @@ def add_unit_places(analysis: Analysis, pattern: re.Pattern[str], *, loose: bool
 NATURAL_FR = re.compile(
     r"\b(?:delta|mer|fleuve|rivière|baie|golfe|lac|océan|mont|massif|île|plateau)\s+"
     r"(?:du |de la |de l['’]|des |d['’])?" + CAP_RUN)
+# Regions written with a lower-case generic head and a capitalised tail.
+_REGION_FR = re.compile(r"\b(?:hauts[- ]plateaux|plaine|plaines|côte)\s+"
+                        r"(?:du |de la |de l['’]|des |d['’])" + CAP_RUN)
 _STORM_FR = re.compile(r"\b(?:typhon|tempête(?: tropicale)?|cyclone|ouragan|dépression)\s+$",
                        re.IGNORECASE)
 _ARTICLE_UNIT_FR = re.compile(
     r"(?:la|le|les|l['’]|une?|cette|ce|chaque|notre|sa|son)\s+"
     r"(?:province|ville|région|commune|district|département|city|capitale)$", re.IGNORECASE)
+# A place name inside quotes with a word before it is a nickname ("la « petite X »").
+_NICKNAME_OPEN = re.compile(r"[«“\"]\s*(?:[a-zà-ÿ][\w-]*\s+){1,2}$")
+_NICKNAME_CLOSE = re.compile(r"\s*[»”\"]")
 _CONTRACTED_FR = re.compile(r"\b(?:du|au)\s+([A-ZÀ-Ý][\w-]+)")
 _COUNTRY_FR = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(fr_tables.COUNTRIES, key=len,
@@ -144,6 +150,10 @@ def add_french_places(analysis: Analysis) -> None:
         for m in NATURAL_FR.finditer(text):
             info = place_info(m.group()) or place_info_any(m.group())
             if info is not None and info.kind == "natural":
+                _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
+        for m in _REGION_FR.finditer(text):  # "les hauts plateaux du Centre"
+            info = place_info(m.group())
+            if info is not None and info.kind in ("region", "natural"):
                 _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
         for m in _CONTRACTED_FR.finditer(text):  # "le maire du Havre": Le Havre
             info = place_info(m.group(1)) is None and place_info("Le " + m.group(1))
@@ -163,7 +173,9 @@ def _not_a_place_fr(analysis: Analysis, x: Mention) -> bool:
     name and its generic word ("La province de ...")."""
     text = analysis.segments.get(x.segment, "")
     return bool(_STORM_FR.search(text[max(0, x.start - 30):x.start])
-                or _ARTICLE_UNIT_FR.match(text[x.start:x.end]))
+                or _ARTICLE_UNIT_FR.match(text[x.start:x.end])
+                or _NICKNAME_OPEN.search(text[max(0, x.start - 30):x.start])
+                and _NICKNAME_CLOSE.match(text[x.end:x.end + 5]))
 
 
 _PRESIDENT_HO = re.compile(
@@ -246,9 +258,29 @@ def finish(analysis: Analysis, found: list[OrgSpan]) -> None:
     doc.organizations = orgs
     names = {fold(n) for o in orgs for n in [o.name, *o.aliases]}
     spans = [(m.segment, m.start, m.end) for o in orgs for m in o.mentions]
+    inner = [(m.segment, m.start, m.end) for o in orgs if o.kind in _PLACELESS_KINDS
+             for m in o.mentions]
+    texts = analysis.segments
     for place in doc.places:
-        place.mentions = [m for m in place.mentions if not _crosses(m, spans)]
+        place.mentions = [m for m in place.mentions if not _crosses(m, spans)
+                          and not _strictly_within(m, inner, texts.get(m.segment, ""))]
     doc.places = [p for p in doc.places if fold(p.name) not in names and p.mentions]
+
+
+# Kinds of bodies whose name's place is no place of the story ("École de X"); a
+# government or party body's place is ("Comité populaire de X", "Tỉnh ủy X"), and so is
+# the seat of an agency's office ("... tại Thành phố X").
+_PLACELESS_KINDS = frozenset({"university", "company", "association", "agency"})
+_SEAT_BEFORE = re.compile(r"\b(?:tại|ở|à|au|en|in|at)\s+(?:(?:thành phố|tỉnh|la ville de)\s+)?$",
+                          re.IGNORECASE)
+
+
+def _strictly_within(m, spans: list[tuple[str, int, int]], text: str) -> bool:  # noqa: ANN001
+    """Whether a place's mention lies inside a non-government body's name ("École de
+    X"): the place is part of that name, not a place of the story (unless it is the
+    seat of the body's office: "Agence X à Lyon", "... tại Thành phố Y")."""
+    return any(seg == m.segment and a <= m.start and m.end <= b and (a, b) != (m.start, m.end)
+               and not _SEAT_BEFORE.search(text[a:m.start]) for seg, a, b in spans)
 
 
 def _crosses(m, spans: list[tuple[str, int, int]]) -> bool:  # noqa: ANN001 - a Mention
@@ -402,8 +434,9 @@ def _extend(
     text: str, toks: list[Token], j: int, people: list[tuple[int, int]], kind: str
 ) -> tuple[int, tuple[str, int] | None]:
     """Where the name that starts before token ``j`` ends: (end token, (acronym, end))."""
-    good = j
-    k = j
+    if kind == "university" and _school_adjective(toks, j):
+        j += 1  # "École hôtelière de X": one lower-case word, then "de" and a name
+    good = k = j
     while k < len(toks) and k - j < _MAX_WORDS:
         t = toks[k]
         if _breaks(text, toks, k, people):
@@ -426,6 +459,14 @@ def _extend(
     return good, (acr.group(1), acr.end()) if acr else None
 
 
+def _school_adjective(toks: list[Token], j: int) -> bool:
+    """A lower-case word at ``j`` after a school head, followed by "de" and a capitalised
+    name ("École hôtelière de X", "Lycée agricole de Y")."""
+    return j + 2 < len(toks) and toks[j].is_word and not toks[j].is_cap \
+        and toks[j].lower not in _CONNECTORS and toks[j + 1].lower in ("de", "du", "d") \
+        and toks[j + 2].is_cap
+
+
 def _lower_university(
     text: str, toks: list[Token], j: int, good: int
 ) -> tuple[int, tuple[str, int] | None]:
@@ -443,6 +484,9 @@ def _lower_university(
 
 def _next_name(text: str, toks: list[Token], k: int) -> bool:
     """Whether another name starts at token ``k`` ("... et la Société Générale")."""
+    while k < len(toks) and toks[k].lower in ("de", "du", "des", "d", "'", "’") \
+            and k + 1 < len(toks) and toks[k + 1].lower != "industrie":
+        k += 1  # "et de l'École ...": the next name's head follows its article
     if k >= len(toks):
         return False
     return toks[k].lower in ("la", "le", "l", "les", "un", "une") or (
@@ -473,6 +517,9 @@ def _suffix_head_at(
     """"Toulouse Métropole", "Montpellier Méditerranée Métropole": a place, then a suffix."""
     if not toks[i].is_cap or any(a <= toks[i].start < b for a, b in people):
         return None
+    if i + 1 < len(toks) and toks[i + 1].text in ("Port", "Ports") \
+            and re.fullmatch(r"[A-ZÀ-Ý]{3,}", toks[i].text):
+        return toks[i].start, toks[i + 1].end, "company", None  # "ABCD Port"
     if not any(t.lower in _SUFFIX_HEADS for t in toks[i + 1:i + 4]):
         return None
     for n in (1, 2, 3):

@@ -104,9 +104,9 @@ def _parents(index: ActorIndex, name: str) -> list[str]:
 
 
 _AT_PLACE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|town|province|commune|region)"
-    r"\s+of\s+)?$"
-)
+    r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|town|province|commune|region|"
+    r"hall|headquarters|offices?)\s+of\s+)?$"
+)  # "in X", "In X, the delegation ...", "at the town hall of X"
 
 
 def place_of_meeting(text: str, hits: list[Hit]) -> str | None:

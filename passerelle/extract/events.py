@@ -51,7 +51,8 @@ _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
         r"\b(?:met|meets|meet|meeting|worked|work|works|discussed|session|talks|call|calls)"
         r"(?:\s+and\s+(?:exchange|worked|work|talks))?\s+with\b", re.I), "with"),
     # "discussed telemedicine with its director, X", "exchanged views on trade with X"
-    (re.compile(r"\b(?:discussed|discussing|discusses|exchanged views)\b[^.;,]{1,50}?\bwith\b",
+    (re.compile(r"\b(?:discussed|discussing|discusses|discuss|exchanged views)\b[^.;,]{1,50}?"
+                r"\bwith\b",
                 re.I), "with"),
     (re.compile(r"\b(?:met|meets)\b(?!\s+(?:and\s+\w+\s+)?with)"), "host"),
     (re.compile(r"\bcourtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I), "with"),
@@ -59,7 +60,8 @@ _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:hosted|hosting|hosts|host)\s+(?:a\s+)?reception\b", re.I), "with"),
     (re.compile(r"\b(?:received|receiving|receives|welcomed|welcoming|welcomes)\b", re.I),
      "host"),
-    (re.compile(r"\b(?:visited|visiting|visits|visit|toured|touring|tours)\b"
+    (re.compile(r"\b(?:visited|visiting|visits|visit|toured|touring|tours|"
+                r"(?:stopped|stopping|went|called)\s+(?:at|to))\b"
                 r"(?=\s+(?:the\s+)?[\w’'-]+)", re.I), "org"),
     (re.compile(r"\b(?:working session|meeting)\b", re.I), "all"),
 ]
@@ -164,10 +166,63 @@ def _meetings_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
             if not _not_meeting(sa, m, mode):
                 triggers.append((m, mode))
     triggers.sort(key=lambda t: t[0].start())
+    welcome = _welcome(analysis, sa)
+    if welcome is not None:
+        out.append(welcome)
+        triggers = [t for t in triggers if t[0].start() > 0 or t[1] != "host"]
+    hosted = _hosted_at(analysis, sa)
+    if hosted:
+        out += hosted
+        triggers = [t for t in triggers if t[1] != "host"]
     for i, (m, mode) in enumerate(triggers):
         nxt = triggers[i + 1][0].start() if i + 1 < len(triggers) else len(text)
         out += _meeting_events(analysis, sa, m, mode, nxt)
     return out + _at_organisation(analysis, sa)
+
+
+# "Receiving the guests on May 6, X said": X hosts the delegation told before.
+_WELCOME = re.compile(r"^\W*(?:Receiving|Welcoming|Hosting|Greeting)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:guests|delegation|visitors|group|delegates)\b")
+
+
+def _welcome(analysis: Analysis, sa: SentenceActors) -> Event | None:
+    """A reception told by its host: a meeting of the first person named (the
+    host) with the leader of the visiting delegation, never with the host's body."""
+    m = _WELCOME.match(sa.sentence.text)
+    guest = analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
+    if m is None or guest is None:
+        return None
+    host = next((h.actor for h in sa.hits if h.start >= m.end() and h.via == "name"
+                 and h.actor.kind == "person" and h.actor is not guest), None)
+    if host is None:
+        return None
+    place = place_of_meeting(sa.sentence.text, sa.hits)
+    return _event(analysis, sa, "meeting", [host.name, guest.name], place, m.start())
+
+
+# "the mayor hosted the delegation at X University": the host meets the guests, and
+# the guests (not the host) meet the body where they were received.
+_HOSTED_AT = re.compile(r"\b(?:hosted|received|welcomed|hosts|receives|welcomes)\s+the\s+"
+                        r"(?:[\w-]+\s+){0,2}?(?:guests|delegation|visitors|group|delegates)\s+"
+                        r"at\s+(?:the\s+)?$")
+
+
+def _hosted_at(analysis: Analysis, sa: SentenceActors) -> list[Event]:
+    """A host receiving the delegation at a named organisation: two meetings."""
+    guest = analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
+    text = sa.sentence.text
+    for h in (h for h in sa.hits if h.actor.kind == "organization"):
+        m = _HOSTED_AT.search(text[: h.start])
+        if m is None or guest is None:
+            continue
+        host = next((x.actor for x in sa.hits if x.end <= m.start() and x.actor.kind == "person"
+                     and x.via != "possessive" and x.actor is not guest), None)
+        out = [_event(analysis, sa, "meeting", [guest.name, h.actor.name], None, m.start())]
+        if host is not None:
+            out.insert(0, _event(analysis, sa, "meeting", [host.name, guest.name], None,
+                                 m.start()))
+        return out
+    return []
 
 
 _AT_ORG = re.compile(r"^At\s+(?:the\s+)?$")
@@ -209,6 +264,8 @@ def _meeting_events(
     relative = _OBJECT_STOP.search(text, m.end())
     near = [h for h in sa.hits if relative is None or h.start < relative.start()]
     place = place_of_meeting(text, near) or _scene_before(text, sa.hits, m.start())
+    staff = _org_staff(sa, objects[0], host) if mode == "org" else []
+    objects = staff or objects  # the body is a side only when none of its people is named
     groups = [[o] for o in objects] if mode == "split" else [objects]
     out = []
     for group in groups:
@@ -217,6 +274,22 @@ def _meeting_events(
             out.append(_event(analysis, sa, "meeting", names, place, m.start()))
             analysis.cache["last_meeting"] = names
     return out
+
+
+# "visited X, where they worked with its vice president, Y", "X, where rector Y".
+_STAFF_GAP = re.compile(r"^[^.;]{0,60}?\b(?:its|where)\b[^.;]{0,60}$")
+
+
+def _org_staff(sa: SentenceActors, org: Actor, host: Actor | None) -> list[Actor]:
+    """People of a visited organisation named after it ("its director, Y"): the sides
+    met in its stead."""
+    text = sa.sentence.text
+    at = next((h for h in sa.hits if h.actor is org), None)
+    if at is None:
+        return []
+    return [h.actor for h in sa.hits[:] if h.start > at.end and h.actor.kind == "person"
+            and h.via == "name" and h.actor is not host
+            and _STAFF_GAP.match(text[at.end : h.start])][:1]
 
 
 # "... to X, where she met", "a visit to X, during which he held talks with".

@@ -47,7 +47,8 @@ from passerelle.records import Commitment, Event
 __all__ = ["extract_events", "extract_commitments", "EXTRA_EVENTS", "EXTRA_COMMITMENTS"]
 
 _ADVERBS_FR = ("également", "aussi", "ainsi", "notamment", "hautement", "de nouveau",
-               "encore", "par ailleurs", "en outre", "toujours", "vivement")
+               "encore", "par ailleurs", "en outre", "toujours", "vivement", "pour sa part",
+               "pour leur part", "de son côté", "de leur côté")
 
 # Forms the shared tables lack, per language and kind.
 EXTRA_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -463,6 +464,8 @@ def _vi_ranges(text: str) -> str:
 def _visit(analysis: Analysis, item: IntlSentence, start: int, end: int, language: str,
            state: dict[str, list[str]]) -> Event | None:
     dest = _destination(item, end, language)
+    if dest is None and language == "fr":
+        dest = _elided_destination(analysis, item, end)
     if dest is None or (language == "vi" and _wished_vi(item.text[:start])):
         return None
     visitors = _visitors(item, start, dest, language, state)
@@ -482,6 +485,23 @@ def _destination(item: IntlSentence, end: int, language: str) -> Hit | None:
             return None
         if _TO[language].search(gap):
             return h
+    return None
+
+
+def _elided_destination(analysis: Analysis, item: IntlSentence, end: int) -> Hit | None:
+    """"a séjourné au Havre": a place named "Le Havre" written with its article
+    merged into the preposition ("au", "du"), right after the trigger."""
+    from passerelle.extract.actors import _actors_of  # noqa: PLC0415
+
+    for actor in (a for a in _actors_of(analysis.doc) if a.kind == "place"):
+        m = re.match(r"(?:Le|Les)\s+(\S.*)$", actor.name)
+        if m is None:
+            continue
+        art = "aux" if actor.name.startswith("Les") else "au"
+        found = re.match(r"\s+" + art + r"\s+(" + re.escape(m.group(1)) + r")(?![\w-])",
+                         item.text[end:])
+        if found:
+            return Hit(actor, end + found.start(1), end + found.end(1))
     return None
 
 
@@ -525,6 +545,8 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
         guest = _guest_vi(item, near[-1].start)
         if guest is not None:  # "X tiếp Y, nhân dịp ông đến thăm Z": the guest visits
             return [guest]
+    if near and language == "fr":
+        near = _received_guest_fr(item, near)
     if near:
         return [near[-1].actor.name]
     if item.subject is not None and item.subject.name != dest.actor.name:
@@ -541,6 +563,19 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
         if bodies:
             return _unique(bodies)
     return list(state.get("leader") or state.get("visitors") or [])
+
+
+_RECEIVED_BY_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)\b[^.;]*\bpar\s+"
+                             r"(?:(?:la|le|l')\s*)?(?:[\w-]+\s+){0,3}$")
+
+
+def _received_guest_fr(item: IntlSentence, near: list[Hit]) -> list[Hit]:
+    """"X a été reçu ... par Y, ..., au premier jour d'une visite": the host Y
+    does not travel; the guest X named before him does."""
+    host = near[-1]
+    if not _RECEIVED_BY_FR.search(item.text[: host.start]):
+        return near
+    return [h for h in near if h.end <= host.start and h.actor.name != host.actor.name]
 
 
 def _countries(item: IntlSentence) -> list[str]:
@@ -706,6 +741,9 @@ def _actor(item: IntlSentence, start: int, end: int, language: str, leader: Acto
     free = [h for h in people if not h.is_object] or people
     if kind == "agreement" and item.lead is not None:
         return item.lead.name, []
+    both = (item.lead or leader) if _BOTH_FR.search(item.text[:start]) else None
+    if both is not None:  # "les deux parties se sont engagées à": the story's lead side
+        return both.name, []
     if free:
         return free[-1].actor.name, []
     speaker = _speaker(item, end, language)
@@ -719,6 +757,10 @@ def _actor(item: IntlSentence, start: int, end: int, language: str, leader: Acto
     if leader is not None and _GROUP.search(text_of(item, start)):
         return leader.name, []
     return None, []
+
+
+_BOTH_FR = re.compile(r"\b(?:[Ll]es|[Cc]es)\s+deux\s+(?:parties|villes|côtés|délégations|"
+                      r"collectivités|provinces|régions)\s+$")
 
 
 def text_of(item: IntlSentence, start: int) -> str:

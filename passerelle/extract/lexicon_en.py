@@ -114,7 +114,7 @@ ORG_KEYWORDS = {
     "holdings": "company", "energy": "company", "motors": "company", "airport": "company",
     "news": "media", "newspaper": "media", "television": "media", "radio": "media",
     "board": "agency", "institut": "agency", "biennale": "other",
-    "university hospital": "other",
+    "university hospital": "other", "hospital": "other", "electronics": "company",
 }
 
 # Words that end an organisation's name ("... Urban Community", "... Assembly").
@@ -124,12 +124,17 @@ ORG_TAIL_WORDS = frozenset(
     municipality party community agency programme program organisation
     organization authority centre center fund bank association chamber federation
     union club foundation society network alliance group company corporation corp inc ltd
-    sa sas jsc plc gmbh airlines airways holdings board biennale""".split()
+    sa sas jsc plc gmbh airlines airways holdings board biennale hospital electronics""".split()
 )
 
 # Organisation words that may follow a capitalised name in lower case
 # ("Thang Long Gifted school").
 ORG_LOWER_TAILS = frozenset({"school", "college", "university", "group"})
+# Lower-case organisation heads of two words after a capitalised name ("X port company").
+ORG_LOWER_PAIRS = frozenset({("port", "company"), ("port", "operator"), ("port", "authority")})
+# Lower-case level adjectives allowed inside a name before a capitalised word
+# ("X provincial People's Committee").
+ORG_INNER_LEVELS = frozenset({"provincial", "municipal"})
 # Lower-case words allowed between such a name and its tail ("X vocational school").
 ORG_LOWER_MODIFIERS = frozenset(
     """vocational high secondary primary gifted international technical business engineering
@@ -161,6 +166,7 @@ ORG_DESCRIPTORS = {
     "manufacturer": "company", "maker": "company", "producer": "company",
     "airline": "company", "carrier": "company", "corporation": "company",
     "developer": "company", "operator": "company", "bank": "company", "business": "company",
+    "conglomerate": "company", "giant": "company", "chaebol": "company",
     "organisation": "agency", "organization": "agency", "agency": "agency",
     "institution": "agency", "body": "agency", "programme": "agency",
     "association": "association", "ngo": "association", "federation": "association",

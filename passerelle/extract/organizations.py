@@ -29,7 +29,7 @@ from passerelle.records import Mention, Organization
 _NOT_ORG_WORDS = frozenset(
     """law laws resolution decree memorandum mou agreement partnership strategy conference
     forum festival day week year plan project initiative summit fair expo award prize
-    museum theatre theater port park street square bridge hospital pagoda temple stadium
+    museum theatre theater port park street square bridge pagoda temple stadium
     station airport wharf wharves""".split()
 )
 _ARTICLES = {"the", "a", "an"}
@@ -169,6 +169,10 @@ def _run_end(ctx: _Ctx, i: int) -> int:
             j = _bracketed_acronym(ctx, j)
         elif t.is_word and t.lower in lex.ORG_LOWER_TAILS:
             j += 1
+        elif t.is_word and (t.lower, ctx.low(j + 1)) in lex.ORG_LOWER_PAIRS:
+            j += 2
+        elif t.lower in lex.ORG_INNER_LEVELS and nxt_cap:
+            j += 1
         elif t.lower in lex.ORG_LOWER_MODIFIERS and _lower_tail(ctx, j):
             j = _lower_tail(ctx, j)
         elif t.is_word and t.lower in lex.PLACE_GENERIC and nxt_cap:
@@ -259,7 +263,7 @@ def _org_part(ctx: _Ctx, a: int, b: int) -> list[OrgMention]:
     parts = _split_dash(ctx, a, b)
     out = []
     for pa, pb in parts:
-        kind = org_kind(ctx.span(pa, pb))
+        kind = org_kind(ctx.span(pa, pb)) or facility_org_kind(ctx.span(pa, pb))
         if kind:
             out.append(ctx.mention(pa, pb, kind=kind))
     return out
@@ -308,6 +312,21 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
                 return [(a, b)]
             return [left, right]
     return [(a, b)]
+
+
+def facility_org_kind(name: str) -> str | None:
+    """Kind of a facility named as a body: "ABCD Port" (an acronym before "Port") is a
+    port company; "Saigon Hi-Tech Park" (a place, then "Park" or "Zone") an agency."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in ("Port", "Park", "Zone"):
+        return None
+    if words[-1] == "Port":
+        return "company" if len(words) == 2 and re.fullmatch(r"[A-Z]{3,}", words[0]) else None
+    lead = words[0]
+    if len(words) > 2 and (place_info(lead) or place_info(" ".join(words[:2]))) \
+            and any("-" in w or w.lower() in ("industrial", "economic", "export") for w in words[1:-1]):
+        return "agency"
+    return None
 
 
 def org_kind(name: str) -> str | None:
@@ -431,7 +450,7 @@ def _acceptable(m: OrgMention) -> bool:
         return False
     if len(words) == 1 and words[0] in lex.PORTFOLIO_WORDS:  # "Education" (a section)
         return False
-    if _landmark(words) or any(ch.isdigit() for ch in m.name):
+    if _landmark(words) and not facility_org_kind(m.name) or any(ch.isdigit() for ch in m.name):
         return False
     if country_of_demonym(m.name) or m.name.isupper() and (len(words) > 1 or m.kind is None):
         return False
@@ -494,8 +513,13 @@ def _same_org(a: str, b: str) -> bool:
     return len(short.split()) >= 2 and f" {short} " in f" {long_} "
 
 
+# Words that do not tell two names of one organisation apart ("Comité populaire de
+# la province de X" is "Comité populaire de X").
+_KEY_DROPPED = frozenset({"the", "of", "s", "city", "de", "la", "du", "d", "province", "ville"})
+
+
 def _org_key(name: str) -> str:
-    words = [w for w in fold(name).split() if w not in ("the", "of", "s", "city")]
+    words = [w for w in fold(name).split() if w not in _KEY_DROPPED]
     return " ".join(words)
 
 

@@ -164,7 +164,7 @@ def _role_led(ctx: _Ctx, out: SegmentPeople) -> None:
             i += 1
             continue
         hit = match_role(ctx.tokens, i, need_cap=not _after_the(ctx, i)) \
-            or _lower_role_after_name(ctx, i)
+            or _lower_role_after_name(ctx, i) or _bare_lower_role(ctx, i)
         if hit is None:
             i += 1
             continue
@@ -198,11 +198,26 @@ def _lower_role_after_name(ctx: _Ctx, i: int) -> RoleHit | None:
     return hit
 
 
+def _bare_lower_role(ctx: _Ctx, i: int) -> RoleHit | None:
+    """"where rector Jane Roe presented": a lower-case office after a lower-case word and
+    right before a personal name of two words or more."""
+    prev = ctx.tok(i - 1)
+    if prev is None or ctx.tokens[i].is_cap or not prev.is_word or prev.is_cap:
+        return None
+    hit = match_role(ctx.tokens, i, need_cap=False)
+    if hit is None or not (_name_tok(ctx, hit.end) and _name_tok(ctx, hit.end + 1)) \
+            or ctx.low(hit.end) in lex.STOPWORDS:
+        return None
+    return hit
+
+
 def _after_the(ctx: _Ctx, i: int) -> bool:
     """A lower-case role counts after "the" or a nationality ("the Vietnamese ambassador")."""
     prev = ctx.low(i - 1)
     if prev == "and" and ctx.low(i + 1) == "of" or prev in ("its", "their"):
         return True
+    if i >= 2 and ctx.tokens[i - 1].is_possessive and ctx.low(i + 1) == ",":
+        return place_info(ctx.tokens[i - 2].text) is not None  # "Lyon's mayor, Jane Roe"
     return prev == "the" or (prev in lex.NATIONALITIES and ctx.low(i - 2) == "the")
 
 

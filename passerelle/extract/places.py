@@ -31,7 +31,7 @@ _PLURAL_FEATURES = frozenset({"rivers", "lakes", "mountains", "islands", "bays"}
 # Generic words after a name that make it a place of their kind ("Xyz province").
 _GENERIC_KINDS = {"city": "city", "town": "city", "province": "province", "district": "district",
                   "commune": "district", "village": "city", "prefecture": "province",
-                  "county": "district", "port": "other"}
+                  "county": "district", "port": "other", "river": "natural"}
 _CUES_BEFORE = {"in", "of", "to", "from", "at", "near", "visit", "visited", "visiting", "and",
                 "between", "outside", "across"}
 _DATELINE = re.compile(
@@ -171,9 +171,10 @@ def _with_generic(
             or any(not t.is_cap for t in tokens[j - len(words) : j]):
         return None
     found = place_info_any(written)
-    if found is not None:
-        return found
-    return PlaceInfo(written, _GENERIC_KINDS[tokens[j].lower], None, 0)
+    if found is not None or _GENERIC_KINDS[tokens[j].lower] != "natural":
+        return found or PlaceInfo(written, _GENERIC_KINDS[tokens[j].lower], None, 0)
+    found = place_info(f"{written} {tokens[j].text}")  # "X river": only a river it knows
+    return found if found is not None and found.kind == "natural" else None
 
 
 def _info(written: str) -> PlaceInfo | None:

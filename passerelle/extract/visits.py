@@ -28,6 +28,8 @@ _TRIGGER = re.compile(
 # Verb triggers that cannot tell a person's past: "arrived in X", "will visit X".
 _VERB_TRIGGER = re.compile(
     r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
+    r"\b(?:travell?ed|travels|travell?ing)(?=\s+to\s)|\b(?:toured|tours)(?=\s+(?:the\s+)?[A-Z])|"
+    r"\b(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)(?=\s+in\s)|"
     r"\b(?:led|leads|leading|heads|headed|heading)\s+(?:an?|the|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?delegation(?:\s+of\s+[\w ,-]{1,60}?)?(?=\s+to\s)|"
 
@@ -154,7 +156,7 @@ def _described_destination(analysis: Analysis, index: ActorIndex, text: str, sta
 
 
 # "The head of the delegation, X,", "X, head of the delegation", "the delegation was led by X".
-_HEAD = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+)?delegation\b|"
+_HEAD = re.compile(r"^\s*(?:Led|Headed)\s+by\b|\b(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+)?delegation\b|"
                    r"\bdelegation\s+(?:head|leader|chief)\b|"
                    r"\bdelegation\b[^.;]{0,40}?\b(?:was|is)\s+(?:led|headed)\s+by\b", re.I)
 _LOOK_AHEAD = 2  # sentences
@@ -163,7 +165,7 @@ _LOOK_AHEAD = 2  # sentences
 def _announced_head(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> str | None:
     """"A delegation of X paid a visit to Y. ... The head of the delegation, Z, said":
     a group visitor is led by the head named in the next sentences."""
-    if not _GROUP.search(sa.sentence.text[: m.start()]):
+    if not _GROUP.search(sa.sentence.text[: m.end()]):
         return None
     following = analysis.cache.get("actors") or []
     at = next((i for i, other in enumerate(following) if other is sa), None)
@@ -234,7 +236,7 @@ def _modifier(text: str, h: Hit) -> bool:
     return h.actor.subkind == "natural" and bool(re.match(r"\s+(?:city|town|province)\b", after))
 
 
-_WHO = re.compile(r"^[^.;]*?,\s*who\s+(?:is|was|are|were|has|had)\b[^.;]*$")
+_WHO = re.compile(r"^[^.;]*?,\s*who(?:\s+(?:is|was|are|were|has|had)\b[^.;]*|\s*)$")
 
 
 def _relative_visitor(text: str, people: list[Hit], m: re.Match[str]) -> Hit | None:

@@ -137,8 +137,10 @@ def entities(db: Any, kind: str, *, q: str | None = None, limit: int = 50,
             key = fold(text)
             # The matching names first (an index range), then their entities: PostgreSQL
             # otherwise walked every entity of the kind, most documented first.
-            cond = ("JOIN (SELECT DISTINCT entity_id FROM kb_names WHERE kind = :k AND (norm >= "
-                    ":lo AND norm < :hi OR norm >= :lo2 AND norm < :hi2)) m ON m.entity_id = x.id")
+            # Two ranges joined by UNION, not OR: SQLite used no range at all for the OR.
+            cond = ("JOIN (SELECT entity_id FROM kb_names WHERE kind = :k AND norm >= :lo AND "
+                    "norm < :hi UNION SELECT entity_id FROM kb_names WHERE kind = :k AND norm >= "
+                    ":lo2 AND norm < :hi2) m ON m.entity_id = x.id")
             params = {"lo": key, "hi": key + "~", "lo2": key.replace(" ", ""),
                       "hi2": key.replace(" ", "") + "~"}
         rows = _sql(conn, f"SELECT x.* FROM kb_entities x {cond} WHERE x.kind = :k AND "
