@@ -316,17 +316,20 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
 
 def facility_org_kind(name: str) -> str | None:
     """Kind of a facility named as a body: "ABCD Port" (an acronym before "Port") is a
-    port company; "Saigon Hi-Tech Park" (a place, then "Park" or "Zone") an agency."""
+    port company; "Kyoto Hi-Tech Park" (a place, then "Park" or "Zone") an agency."""
     words = name.split()
     if len(words) < 2 or words[-1] not in ("Port", "Park", "Zone"):
         return None
     if words[-1] == "Port":
         return "company" if len(words) == 2 and re.fullmatch(r"[A-Z]{3,}", words[0]) else None
-    lead = words[0]
-    if len(words) > 2 and (place_info(lead) or place_info(" ".join(words[:2]))) \
-            and any("-" in w or w.lower() in ("industrial", "economic", "export") for w in words[1:-1]):
+    placed = place_info(words[0]) or place_info(" ".join(words[:2]))
+    inner = words[1:-1]
+    if len(words) > 2 and placed and any("-" in w or w.lower() in _ZONE_WORDS for w in inner):
         return "agency"
     return None
+
+
+_ZONE_WORDS = frozenset({"industrial", "economic", "export"})
 
 
 def org_kind(name: str) -> str | None:
