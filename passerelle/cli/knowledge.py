@@ -187,9 +187,12 @@ def _profile_text(p: dict[str, Any]) -> str:
         lines.append("also: " + "; ".join(p["aliases"]))
     if p.get("parents"):
         lines.append("in: " + " ⊂ ".join(p["parents"]))
+    placed = {o["role"] for o in p["offices"] if o["of"]}
     for o in p["offices"]:
-        lines.append(f"office: {o['role']} of {o['of'] or '?'} ({o['first_seen']} .. "
-                     f"{o['last_seen']})")
+        if not o["of"] and o["role"] in placed:
+            continue  # "Ambassador" adds nothing to "Ambassador of Vietnam"
+        where = f" of {o['of']}" if o["of"] else ""
+        lines.append(f"office: {o['role']}{where} ({o['first_seen']} .. {o['last_seen']})")
     lines.append(f"events: {len(p['events'])} (visits {len(p['visits'])}, meetings "
                  f"{len(p['meetings'])})")
     lines += [f"  {r['date'] or '?'}  {r['type']}  {r['participants']}  {r['place']}"
