@@ -144,7 +144,8 @@ def entities(db: Any, kind: str, *, q: str | None = None, limit: int = 50,
             params = {"lo": key, "hi": key + "~", "lo2": key.replace(" ", ""),
                       "hi2": key.replace(" ", "") + "~"}
         rows = _sql(conn, f"SELECT x.* FROM kb_entities x {cond} WHERE x.kind = :k AND "
-                    "x.merged_into IS NULL ORDER BY x.doc_count DESC, x.name LIMIT :lim OFFSET :off",
+                    "x.merged_into IS NULL ORDER BY x.doc_count DESC, x.name LIMIT :lim "
+                    "OFFSET :off",
                     k=kind, lim=int(limit), off=int(offset), **params)
         return [{"id": r.id, "name": r.name, "kind": r.kind, "country": r.country,
                  "subkind": r.subkind, "doc_count": r.doc_count, "lat": r.lat, "lon": r.lon}

@@ -24,7 +24,8 @@ _STATEMENTS = {
         "CREATE INDEX ix_kb_events_newest ON kb_events (sort_date DESC NULLS LAST, id DESC)",
         "CREATE INDEX ix_kb_commitments_status_last ON kb_commitments "
         "(status, last_date DESC NULLS LAST, id DESC)",
-        "CREATE INDEX ix_kb_commitments_last ON kb_commitments (last_date DESC NULLS LAST, id DESC)",
+        "CREATE INDEX ix_kb_commitments_last ON kb_commitments "
+        "(last_date DESC NULLS LAST, id DESC)",
     ),
 }
 
