@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from passerelle.errors import ConfigError
-from passerelle.query.filters import Filters, commitment_where, reading
+from passerelle.query.filters import Filters, commitment_where, place_ids, reading
 from passerelle.query.timeline import event_dicts
 from passerelle.store.knowledge import entity_by_name
 from passerelle.store.knowledge import q as _sql
@@ -192,7 +192,8 @@ def profile(db: Any, kind: str, key: str | int) -> dict[str, Any]:
                "meetings": [e for e in events if e["type"] == "meeting"],
                "counterparts": _counterparts(conn, row.id),
                "sectors": dict(Counter(s for e in events for s in e["sectors"]).most_common()),
-               "commitments": commitments(conn, **{_FILTER[kind]: row.id}),
+               "commitments": _place_commitments(conn, row.id) if kind == "place" else
+               commitments(conn, **{_FILTER[kind]: row.id}),
                "sources": _sources(conn, row.id), "merges": _merges(conn, row.id)}
         if kind == "place":
             out.update(lat=row.lat, lon=row.lon, geonames_id=row.geonames_id,
@@ -202,6 +203,18 @@ def profile(db: Any, kind: str, key: str | int) -> dict[str, Any]:
 
 
 _FILTER = {"person": "person", "organization": "org", "place": "place"}
+
+
+def _place_commitments(conn: Any, place_id: int, limit: int = 200) -> list[dict[str, Any]]:
+    """``commitments(place=...)`` with its three conditions joined by UNION, not OR
+    (PostgreSQL walked every commitment to test the OR at 100,000 documents)."""
+    ids = [r[0] for r in _sql(
+        conn, "SELECT c.id FROM kb_commitments c WHERE c.id IN (SELECT id FROM kb_commitments "
+        "WHERE actor_id IN :p UNION SELECT id FROM kb_commitments WHERE counterpart_id IN :p "
+        "UNION SELECT st.commitment_id FROM kb_commitment_steps st JOIN kb_names n ON n.doc_id "
+        "= st.doc_id WHERE n.entity_id IN :p) ORDER BY c.last_date DESC NULLS LAST, c.id DESC "
+        "LIMIT :lim", p=place_ids(conn, place_id), lim=limit)]
+    return commitment_dicts(conn, ids)
 
 
 def _aliases(conn: Any, row: Any) -> list[str]:
@@ -223,8 +236,9 @@ def _offices(conn: Any, entity_id: int) -> list[dict[str, Any]]:
 
 
 def _entity_events(conn: Any, row: Any, limit: int = 50) -> list[dict[str, Any]]:
-    cond = "e.place_id = :e OR " if row.kind == "place" else ""
-    ids = [r[0] for r in _sql(conn, f"SELECT e.id FROM kb_events e WHERE {cond}e.id IN (SELECT "
+    # A place's events: UNION, not OR (PostgreSQL scanned every event for the OR).
+    held = "SELECT id FROM kb_events WHERE place_id = :e UNION " if row.kind == "place" else ""
+    ids = [r[0] for r in _sql(conn, f"SELECT e.id FROM kb_events e WHERE e.id IN ({held}SELECT "
                                  "event_id FROM kb_event_links WHERE entity_id = :e) ORDER BY "
                                  "e.sort_date DESC NULLS LAST, e.id DESC LIMIT :lim", e=row.id, lim=limit)]
     return event_dicts(conn, ids)

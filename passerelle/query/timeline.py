@@ -95,41 +95,44 @@ def places_map(db: Any, *, limit: int = 1000, partners_of: int = 20,
     with reading(db) as conn:
         w = event_where(conn, f)
         w.add("e.place_id IS NOT NULL")
-        counts: dict[int, dict[str, int]] = {}
-        sql = (f"SELECT e.place_id, e.type, COUNT(*) FROM kb_events e {w.sql()} GROUP BY "
-               "e.place_id, e.type") if f.active() else \
+        per_type = (f"SELECT e.place_id, e.type, COUNT(*) AS n FROM kb_events e {w.sql()} "
+                    "GROUP BY e.place_id, e.type") if f.active() else \
             "SELECT place_id, type, n FROM kb_place_counts WHERE n > 0"  # kept by store.knowledge
-        for pid, typ, n in q(conn, sql, **w.params):
-            counts.setdefault(pid, {})[typ] = n
-        busiest = sorted(counts, key=lambda p: (-sum(counts[p].values()), p))[:limit]
-        places = q(conn, "SELECT * FROM kb_entities WHERE id IN :p AND lat IS NOT NULL",
-                   p=busiest or [-1]).all()
-        partners = _partners(conn, w, busiest[:partners_of])
-        out = [dict(_place_dict(p) or {}, events=sum(counts[p.id].values()),
-                    visits=counts[p.id].get("visit", 0), meetings=counts[p.id].get("meeting", 0),
-                    partners=partners.get(p.id, [])) for p in places]
+        rows = q(conn, _BUSIEST.format(per_type=per_type), lim=int(limit), **w.params).all()
+        partners = _partners(conn, w, [r.place_id for r in rows[:partners_of]])
+        out = [dict(_place_dict(r) or {}, events=r.events, visits=r.visits, meetings=r.meetings,
+                    partners=partners.get(r.id, [])) for r in rows if r.lat is not None]
         return sorted(out, key=lambda p: (-p["events"], p["name"]))
+
+
+# The busiest places (events per place and type summed in SQL, one row per place) and
+# their entity columns; places without coordinates are dropped by the caller.
+_BUSIEST = (
+    "SELECT b.place_id, b.events, b.visits, b.meetings, n.id, n.name, n.lat, n.lon, n.country, "
+    "n.geonames_id, n.parents FROM (SELECT place_id, CAST(SUM(n) AS BIGINT) AS events, "
+    "CAST(SUM(CASE WHEN type = 'visit' THEN n ELSE 0 END) AS BIGINT) AS visits, "
+    "CAST(SUM(CASE WHEN type = 'meeting' THEN n ELSE 0 END) AS BIGINT) AS meetings FROM "
+    "({per_type}) t GROUP BY place_id ORDER BY SUM(n) DESC, place_id LIMIT :lim) b "
+    "LEFT JOIN kb_entities n ON n.id = b.place_id ORDER BY b.events DESC, b.place_id")
 
 
 def _partners(conn: Any, w: Any, place_ids: list[int], top: int = 5) -> dict[int, list[Any]]:
     """The most frequent participants of the filtered events at each place (one query:
-    the events of these places only, ranked per place with a window function)."""
-    counts: dict[int, list[Any]] = {place_id: [] for place_id in place_ids}
-    if place_ids:
-        rows = q(conn, "SELECT place_id, entity_id, c FROM (SELECT e.place_id, l.entity_id, "
-                 "COUNT(DISTINCT e.id) AS c, ROW_NUMBER() OVER (PARTITION BY e.place_id ORDER BY "
-                 "COUNT(DISTINCT e.id) DESC, l.entity_id) AS rn FROM kb_events e JOIN "
-                 f"kb_event_links l ON l.event_id = e.id AND l.role = 'participant' {w.sql()} "
-                 "AND e.place_id IN :pp GROUP BY e.place_id, l.entity_id) ranked WHERE rn <= :top "
-                 "ORDER BY place_id, rn", pp=place_ids, top=top, **w.params).all()
-        for row in rows:
-            counts[row.place_id].append(row)
-    ids = sorted({r.entity_id for rows in counts.values() for r in rows})
-    names = {r.id: r for r in q(conn, "SELECT id, name, kind FROM kb_entities WHERE id IN :i",
-                                i=ids or [-1])}
-    return {pid: [{"id": r.entity_id, "name": names[r.entity_id].name,
-                   "kind": names[r.entity_id].kind, "count": r.c}
-                  for r in rows if r.entity_id in names] for pid, rows in counts.items()}
+    the events of these places only, ranked per place with a window function, named by
+    a join)."""
+    out: dict[int, list[Any]] = {place_id: [] for place_id in place_ids}
+    if not place_ids:
+        return out
+    rows = q(conn, "SELECT r.place_id, r.entity_id, r.c, n.name, n.kind FROM (SELECT e.place_id, "
+             "l.entity_id, COUNT(DISTINCT e.id) AS c, ROW_NUMBER() OVER (PARTITION BY e.place_id "
+             "ORDER BY COUNT(DISTINCT e.id) DESC, l.entity_id) AS rn FROM kb_events e JOIN "
+             f"kb_event_links l ON l.event_id = e.id AND l.role = 'participant' {w.sql()} "
+             "AND e.place_id IN :pp GROUP BY e.place_id, l.entity_id) r JOIN kb_entities n ON "
+             "n.id = r.entity_id WHERE r.rn <= :top ORDER BY r.place_id, r.rn", pp=place_ids,
+             top=top, **w.params).all()
+    for r in rows:
+        out[r.place_id].append({"id": r.entity_id, "name": r.name, "kind": r.kind, "count": r.c})
+    return out
 
 
 def sectors_over_time(db: Any, **filters: Any) -> list[dict[str, Any]]:
@@ -159,6 +162,10 @@ def sectors_over_time(db: Any, **filters: Any) -> list[dict[str, Any]]:
 def stats(db: Any, *, latest: int = 10) -> dict[str, Any]:
     """Counts of the knowledge base and its latest events.
 
+    The counts are exact. On PostgreSQL they are kept from the last call while the
+    database snapshot is unchanged (no transaction committed or started writing since),
+    as counting the large tables costs tens of milliseconds at 100,000 documents.
+
     Args:
         db: the ``Database``.
         latest: how many latest events to include.
@@ -168,18 +175,48 @@ def stats(db: Any, *, latest: int = 10) -> dict[str, Any]:
         fulfilled, total}, sources, merges, latest_events: [...timeline dicts]}``.
     """
     with reading(db) as conn:
-        kinds = dict(q(conn, "SELECT kind, COUNT(*) FROM kb_entities WHERE merged_into IS NULL "
-                          "GROUP BY kind").all())
-        status = dict(q(conn, "SELECT status, COUNT(*) FROM kb_commitments GROUP BY status").all())
-        one = lambda sql: int(q(conn, sql).scalar() or 0)  # noqa: E731
-        out = {
-            "documents": one("SELECT COUNT(*) FROM kb_docs"),
-            "people": kinds.get("person", 0), "organizations": kinds.get("organization", 0),
-            "places": kinds.get("place", 0), "events": one("SELECT COUNT(*) FROM kb_events"),
-            "sources": one("SELECT COUNT(*) FROM kb_event_sources"),
-            "merges": one("SELECT COUNT(*) FROM kb_merges"),
-            "commitments": {s: status.get(s, 0) for s in ("open", "repeated", "fulfilled")}
-            | {"total": sum(status.values())},
-        }
+        out = _counts(conn)
     out["latest_events"] = timeline(db, limit=latest)
     return out
+
+
+# (database URL, snapshot) -> counts; one entry per database (PostgreSQL only).
+_COUNTS: dict[str, tuple[str, dict[str, Any]]] = {}
+# NULL when this transaction wrote (its own rows are visible to it only: never cached).
+_SNAPSHOT = ("SELECT CASE WHEN pg_current_xact_id_if_assigned() IS NULL THEN "
+             "CAST(pg_current_snapshot() AS TEXT) END")
+
+
+def _counts(conn: Any) -> dict[str, Any]:
+    """The counts of :func:`stats`; reused while PostgreSQL's snapshot is the same."""
+    if conn.dialect.name != "postgresql":
+        return _count(conn)
+    key, before = str(conn.engine.url), q(conn, _SNAPSHOT).scalar()
+    cached = _COUNTS.get(key)
+    if before is not None and cached and cached[0] == before:
+        return _copy_counts(cached[1])
+    out = _count(conn)
+    if before is not None and q(conn, _SNAPSHOT).scalar() == before:  # none committed since
+        _COUNTS[key] = (before, _copy_counts(out))
+    return out
+
+
+def _copy_counts(counts: dict[str, Any]) -> dict[str, Any]:
+    return dict(counts, commitments=dict(counts["commitments"]))
+
+
+def _count(conn: Any) -> dict[str, Any]:
+    """Exact counts of documents, entities by kind, events, commitments, sources, merges."""
+    kinds = dict(q(conn, "SELECT kind, COUNT(*) FROM kb_entities WHERE merged_into IS NULL "
+                      "GROUP BY kind").all())
+    status = dict(q(conn, "SELECT status, COUNT(*) FROM kb_commitments GROUP BY status").all())
+    one = lambda sql: int(q(conn, sql).scalar() or 0)  # noqa: E731
+    return {
+        "documents": one("SELECT COUNT(*) FROM kb_docs"),
+        "people": kinds.get("person", 0), "organizations": kinds.get("organization", 0),
+        "places": kinds.get("place", 0), "events": one("SELECT COUNT(*) FROM kb_events"),
+        "sources": one("SELECT COUNT(*) FROM kb_event_sources"),
+        "merges": one("SELECT COUNT(*) FROM kb_merges"),
+        "commitments": {s: status.get(s, 0) for s in ("open", "repeated", "fulfilled")}
+        | {"total": sum(status.values())},
+    }
