@@ -195,3 +195,17 @@ def test_bench_kb_runs_on_a_small_corpus(tmp_path, capsys):
     retold = [e for e in query.timeline(db, limit=200) if e["source_count"] > 1]
     assert retold  # the generator's retold stories were merged
     db.dispose()
+
+
+def test_stats_counts_follow_every_write(db_url):
+    """stats may reuse its counts on PostgreSQL, but never across a committed write."""
+    db = open_db(db_url)
+    docs = articles()
+    load(db, docs[:-1])
+    before = query.stats(db)
+    assert query.stats(db)["documents"] == before["documents"]  # the reused path
+    load(db, docs[-1:])
+    after = query.stats(db)
+    assert after["documents"] == before["documents"] + 1
+    assert after["events"] >= before["events"]
+    db.dispose()
