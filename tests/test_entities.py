@@ -439,3 +439,17 @@ def test_companies_introduced_by_a_descriptor_or_an_apposition() -> None:
                "local suppliers.")
     assert _org_kinds(doc) == {"Foxlink": "company", "Hanwha": "company",
                                "Kumho Electronics": "company"}
+
+
+def test_office_of_a_town_then_two_people_joined_by_and():
+    """"Mayor of <town> <name> and <name>": the town's mayor is the first person only."""
+    from passerelle.extract import extract_document
+    from passerelle.records import Document
+
+    body = ("The ambassador met Mayor of Lyon Grégory Doucet and Anne Martin, "
+            "a member of parliament, at the city hall.")
+    doc = extract_document(Document(id="t", body=body, language="en"))
+    titles = {p.name: [(t.role, t.of) for t in p.titles] for p in doc.people}
+    assert titles["Grégory Doucet"] == [("Mayor", "Lyon")]
+    assert ("Mayor", "Lyon") not in titles.get("Anne Martin", [])
+    assert not any("and" in (t.of or "") for p in doc.people for t in p.titles)

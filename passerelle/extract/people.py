@@ -322,7 +322,8 @@ def _of_run(ctx: _Ctx, k: int) -> int:
             j += 2  # "Pays de la Loire"
         elif t.is_possessive or (t.lower in _CONNECTORS_THE and _is_cap(ctx, j + 1)
                                  and ctx.low(j + 1) not in lex.DATE_WORDS):
-            if t.lower == "and" and match_role(ctx.tokens, j + 1, need_cap=False):
+            if t.lower == "and" and (match_role(ctx.tokens, j + 1, need_cap=False)
+                                     or _place_and_person(ctx, k, j)):
                 break
             j += 1
         elif t.text == "(" and ctx.low(j + 2) == ")" and ctx.tokens[j + 1].is_acronym:
@@ -336,6 +337,13 @@ def _of_run(ctx: _Ctx, k: int) -> int:
     while j > k and (ctx.low(j - 1) in _CONNECTORS_THE or ctx.tokens[j - 1].is_possessive):
         j -= 1
     return j
+
+
+def _place_and_person(ctx: _Ctx, k: int, j: int) -> bool:
+    """ "Mayor of Bühl Hubert Schnurr and X": the "of" phrase ends with a person, so
+    the "and" joins two people, not two words of one name."""
+    split = _split_tail(ctx, k, j)
+    return split is not None and split[0] > k and _is_place_span(ctx, k, split[0])
 
 
 def _spaced(ctx: _Ctx, j: int) -> bool:
