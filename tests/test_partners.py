@@ -12,7 +12,8 @@ from passerelle.cli import act as _act  # noqa: F401  registers partners and bri
 from passerelle.errors import ConfigError
 from passerelle.query.partners import natural_regions, partners
 from passerelle.records import Commitment, Document, Event, Person, Place, Source, Title
-from passerelle.store import open_db, store_document
+from passerelle.store import open_db
+from test_knowledge import load
 
 VALRAS = dict(kind="city", country="FR", lat=43.248, lon=3.290, geonames_id=2970839,
               parents=["Hérault", "Occitanie", "France"])
@@ -59,12 +60,6 @@ def articles() -> list[Document]:
              "more agricultural exports.", outlet="Delta News",
              places=[Place("Pleiku", **PLEIKU)], sectors=["agriculture"]),
     ]
-
-
-def load(db, docs) -> None:
-    for doc in docs:
-        with db.transaction() as conn:
-            store_document(conn, doc, None, f"test:{doc.id}")
 
 
 @pytest.fixture
