@@ -5,7 +5,8 @@ stored in its own transaction, so an interrupted run (Ctrl-C, kill, power cut) l
 each finished document whole and nothing half-written, and a rerun continues where it
 stopped because documents already stored are recognised as duplicates *before* the
 costly extraction. One broken article never stops a batch: it is counted, recorded
-in the ``failures`` table with its reason, and the run goes on.
+in the ``failures`` table with its reason, and the run goes on. The ``runs`` and
+``failures`` rows are written through ``passerelle.store.runs`` (``via="cli"``).
 
 ``extract_only`` is what ``passerelle extract`` runs: the same reading and extraction,
 without a database. Both can extract on Dask (``Settings.workers`` /
@@ -15,23 +16,17 @@ without a database. Both can extract on Dask (``Settings.workers`` /
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any
-
-from sqlalchemy import update
 
 from passerelle.errors import PasserelleError
 from passerelle.settings import Settings
-from passerelle.store import Database, find_duplicate, store_document
-from passerelle.store.schema import failures as failures_table
-from passerelle.store.schema import runs as runs_table
+from passerelle.store import Database, find_duplicate, runs, store_document
 
 log = logging.getLogger(__name__)
 
@@ -268,46 +263,25 @@ def _count(summary: RunSummary, status: str) -> None:
         summary.duplicates += 1
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
 def _start_run(db: Database, sources: Sequence[str]) -> int:
-    listed = json.dumps([str(s) for s in sources])
-    with db.transaction() as conn:
-        row = conn.execute(
-            runs_table.insert()
-            .values(started_at=_now(), status="running", sources=listed)
-            .returning(runs_table.c.id)
-        )
-        return int(row.scalar_one())
+    return runs.start_run(db, [str(s) for s in sources], via="cli")
 
 
 def _record_failure(db: Database, summary: RunSummary, origin: str, reason: str) -> None:
     log.warning("%s: %s", origin, reason)
     summary.failed += 1
     summary.failures.append(FailedInput(origin, reason))
-    with db.transaction() as conn:
-        conn.execute(
-            failures_table.insert().values(
-                run_id=summary.run_id, origin=origin, reason=reason, at=_now()
-            )
-        )
+    if summary.run_id is not None:
+        runs.record_failure(db, summary.run_id, origin, reason)
 
 
 def _finish_run(db: Database, summary: RunSummary) -> None:
-    values = {
-        "finished_at": _now(),
-        "status": "interrupted" if summary.interrupted else "done",
-        "stored": summary.stored,
-        "duplicates": summary.duplicates,
-        "near_duplicates": summary.near_duplicates,
-        "failed": summary.failed,
-    }
+    counts = {"stored": summary.stored, "duplicates": summary.duplicates,
+              "near_duplicates": summary.near_duplicates, "failed": summary.failed}
+    status = "interrupted" if summary.interrupted else "done"
     try:
-        with db.transaction() as conn:
-            this_run = runs_table.c.id == summary.run_id
-            conn.execute(update(runs_table).where(this_run).values(**values))
+        if summary.run_id is not None:
+            runs.finish_run(db, summary.run_id, counts, status)
     except PasserelleError:
         log.warning("could not record the end of run %s", summary.run_id)
 

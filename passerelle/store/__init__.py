@@ -10,6 +10,9 @@ Example::
     for doc in iter_documents(db, language="fr"):
         ...
 
+``store.runs`` is the run log (``runs`` and ``failures``): every ingest, from the command
+line or the web app, starts, fails inputs and finishes through it.
+
 ``store.knowledge`` (the knowledge base) writes inside the same transaction as
 ``store_document``; its tables come in their own migrations.
 """
@@ -27,6 +30,7 @@ from passerelle.store.documents import (
     iter_documents,
     store_document,
 )
+from passerelle.store import runs
 
 __all__ = [
     "Database",
@@ -40,4 +44,5 @@ __all__ = [
     "get_raw",
     "iter_documents",
     "count_documents",
+    "runs",
 ]

@@ -9,8 +9,20 @@ text). The writer thread reads each source into articles with
 the knowledge-base facts). So the page shows progress per article, and one bad
 article never stops the job: its reason is listed with the failures.
 
-Like ``passerelle ingest``, each job is recorded in the ``runs`` table and its
-failures in ``failures`` (:mod:`passerelle.web.runlog`). Not a stable API.
+Like ``passerelle ingest``, each job is recorded through the run log
+(:mod:`passerelle.store.runs`, ``via="web"``): the ``runs`` row is started when the
+writer thread picks the job up, each failure is written when it happens, the counts
+about every second, and the final status at the end. So the ingest page lists jobs
+from the database (:meth:`JobRunner.recent`) and still shows them, with their counts
+and failures, after the server restarts.
+
+Interrupted jobs: the first time a server process uses the database (listing jobs or
+starting one), it marks every web run still ``running`` as ``interrupted``
+(:func:`passerelle.store.runs.mark_interrupted`). No job of this process can be running
+yet, so such a row belongs to a server that died. Command-line runs are never touched.
+This assumes one web server per database; a second server started on the same base
+would mark the first one's running job interrupted until that job ends and writes its
+final status. Not a stable API.
 """
 
 from __future__ import annotations
@@ -23,13 +35,17 @@ import threading
 import time
 import uuid
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from passerelle.errors import PasserelleError
-from passerelle.web import runlog
+from passerelle.store import runs as run_log
 
 log = logging.getLogger(__name__)
+
+#: Seconds between two writes of a running job's counts to its ``runs`` row.
+_CHECKPOINT_SECONDS = 1.0
 
 #: Suffixes kept for uploaded files (the pipeline picks a reader from the suffix);
 #: anything else is saved as ``.txt``. The client's file name is never used as a path.
@@ -71,12 +87,55 @@ class Job:
     run_id: int | None = None
     created: float = field(default_factory=time.time)
     finished: float | None = None
+    saved: float = field(default=0.0, repr=False)  # monotonic time of the last counts written
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form for ``/ingest/jobs/{id}.json``."""
+        """JSON form for ``/ingest/jobs/{id}.json`` (``live``: running in this server)."""
         out = asdict(self)
         out.pop("sources")
+        out.pop("saved")
+        out.update(live=True, via="web", started_at=_iso(self.created),
+                   finished_at=_iso(self.finished) if self.finished else None)
         return out
+
+    def counts(self) -> dict[str, int]:
+        """The counts as the run log stores them."""
+        return {"stored": self.stored, "duplicates": self.duplicates,
+                "near_duplicates": self.near_duplicates, "failed": self.failed}
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, timezone.utc).isoformat(timespec="seconds")
+
+
+def _summary(counts: Any) -> str:
+    """The one-line outcome shown under a job (``counts``: a Job or a stored Run)."""
+    return (f"{counts.stored} stored, {counts.near_duplicates} near-duplicates, "
+            f"{counts.duplicates} already known, {counts.failed} failed")
+
+
+_STORED_MESSAGES = {
+    "interrupted": "interrupted before the end: what it stored is kept, and ingesting the same "
+                   "sources again skips it",
+    "running": "running in another process",
+}
+
+
+def stored_job(run: Any) -> dict[str, Any]:
+    """A run of the run log in the shape of :meth:`Job.to_dict` (``live`` False).
+
+    Args:
+        run: a :class:`passerelle.store.runs.Run`.
+    """
+    message = _STORED_MESSAGES.get(run.status, "")
+    return {"id": str(run.id), "run_id": run.id, "labels": run.sources, "state": run.status,
+            "done": run.seen, "total": run.seen, "total_exact": True, "stored": run.stored,
+            "near_duplicates": run.near_duplicates, "duplicates": run.duplicates,
+            "failed": run.failed, "current": "", "documents": [],
+            "failures": [{"source": f.origin, "reason": f.reason} for f in run.failures],
+            "message": f"{_summary(run)}; {message}" if message else _summary(run),
+            "live": False, "via": run.via, "started_at": run.started_at,
+            "finished_at": run.finished_at}
 
 
 def safe_upload_name(index: int, filename: str | None) -> str:
@@ -139,6 +198,8 @@ class JobRunner:
         self._queue: queue.Queue[Job] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._swept = False
+        self._sweep_lock = threading.Lock()
 
     @property
     def workdir(self) -> Path:
@@ -172,6 +233,63 @@ class JobRunner:
         """The job with this id, or None."""
         return self.jobs.get(job_id)
 
+    def lookup(self, job_id: str) -> dict[str, Any] | None:
+        """A job of this server by its id, else a run of the log by its number; None if neither.
+
+        Raises:
+            PasserelleError: the run log cannot be read.
+        """
+        job = self.jobs.get(job_id)
+        if job is not None:
+            return job.to_dict()
+        if not job_id.isdigit() or len(job_id) > 18:
+            return None
+        live = self._live_by_run()
+        if int(job_id) in live:
+            return live[int(job_id)].to_dict()
+        run = run_log.get_run(self.db(), int(job_id))
+        return stored_job(run) if run is not None else None
+
+    def recent(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest runs of the log (any interface), newest first, as job dicts.
+
+        A run of a job still in this server's memory shows its live state; queued jobs
+        (no run yet) come first.
+
+        Raises:
+            PasserelleError: the run log cannot be read.
+        """
+        stored = run_log.recent_runs(self.db(), limit=limit)
+        live = self._live_by_run()
+        queued = [j.to_dict() for j in self._jobs_newest_first() if j.run_id is None]
+        return queued + [live[r.id].to_dict() if r.id in live else stored_job(r) for r in stored]
+
+    def memory_jobs(self) -> list[dict[str, Any]]:
+        """This server's jobs, newest first (what is shown when the run log is unreadable)."""
+        return [j.to_dict() for j in self._jobs_newest_first()]
+
+    def db(self) -> Any:
+        """The database, after marking web runs of dead servers interrupted (once per process).
+
+        Raises:
+            PasserelleError: the database cannot be opened or written.
+        """
+        db = self.backend.db()
+        with self._sweep_lock:
+            if not self._swept:
+                marked = run_log.mark_interrupted(db, via="web")
+                if marked:
+                    log.warning("web ingest runs %s were running when a server stopped: "
+                                "marked interrupted", marked)
+                self._swept = True
+        return db
+
+    def _jobs_newest_first(self) -> list[Job]:
+        return sorted(list(self.jobs.values()), key=lambda j: -j.created)
+
+    def _live_by_run(self) -> dict[int, Job]:
+        return {j.run_id: j for j in list(self.jobs.values()) if j.run_id is not None}
+
     def _work(self) -> None:
         while True:
             job = self._queue.get()
@@ -180,6 +298,7 @@ class JobRunner:
             except Exception as exc:  # noqa: BLE001  the writer thread must survive
                 log.exception("ingest job %s crashed", job.id)
                 self._finish(job, "failed", f"internal error: {type(exc).__name__}: {exc}")
+                self._log_end(job)
             finally:
                 shutil.rmtree(self.workdir / job.id, ignore_errors=True)
                 self._queue.task_done()
@@ -187,25 +306,47 @@ class JobRunner:
     def _run(self, job: Job) -> None:
         job.state = "running"
         try:
-            db = self.backend.db()
+            db = self.db()
         except PasserelleError as exc:
             self._finish(job, "failed", str(exc))
             return
-        job.run_id = runlog.start_run(db, job.labels)
+        job.run_id = self._log_start(db, job)
         progress = _Progress(job)
         for source, label in zip(job.sources, job.labels):
             job.current = label
             seen = self._run_source(job, db, progress, source, label)
             progress.next_source(seen)
-        runlog.finish_run(db, job.run_id, {"stored": job.stored, "duplicates": job.duplicates,
-                                           "near_duplicates": job.near_duplicates, "failed": job.failed})
-        for failure in job.failures:
-            runlog.record_failure(db, job.run_id, failure.source, failure.reason)
         job.current, job.total, job.total_exact = "", job.done, True
         kept = job.stored or job.duplicates or job.near_duplicates
-        state = "failed" if job.failures and not kept else "done"
-        self._finish(job, state, f"{job.stored} stored, {job.near_duplicates} near-duplicates, "
-                                 f"{job.duplicates} already known, {job.failed} failed")
+        self._finish(job, "failed" if job.failures and not kept else "done", _summary(job))
+        self._log_end(job)
+
+    def _log_start(self, db: Any, job: Job) -> int | None:
+        """Start the job's run in the log; None (and a warning) if it cannot be written."""
+        try:
+            return run_log.start_run(db, job.labels, via="web")
+        except PasserelleError:
+            log.warning("could not record the start of web ingest job %s", job.id, exc_info=True)
+            return None
+
+    def _log(self, job: Job, what: str, write: Any, *args: Any) -> None:
+        """Call ``write(db, job.run_id, *args)`` of the run log; a failure only warns."""
+        if job.run_id is None:
+            return
+        try:
+            write(self.backend.db(), job.run_id, *args)
+        except PasserelleError:
+            log.warning("could not record %s of run %s", what, job.run_id, exc_info=True)
+
+    def _log_end(self, job: Job) -> None:
+        self._log(job, "the end", run_log.finish_run, job.counts(), job.state)
+
+    def _checkpoint(self, job: Job, force: bool = False) -> None:
+        """Write the job's counts to its run about once a second (always when ``force``)."""
+        now = time.monotonic()
+        if force or now - job.saved >= _CHECKPOINT_SECONDS:
+            job.saved = now
+            self._log(job, "the counts", run_log.update_counts, job.counts())
 
     def _run_source(self, job: Job, db: Any, progress: _Progress, source: str, label: str) -> int:
         """Read ``source`` and handle each of its articles; returns how many it held."""
@@ -219,6 +360,7 @@ class JobRunner:
                 progress.update(seen)
                 self._handle(job, db, item, source, label)
                 job.done += 1
+                self._checkpoint(job)
         except PasserelleError as exc:  # the reader itself gave up on this source
             seen += 1
             self._fail(job, label, f"reading stopped: {relabel(str(exc), source, label)}")
@@ -277,9 +419,11 @@ class JobRunner:
     def _fail(self, job: Job, source: str, reason: str) -> None:
         job.failed += 1
         job.failures.append(Failure(source, reason))
+        self._log(job, "a failure", run_log.record_failure, source, reason)
+        self._checkpoint(job, force=True)
 
     def _finish(self, job: Job, state: str, message: str) -> None:
         job.state, job.message, job.finished = state, message, time.time()
 
 
-__all__ = ["Job", "JobRunner", "Failure", "safe_upload_name", "relabel"]
+__all__ = ["Job", "JobRunner", "Failure", "safe_upload_name", "relabel", "stored_job"]

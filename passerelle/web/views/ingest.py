@@ -1,16 +1,23 @@
-"""Ingest page: paste text, give URLs or feeds, upload files; a background job runs it."""
+"""Ingest page: paste text, give URLs or feeds, upload files; a background job runs it.
+
+The page lists the recent runs of the run log (``passerelle.store.runs``), so jobs of
+an earlier server process and command-line ingests are shown with their final status,
+counts and failures; a job of this process shows its live progress.
+"""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from passerelle.errors import PasserelleError
 from passerelle.web.jobs import safe_upload_name
 from passerelle.web.security import check_token
 from passerelle.web.views.common import is_json, twin
 
 router = APIRouter()
 _CHUNK = 1 << 16
+_RECENT = 20  # runs listed on the ingest page
 
 
 def _lines(text: str) -> list[str]:
@@ -34,13 +41,22 @@ async def _save_upload(upload: UploadFile, path, limit: int) -> int:  # noqa: AN
     return size
 
 
+def _recent_jobs(runner) -> tuple[list[dict], str]:  # noqa: ANN001
+    """The recent runs as job dicts, and why only this server's jobs are shown (or "")."""
+    try:
+        return runner.recent(_RECENT), ""
+    except PasserelleError as exc:
+        return runner.memory_jobs(), f"the run log cannot be read, so only this server's jobs are listed: {exc}"
+
+
 @twin(router, "/ingest")
 def ingest_page(request: Request) -> Response:
-    """The ingest form and the list of this server's jobs."""
-    jobs = [j.to_dict() for j in sorted(request.app.state.jobs.jobs.values(), key=lambda j: -j.created)]
+    """The ingest form and the recent ingest runs (web jobs and command-line runs)."""
+    jobs, notice = _recent_jobs(request.app.state.jobs)
     if is_json(request):
-        return JSONResponse({"jobs": jobs})
-    ctx = {"title": "Ingest", "jobs": jobs, "needs_token": request.app.state.options.writes_need_token}
+        return JSONResponse({"jobs": jobs, "notice": notice})
+    ctx = {"title": "Ingest", "jobs": jobs, "notice": notice,
+           "needs_token": request.app.state.options.writes_need_token}
     return request.app.state.templates.TemplateResponse(request, "ingest.html", ctx)
 
 
@@ -82,11 +98,11 @@ async def _collect(request: Request, job_id: str, text: str, urls: list[str],
 
 @twin(router, "/ingest/jobs/{job_id}")
 def job_status(request: Request, job_id: str) -> Response:
-    """Progress of one ingest job (the page polls the JSON twin)."""
-    job = request.app.state.jobs.get(job_id)
+    """Progress of one ingest job (the page polls the JSON twin), or a run of the log by number."""
+    job = request.app.state.jobs.lookup(job_id)
     if job is None:
-        raise HTTPException(404, f"no ingest job {job_id!r} on this server (jobs live until it restarts)")
+        raise HTTPException(404, f"no ingest job or run {job_id!r}; the ingest page lists the recent ones")
     if is_json(request):
-        return JSONResponse(job.to_dict())
-    ctx = {"title": "Ingest job", "job": job.to_dict()}
+        return JSONResponse(job)
+    ctx = {"title": "Ingest job", "job": job}
     return request.app.state.templates.TemplateResponse(request, "job.html", ctx)
