@@ -38,7 +38,7 @@ from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import (
     dates_in, nearest_date, place_of_meeting, planned, sectors_of,
 )
-from passerelle.records import Document, Event
+from passerelle.records import Document, Event, Person
 
 __all__ = ["run", "extract_events"]
 
@@ -98,8 +98,68 @@ def extract_events(analysis: Analysis) -> list[Event]:
         found += _agreements_in(analysis, sa)
         found += _conferences_in(analysis, sa)
     events = _merge_all(found)
+    events = _merge_all(events + _guest_visits(analysis.doc, events))
     _place_meetings_with_local_officials(analysis.doc, events)
     return events
+
+
+_RECEIVING = re.compile(r"\b(?:(?P<passive>(?:was|were)\s+(?:warmly\s+)?(?:received|welcomed|"
+                        r"hosted)\s+by)|received|receiving|receives|welcomed|welcoming|welcomes|"
+                        r"hosted\s+(?:a\s+)?reception|hosting\s+(?:a\s+)?reception)\b", re.I)
+_HOME_KINDS = ("city", "district", "province")
+
+
+def _guest_visits(doc: Document, events: list[Event]) -> list[Event]:
+    """"Hanoi Chairman X received Y", "Y was received by Hanoi Chairman X", "Receiving Y,
+    Hanoi Chairman X said": Y visited Hanoi, when the story tells of no other visit by Y
+    and Y holds no office there.
+
+    The host is the side whose office is of a town, district or province the document
+    names, and who stands where a host stands: before an active verb, after "by", or
+    after the guest named right after a sentence-opening "Receiving"."""
+    places = {p.name: p for p in doc.places}
+    people = {p.name: p for p in doc.people}
+    visitors = {name for e in events if e.type == "visit" for name in e.participants}
+    out = []
+    for ev in events:
+        m = _RECEIVING.search(ev.evidence) if ev.type == "meeting" else None
+        if m is None or len(ev.participants) != 2 or not all(n in people for n in ev.participants):
+            continue
+        sides = _host_and_guest(ev.evidence, m, [people[n] for n in ev.participants])
+        if sides is None:
+            continue
+        host, guest = sides
+        homes = [of for t in host.titles if (of := t.of) in places
+                 and places[of].kind in _HOME_KINDS]
+        if not homes or guest.name in visitors or any(t.of == homes[0] for t in guest.titles):
+            continue
+        out.append(Event("visit", [guest.name], homes[0], ev.start, ev.end, ev.precision,
+                         ev.sectors, ev.evidence, evidence_segment=ev.evidence_segment,
+                         place_aliases=list(places[homes[0]].parents), tense=ev.tense))
+    return out
+
+
+def _host_and_guest(text: str, m: re.Match[str], sides: list) -> tuple | None:
+    """(host, guest) of a receiving sentence from where each side is written."""
+    at = [_first_at(text, p) for p in sides]
+    if None in at:
+        return None
+    order = sorted(range(2), key=lambda i: at[i])
+    first, second = sides[order[0]], sides[order[1]]
+    if m.group("passive"):
+        return (second, first) if at[order[0]] < m.start() < at[order[1]] else None
+    if not text[: m.start()].strip(" \"'“"):  # "Receiving Y, X said"
+        return second, first
+    return (first, second) if at[order[0]] < m.start() < at[order[1]] else None
+
+
+def _first_at(text: str, person: Person) -> int | None:
+    """Where the person is first written in ``text`` (full name, then other forms)."""
+    for form in (person.name, *person.aliases):
+        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)
+        if found:
+            return found.start()
+    return None
 
 
 # Kinds of place whose officials receive visitors at home: a meeting with the mayor of a
@@ -110,9 +170,10 @@ _LOCAL_KINDS = ("city", "district")
 def _place_meetings_with_local_officials(doc: Document, events: list[Event]) -> None:
     """Give a place to meetings that state none, when the text implies it.
 
-    A meeting without a stated place (or with only a country or region) whose sides include exactly one local official
-    (a person whose office is "of" a town the document names), held by someone the
-    document shows visiting that town or a unit enclosing it, took place in that town.
+    A meeting without a stated place (or with only a country or region) between sides
+    of whom one is a local official (a person whose office is "of" a town the document
+    names) and another is shown visiting that town or a unit enclosing it took place in
+    that town — when exactly one town fits.
     """
     places = {p.name: p for p in doc.places}
     titles = {p.name: [t.of for t in p.titles if t.of] for p in doc.people}
@@ -122,14 +183,18 @@ def _place_meetings_with_local_officials(doc: Document, events: list[Event]) -> 
             continue
         towns = {of for name in ev.participants for of in titles.get(name, [])
                  if of in places and places[of].kind in _LOCAL_KINDS}
-        if len(towns) != 1:
-            continue
-        town = next(iter(towns))
-        reach = {town, *places[town].parents}
-        if ev.place and ev.place not in reach:
-            continue
-        if any(set(v.participants) & set(ev.participants) and v.place in reach for v in visits):
-            ev.place = town
+        fits = [t for t in towns if _visited(t, ev, visits, places)]
+        if len(fits) == 1:
+            ev.place = fits[0]
+
+
+def _visited(town: str, ev: Event, visits: list[Event], places: dict) -> bool:
+    """A side of ``ev`` visits ``town`` or a unit enclosing it (and the meeting's own
+    vague place, if any, encloses the town)."""
+    reach = {town, *places[town].parents}
+    if ev.place and ev.place not in reach:
+        return False
+    return any(set(v.participants) & set(ev.participants) and v.place in reach for v in visits)
 
 
 def _vague(place: str | None, places: dict) -> bool:

@@ -219,10 +219,19 @@ def _subject(profile: Profile, text: str, hits: list[Hit]) -> Actor | None:
     """The person right before a verb, else the first person outside an object phrase."""
     people = [h for h in hits if h.actor.kind == "person"]
     for h in people:
-        if profile.verb_after.match(text[h.end :]):
-            return h.actor
+        m = profile.verb_after.match(text[h.end :])
+        if m and not any(h.end < o.start < h.end + m.end() and o.actor is not h.actor
+                         for o in people):
+            return h.actor  # an apposition between name and verb holds no other person
     free = [h for h in people if not h.is_object]
+    if len(free) > 1 and free[0] is people[0] and _PARTICIPLE_OPENING.match(text):
+        free = free[1:]  # "Recevant X, ..., Y a salué": X is received, Y the subject
     return free[0].actor if free else None
+
+
+# A sentence opened by a participle whose first person is its object.
+_PARTICIPLE_OPENING = re.compile(r"(?i)^\W*(?:en\s+)?(?:recevant|accueillant|rencontrant|receiving|"
+                                 r"welcoming|meeting with)\b")
 
 
 def _pronoun_hits(profile: Profile, text: str, hits: list[Hit],

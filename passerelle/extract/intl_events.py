@@ -174,7 +174,35 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
                 found.append(ev)
             if kind == "meeting" and _RECEIVE.match(item.text[start:end]):
                 found += _guest_visit(analysis, item, start, end)
+        if language == "fr":
+            found += _visits_of_fr(analysis, item)
     return _merge_all(found)
+
+
+# "la visite du secrétaire général X en France", "visite d'État de X au Japon", and
+# "celle de X à Y" once a visit was named earlier in the sentence.
+_VISIT_OF_FR = re.compile(r"(?i)\bvisite\s+(?:d'(?:É|E)tat\s+|officielle\s+|de travail\s+|"
+                          r"d'amitié\s+)?(?:de\s+|du\s+|d')|\bcelle\s+(?:de\s+|du\s+|d')")
+_WISH_FR = re.compile(r"(?i)\b(?:souhaite\w*|invit\w*|propos\w*|espère|prépar\w*)\b[^.;]*$")
+
+
+def _visits_of_fr(analysis: Analysis, item: IntlSentence) -> list[Event]:
+    """Visits told as a noun: the visitor is the person named right after "visite de",
+    the destination the first place introduced after the name."""
+    out = []
+    for m in _VISIT_OF_FR.finditer(item.text):
+        if m.group(0).lower().startswith("celle") and "visite" not in item.text[:m.start()].lower():
+            continue
+        if _WISH_FR.search(item.text[:m.start()]):
+            continue  # a visit invited or hoped for, not made
+        who = next((h for h in item.hits if h.actor.kind == "person" and h.via == "name"
+                    and 0 <= h.start - m.end() <= 60), None)
+        if who is None or re.search(r"[,.;]", item.text[m.end():who.start]):
+            continue
+        dest = _destination(item, who.end, "fr")
+        if dest is not None and dest.start - who.end <= 30:
+            out.append(_make(analysis, item, "visit", [who.actor.name], dest.actor.name, m.start()))
+    return out
 
 
 # Vietnamese calls on a body: "đoàn đã đến thăm Trường Đại học X", "tham quan nhà máy
