@@ -10,6 +10,8 @@ model). Their values come from four layers, each over the one before:
 4. ``-s KEY VALUE`` on the command line.
 
 ``load_config`` returns a ``Config`` that knows each value and where it came from;
+``Config.check_components()`` checks ``extract.components`` against the registry
+(the commands that extract call it at start-up, and ``Settings`` on construction);
 ``Config.ingest_options()`` and ``Config.pipeline_settings()`` build the option
 objects the ingest and the pipeline take. ``Settings`` is the pipeline's options
 object, validated once on construction (trafilatura's ``Extractor`` is the model).
@@ -131,6 +133,7 @@ class Settings:
             raise ConfigError("near_duplicate_jaccard must be in (0, 1]", hint="try 0.6")
         if self.workers < 0:
             raise ConfigError(f"workers={self.workers} is negative", hint="use 0 for serial")
+        check_components(self.components)
 
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> Settings:
@@ -172,6 +175,16 @@ class Config:
     def rows(self) -> list[tuple[str, Any, str]]:
         """``(name, value, origin)`` for every setting, in declaration order."""
         return [(s.name, self.values[s.name], self.origins[s.name]) for s in SETTINGS]
+
+    def check_components(self) -> None:
+        """Check that ``extract.components`` names only registered components.
+
+        The commands that extract call this at start-up (``passerelle.cli._group``).
+
+        Raises:
+            ConfigError: naming the unknown component or step, listing the known ones.
+        """
+        check_components(self["extract.components"])
 
     def ingest_options(self, **overrides: Any) -> Any:
         """An ``IngestOptions`` from the ``fetch.*`` settings; ``None`` overrides are ignored."""
@@ -340,6 +353,21 @@ def _checked(setting: Setting, value: Any, origin: str) -> Any:
         raise ConfigError(f"setting {setting.name!r} (from {origin}) {check[1]}, got {value!r}",
                           hint=setting.help)
     return value
+
+
+def check_components(components: Mapping[str, Mapping[str, str]]) -> None:
+    """Check component overrides against the registry (see ``passerelle.extract``).
+
+    Imports the extraction package only when there is something to check, so that
+    settings without overrides stay cheap to build.
+
+    Raises:
+        ConfigError: naming the unknown component or step, listing the known ones.
+    """
+    if components:
+        from passerelle.extract import check_components as check
+
+        check(components)
 
 
 def _is_component_table(value: Any) -> bool:

@@ -297,3 +297,26 @@ def test_unknown_entity_is_a_clear_error(kb):
         query.profile(kb, "person", "Nobody Here")
     with pytest.raises(ConfigError, match="unknown entity kind"):
         query.entities(kb, "planet")
+
+
+def test_an_undated_article_recalling_an_old_visit_still_joins_the_current_one(db_url):
+    """Without a publication date the latest event date anchors the article: a story
+    that also recalls a visit of years ago must not fall outside the current visit's
+    window."""
+    db = open_db(db_url)
+    recalled = Person("Le Quang Vinh", [], [Title("President", "Vietnam")], "VN")
+    dated = _doc("dated", "2025-03-12", "Ambassador Tran Minh Khoa travelled to Lyon.",
+                 people=[KHOA_EN], places=[Place("Lyon", **LYON)],
+                 events=[Event("visit", ["Tran Minh Khoa"], "Lyon", "2025-03-10", "2025-03-11",
+                               "day", [], "Ambassador Tran Minh Khoa travelled to Lyon.")])
+    undated = _doc("undated", None, "L'ambassadeur Tran Minh Khoa est venu à Lyon.", "fr",
+                   people=[KHOA_EN, recalled], places=[Place("Lyon", **LYON)],
+                   events=[Event("visit", ["Tran Minh Khoa"], "Lyon", "2025-03-10", "2025-03-11",
+                                 "day", [], "L'ambassadeur Tran Minh Khoa est venu à Lyon."),
+                           Event("visit", ["Le Quang Vinh"], "Lyon", "2022-06-01", None,
+                                 "month", [], "Le président Le Quang Vinh était venu en 2022.")])
+    load(db, [dated, undated])
+    lyon = [e for e in _events(db, "visit") if e["participants"][0]["name"] != "Le Quang Vinh"]
+    assert len(lyon) == 1
+    assert {s["document_id"] for s in lyon[0]["sources"]} == {"dated", "undated"}
+    db.dispose()

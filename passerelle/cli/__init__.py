@@ -10,5 +10,6 @@ from passerelle.cli import evaluation as _evaluation  # noqa: F401  eval
 from passerelle.cli import knowledge as _knowledge  # noqa: F401  show, timeline, search, ...
 from passerelle.cli import web as _web  # noqa: F401  serve
 from passerelle.cli import act as _act  # noqa: F401  partners, brief
+from passerelle.cli import runs as _runs  # noqa: F401  runs
 
 __all__ = ["cli"]

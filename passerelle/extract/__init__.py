@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Mapping
 
 from passerelle import registry
+from passerelle.errors import ConfigError
 from passerelle.extract.base import Analysis, Sentence, analyze, split_sentences
 from passerelle.records import Document
 
@@ -63,6 +64,46 @@ def load_builtins() -> None:
         importlib.import_module(mod)
 
 
+def check_components(overrides: Mapping[str, Mapping[str, str]] | None) -> None:
+    """Check, before any article is read, that every override names a known component.
+
+    ``extract_document`` would only find a wrong name on the first article of that
+    language, maybe hours into a run; the commands that extract call this at start-up.
+    An empty name is allowed: it switches the step off for that language.
+
+    Args:
+        overrides: ``{language: {step: component name}}`` (setting ``extract.components``).
+
+    Raises:
+        ConfigError: naming the first unknown step or component (in sorted order),
+            listing the valid ones and saying how to fix the setting.
+    """
+    if not overrides:
+        return
+    load_builtins()
+    known = registry.names()
+    for language, steps in sorted(overrides.items()):
+        for step, name in sorted(steps.items()):
+            key = f"extract.components.{language}.{step}"
+            if step not in STEPS:
+                raise ConfigError(
+                    f"setting {key!r} names an unknown step {step!r}",
+                    hint=f"steps: {', '.join(STEPS)}; {_where(key, 'rename or remove')}")
+            if name and name not in known:
+                action = f"put one of them in place of {name!r} or remove"
+                raise ConfigError(
+                    f"setting {key!r} names an unknown component {name!r}",
+                    hint=f"known components: {', '.join(known)}; {_where(key, action)}")
+
+
+def _where(key: str, action: str) -> str:
+    """How to fix the setting ``key``: where it can be set (end of a ``check_components`` hint)."""
+    table, _, step = key.rpartition(".")
+    return (f"{action} '{step}' in [{table}] of the settings file, in "
+            f"PASSERELLE_EXTRACT_COMPONENTS or in -s {key}; `passerelle info` shows which "
+            "one set it")
+
+
 def components_for(
     language: str | None, overrides: Mapping[str, Mapping[str, str]] | None = None
 ) -> dict[str, str]:
@@ -110,5 +151,6 @@ __all__ = [
     "split_sentences",
     "extract_document",
     "components_for",
+    "check_components",
     "DEFAULT_COMPONENTS",
 ]

@@ -18,17 +18,21 @@ full name. Not a stable API: a helper of the entities step.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.nlp import EntitySpan
 from passerelle.extract.offices import RoleHit, could_start_role, is_name_token, match_role
-from passerelle.extract.organizations import org_kind
-from passerelle.extract.placenames import (
-    country_display_name,
-    country_of_demonym,
-    place_info,
+from passerelle.extract.placenames import place_info
+from passerelle.extract.titles import (
+    Qualifier,
+    RawTitle,
+    SegmentTokens,
+    clean_of,
+    is_place_span,
+    make_title,
+    prefix_token,
+    read_qualifier,
 )
 from passerelle.extract.tokens import Token, fold
 
@@ -37,7 +41,6 @@ _MAX_NAME = 4
 # when the city is this big or the name is a region/province/country: small towns share
 # names with surnames (tuned on the dev set: Saintes 29k is cut, "Tran" is not).
 _STRONG_CITY = 15_000
-_POSSESSIVE_ANAPHORS = {"its", "his", "her", "their"}
 # Vietnamese given names that are also English function words ("Nguyen Van An").
 _SHORT_GIVEN_NAMES = {"an", "ha", "to", "do", "my", "le", "la"}
 _PARTICLES = {"de", "du", "von", "van", "der", "den", "da", "di", "del", "della", "le", "la", "bin"}
@@ -53,19 +56,6 @@ _FACILITY_WORDS = frozenset(
 _CONNECTORS_THE = lex.NAME_CONNECTORS | {"the"}
 _ANAPHORIC_NOUNS = lex.ANAPHORIC_PLACE_NOUNS | lex.ANAPHORIC_ORG_NOUNS
 _GENERIC_OR_TAIL = lex.PLACE_GENERIC | lex.ORG_TAIL_WORDS
-
-
-@dataclass
-class RawTitle:
-    """An office as written, before ``of`` is resolved to a name."""
-
-    role: str
-    of: str | None = None  # text of the place/organisation/country, as written
-    anaphor: str | None = None  # "company", "agency", "its", "region"... to resolve later
-    anaphor_pos: int = 0  # character offset of the anaphor, to look back from
-    country: str | None = None  # set by a nationality ("Vietnamese Ambassador")
-    org_like: bool = False  # ``of`` is no place: probably an organisation
-    segment: str = "body"  # where the anaphor is (set when merged)
 
 
 @dataclass
@@ -106,6 +96,10 @@ class SegmentPeople:
     roles: list[RoleMention] = field(default_factory=list)
 
 
+# The segment's tokens and their lookups; the short name is used in every rule below.
+_Ctx = SegmentTokens
+
+
 def find_people(
     segment: str, text: str, tokens: list[Token], ents: list[EntitySpan]
 ) -> SegmentPeople:
@@ -131,27 +125,6 @@ def find_people(
     _in_capacity(ctx, out)
     out.mentions = _drop_overlaps(out.mentions)
     return out
-
-
-@dataclass
-class _Ctx:
-    segment: str
-    text: str
-    tokens: list[Token]
-    starts: list[int] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.starts = [t.start for t in self.tokens]
-
-    def span_text(self, a: int, b: int) -> str:
-        return self.text[self.tokens[a].start : self.tokens[b - 1].end] if b > a else ""
-
-    def tok(self, i: int) -> Token | None:
-        return self.tokens[i] if 0 <= i < len(self.tokens) else None
-
-    def low(self, i: int) -> str:
-        t = self.tok(i)
-        return t.lower if t else ""
 
 
 # ---------------------------------------------------------------- 1. role-led names
@@ -182,14 +155,14 @@ def _name_after_comma(ctx: _Ctx, j: int) -> tuple[int, int] | None:
     end = ctx.tok(b)
     if not 2 <= b - j - 1 <= _MAX_NAME or (end is not None and end.text not in ",.;"):
         return None
-    return None if _is_place_span(ctx, j + 1, b) else (j + 1, b)
+    return None if is_place_span(ctx, j + 1, b) else (j + 1, b)
 
 
 def _lower_role_after_name(ctx: _Ctx, i: int) -> RoleHit | None:
     """"Acme chief executive Jane Roe": a lower-case office between a capitalised name
     (its organisation) and a personal name of two words or more."""
     prev = ctx.tok(i - 1)
-    if prev is None or ctx.tokens[i].is_cap or not _prefix_token(ctx, i - 1) \
+    if prev is None or ctx.tokens[i].is_cap or not prefix_token(ctx, i - 1) \
             or i < 2 or not ctx.tokens[i - 2].is_word:
         return None
     hit = match_role(ctx.tokens, i, need_cap=False)
@@ -223,12 +196,12 @@ def _after_the(ctx: _Ctx, i: int) -> bool:
 
 def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     """Read "[qualifier] ROLE [of X] [and ROLE [of Y]] [NAME]"; return where to go on."""
-    before = _qualifier(ctx, hit.start)
+    before = read_qualifier(ctx, hit.start)
     chain, j = _role_chain(ctx, hit)
     name_span, chain = _name_after(ctx, chain, j)
     if name_span is None and not ctx.tokens[hit.start].is_cap:
         name_span = _name_after_comma(ctx, j)
-    titles = [_title(ctx, role, of_span, before) for role, of_span in chain]
+    titles = [make_title(ctx, role, of_span, before) for role, of_span in chain]
     if name_span is None:
         _role_only(ctx, hit, titles, before, j, out)
         return max(j, hit.end)
@@ -298,7 +271,7 @@ def _is_cap(ctx: _Ctx, i: int) -> bool:
 def _skip_place(ctx: _Ctx, j: int) -> int:
     """Skip the destination of "Ambassador to France": the longest place name there."""
     for m in range(3, 0, -1):
-        if all(_is_cap(ctx, x) for x in range(j, j + m)) and _is_place_span(ctx, j, j + m):
+        if all(_is_cap(ctx, x) for x in range(j, j + m)) and is_place_span(ctx, j, j + m):
             return j + m
     return j
 
@@ -343,7 +316,7 @@ def _place_and_person(ctx: _Ctx, k: int, j: int) -> bool:
     """ "Mayor of Bühl Hubert Schnurr and X": the "of" phrase ends with a person, so
     the "and" joins two people, not two words of one name."""
     split = _split_tail(ctx, k, j)
-    return split is not None and split[0] > k and _is_place_span(ctx, k, split[0])
+    return split is not None and split[0] > k and is_place_span(ctx, k, split[0])
 
 
 def _spaced(ctx: _Ctx, j: int) -> bool:
@@ -369,7 +342,7 @@ def _name_after(
         b += 1
     if b == j or is_name_token(ctx.tok(b) or Token("", 0, 0)):
         return None, chain
-    if _is_place_span(ctx, j, b) and not _vietnamese_name(ctx, j, b):
+    if is_place_span(ctx, j, b) and not _vietnamese_name(ctx, j, b):
         return None, chain
     if b - j >= 2 and _place_prefix(ctx, j, b) > j:
         return None, chain
@@ -413,7 +386,7 @@ def _split_tail(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     while k > a and b - k < _MAX_NAME and _name_tok(ctx, k - 1):
         k -= 1
     k = _place_prefix(ctx, k, b)
-    if b - k < 2 or k == a or _is_place_span(ctx, k, b):
+    if b - k < 2 or k == a or is_place_span(ctx, k, b):
         return None
     return k, b
 
@@ -429,144 +402,8 @@ def _place_prefix(ctx: _Ctx, k: int, b: int) -> int:
     return k
 
 
-def _is_place_span(ctx: _Ctx, a: int, b: int) -> bool:
-    return place_info(ctx.span_text(a, b)) is not None
-
-
-# ---------------------------------------------------------------- qualifiers and titles
-
-
-@dataclass
-class _Qualifier:
-    text: str | None = None  # "Saintes", "Vietjet", "Việt Nam"
-    country: str | None = None  # from a nationality
-    anaphor: str | None = None  # "company", "its"
-    pos: int = 0
-
-
-def _qualifier(ctx: _Ctx, i: int) -> _Qualifier:
-    """What stands right before a role: nationality, possessive, place or organisation."""
-    pos = ctx.tokens[i].start if i < len(ctx.tokens) else 0
-    prev = ctx.tok(i - 1)
-    if prev is None or not (prev.is_word or prev.is_possessive):
-        return _Qualifier(pos=pos)
-    if prev.lower in _POSSESSIVE_ANAPHORS:
-        return _Qualifier(anaphor="its", pos=pos)
-    if prev.is_possessive:
-        return _possessive_qualifier(ctx, i - 1, pos)
-    nat = country_of_demonym(prev.text) if prev.is_cap else None
-    if nat:
-        return _Qualifier(country=nat, pos=pos)
-    if prev.lower in lex.LEVEL_ADJECTIVES:  # "Departmental Councillor": no "of"
-        return _Qualifier(pos=pos)
-    p = _prefix_start(ctx, i)
-    return _Qualifier(text=ctx.span_text(p, i) or None, pos=pos)
-
-
-def _prefix_start(ctx: _Ctx, i: int) -> int:
-    """Start of the capitalised words (possessives allowed inside) that end at ``i``."""
-    p = i
-    while p > 0 and i - p < 6:
-        if _prefix_token(ctx, p - 1):
-            p -= 1
-        elif ctx.tokens[p - 1].is_possessive and p >= 2 and _prefix_token(ctx, p - 2) and p < i:
-            p -= 1
-        else:
-            break
-    return p
-
-
-def _prefix_token(ctx: _Ctx, p: int) -> bool:
-    t = ctx.tokens[p]
-    return t.is_word and t.is_cap and t.lower not in lex.FUNCTION_WORDS
-
-
-def _possessive_qualifier(ctx: _Ctx, ps: int, pos: int) -> _Qualifier:
-    owner = ctx.tok(ps - 1)
-    if owner is None:
-        return _Qualifier(pos=pos)
-    if not owner.is_cap and owner.lower in lex.ANAPHORIC_ORG_NOUNS | lex.ANAPHORIC_PLACE_NOUNS:
-        return _Qualifier(anaphor=owner.lower, pos=pos)
-    p = _prefix_start(ctx, ps)
-    return _Qualifier(text=ctx.span_text(p, ps) or None, pos=pos)
-
-
-def _title(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int] | None, q: _Qualifier) -> RawTitle:
-    role = hit.role
-    t = RawTitle(role, anaphor_pos=q.pos)
-    if of_span is not None:
-        of_text = ctx.span_text(*of_span)
-        if _portfolio(ctx, hit, of_span, of_text) and hit.key in lex.MINISTER_ROLES:
-            t.of, t.org_like = f"Ministry of {of_text}", True
-        elif _portfolio(ctx, hit, of_span, of_text):
-            t.role = f"{role} of {of_text}"
-        else:
-            _set_of(t, of_text, ctx.low(of_span[0]) == "the")
-    if t.of is None and not t.anaphor:
-        _apply_qualifier(t, q)
-    elif hit.key in lex.DIPLOMATIC_ROLES and q.country:
-        t.country = q.country
-        t.of = country_display_name(q.country)
-    if q.country and t.country is None:
-        t.country = q.country
-    return t
-
-
-def _portfolio(ctx: _Ctx, hit: RoleHit, of_span: tuple[int, int], of_text: str) -> bool:
-    """"Minister of Foreign Affairs", "Head of International": the "of" names a portfolio
-    (no place, no organisation), which belongs in the role."""
-    if hit.key not in lex.ROLE_WITH_DEPARTMENT or of_span[1] - of_span[0] > 4:
-        return False
-    if ctx.low(of_span[0]) == "the" or _is_place_span(ctx, *of_span):
-        return False
-    return org_kind(of_text) is None and not any(
-        place_info(ctx.tokens[x].text) for x in range(*of_span) if ctx.tokens[x].is_cap
-    )
-
-
-def _set_of(t: RawTitle, of_text: str, starts_with_the: bool) -> None:
-    words = of_text.split()
-    if starts_with_the and len(words) == 2 and words[1].lower() in (
-        lex.ANAPHORIC_ORG_NOUNS | lex.ANAPHORIC_PLACE_NOUNS
-    ):
-        t.anaphor = words[1].lower()
-        return
-    t.of = clean_of(of_text)
-    t.org_like = place_info(t.of) is None
-
-
-def clean_of(text: str) -> str:
-    """Tidy an "of" phrase: no leading "the", no trailing "city" after a place, no "X's Y"."""
-    text = re.sub(r"\s*\([A-Z][A-Z0-9&-]+\)", "", text)
-    words = text.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    out = " ".join(words)
-    for sep in ("’s ", "'s "):
-        head, _, tail = out.partition(sep)
-        if tail and place_info(tail) and place_info(head):
-            out = tail
-    words = out.split()
-    if len(words) > 1 and words[-1].lower() in lex.PLACE_GENERIC and any(
-        place_info(" ".join(words[-1 - n : -1])) for n in range(1, min(4, len(words)))
-    ):
-        out = " ".join(words[:-1])
-    return out
-
-
-def _apply_qualifier(t: RawTitle, q: _Qualifier) -> None:
-    if q.country:
-        t.country = q.country
-        t.of = country_display_name(q.country)
-    elif q.anaphor:
-        t.anaphor = q.anaphor
-    elif q.text:
-        t.of = clean_of(q.text)
-        t.org_like = place_info(t.of) is None and country_of_demonym(t.of) is None
-
-
 def _role_only(
-    ctx: _Ctx, hit: RoleHit, titles: list[RawTitle], q: _Qualifier, j: int, out: SegmentPeople
+    ctx: _Ctx, hit: RoleHit, titles: list[RawTitle], q: Qualifier, j: int, out: SegmentPeople
 ) -> None:
     if len(titles) != 1:
         return
@@ -601,7 +438,7 @@ def _name_before(ctx: _Ctx, c: int) -> tuple[int, int] | None:
     honorific = ctx.low(k - 1).rstrip(".") in lex.HONORIFICS
     if c - k < 2 and not (honorific and c - k == 1):
         return None
-    if k > 0 and is_name_token(ctx.tokens[k - 1]) or _is_place_span(ctx, k, c):
+    if k > 0 and is_name_token(ctx.tokens[k - 1]) or is_place_span(ctx, k, c):
         return None
     if k > 0 and ctx.tokens[k - 1].is_cap and match_role(ctx.tokens, k - 1) is None and not honorific \
             and ctx.low(k - 1) not in lex.STOPWORDS:
@@ -617,9 +454,9 @@ def _titles_after_comma(ctx: _Ctx, m: int) -> list[RawTitle]:
         if hit is not None:
             if not _plain_prefix(ctx, m, r):
                 return []
-            q = _qualifier(ctx, r) if r > m else _Qualifier(pos=ctx.tokens[r].start)
+            q = read_qualifier(ctx, r) if r > m else Qualifier(pos=ctx.tokens[r].start)
             chain, _ = _role_chain(ctx, hit)
-            return [_title(ctx, role, span, q) for role, span in chain]
+            return [make_title(ctx, role, span, q) for role, span in chain]
         t = ctx.tokens[r]
         if not (t.is_cap or t.is_possessive or t.lower in lex.ANAPHORIC_ORG_NOUNS):
             return []
@@ -642,7 +479,7 @@ def _honorifics(ctx: _Ctx, out: SegmentPeople) -> None:
         b = h + 1
         while b < len(ctx.tokens) and b - h <= _MAX_NAME and is_name_token(ctx.tokens[b]):
             b += 1
-        if b > h + 1 and not _is_place_span(ctx, h + 1, b):
+        if b > h + 1 and not is_place_span(ctx, h + 1, b):
             out.mentions.append(PersonMention(
                 ctx.span_text(h + 1, b), ctx.segment, ctx.tokens[h + 1].start,
                 ctx.tokens[b - 1].end, rank=2))
@@ -689,7 +526,7 @@ def _acceptable_person(ctx: _Ctx, a: int, b: int) -> bool:
         return False
     if any(ctx.low(x) in _FACILITY_WORDS for x in range(a, b)) or _credit_before(ctx, a):
         return False
-    return not _is_place_span(ctx, a, b) and _place_prefix(ctx, a, b) == a
+    return not is_place_span(ctx, a, b) and _place_prefix(ctx, a, b) == a
 
 
 def _credit_before(ctx: _Ctx, a: int) -> bool:
@@ -727,7 +564,7 @@ def _who_is_also(ctx: _Ctx, out: SegmentPeople) -> None:
         hit = match_role(ctx.tokens, r, need_cap=False)
         if hit is not None:
             chain, _ = _role_chain(ctx, hit)
-            m.titles.extend(_title(ctx, role, span, _Qualifier(pos=ctx.tokens[r].start))
+            m.titles.extend(make_title(ctx, role, span, Qualifier(pos=ctx.tokens[r].start))
                             for role, span in chain)
 
 
@@ -744,18 +581,18 @@ def _in_capacity(ctx: _Ctx, out: SegmentPeople) -> None:
         owner = _person_after(out.mentions, ctx, hit.end) or _nearest_before(
             out.mentions, ctx.segment, t.start, _sentence_start(ctx, i))
         if owner is not None:
-            owner.titles.append(_title(ctx, hit, None, q))
+            owner.titles.append(make_title(ctx, hit, None, q))
 
 
-def _role_after_qualifier(ctx: _Ctx, r: int) -> tuple[RoleHit | None, _Qualifier]:
+def _role_after_qualifier(ctx: _Ctx, r: int) -> tuple[RoleHit | None, Qualifier]:
     """A capitalised role within four capitalised words after ``r``, with its qualifier."""
     for x in range(r, min(r + 5, len(ctx.tokens))):
         hit = match_role(ctx.tokens, x)
         if hit is not None:
-            return hit, _qualifier(ctx, x) if x > r else _Qualifier(pos=ctx.tokens[x].start)
+            return hit, read_qualifier(ctx, x) if x > r else Qualifier(pos=ctx.tokens[x].start)
         if not (ctx.tokens[x].is_cap or ctx.tokens[x].is_possessive):
             break
-    return None, _Qualifier()
+    return None, Qualifier()
 
 
 def _person_after(mentions: list[PersonMention], ctx: _Ctx, j: int) -> PersonMention | None:

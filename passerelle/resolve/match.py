@@ -66,7 +66,7 @@ class EventReport:
     start: str | None = None
     end: str | None = None
     precision: str | None = None
-    published: str | None = None  # of the article (or its earliest event date if unknown)
+    published: str | None = None  # of the article (or its latest event date if unknown)
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:

@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import String, column, func, select, table, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from passerelle.errors import StoreError
@@ -48,9 +48,7 @@ STATUSES = ("running", "done", "failed", "interrupted")
 VIAS = ("cli", "web")
 COUNTS = ("stored", "duplicates", "near_duplicates", "failed")
 
-# ``runs`` as declared in store/schema.py plus ``via`` (added by m0009).
-_runs = table("runs", *(column(c.name, c.type) for c in _declared_runs.c if c.name != "via"),
-              column("via", String(16)))
+_runs = _declared_runs
 
 
 @dataclass(frozen=True)

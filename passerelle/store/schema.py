@@ -80,12 +80,13 @@ runs = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("started_at", String(32), nullable=False),
     Column("finished_at", String(32)),
-    Column("status", String(16), nullable=False, default="running"),  # running|done|interrupted
+    Column("status", String(16), nullable=False, default="running"),  # running|done|failed|interrupted
     Column("sources", Text, nullable=False, default="[]"),  # JSON list
     Column("stored", Integer, nullable=False, default=0),
     Column("duplicates", Integer, nullable=False, default=0),
     Column("near_duplicates", Integer, nullable=False, default=0),
     Column("failed", Integer, nullable=False, default=0),
+    Column("via", String(16)),  # cli|web, NULL before m0009
 )
 
 failures = Table(
