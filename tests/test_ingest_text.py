@@ -451,3 +451,105 @@ def test_stamp_alone_above_the_lead_is_not_taken_for_a_headline():
 )
 def test_stamp_labelled(line, labelled):
     assert stamp_labelled(line) is labelled
+
+
+# Held-out set 4 shapes: a credited caption between the headline and the lead, the
+# outlet's name under the headline, an abbreviation inside a long headline.
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("Les deux maires signent la charte dans le salon d'honneur © Ville de Brest",
+         "Ville de Brest"),
+        ("The governor and the consul plant a tree in the park (© Harbour Times)", "Harbour Times"),
+        ("Hai bên ký biên bản ghi nhớ tại trụ sở tỉnh Photo © Minh Khoa", "Minh Khoa"),
+        ("Delegates tour the new dry dock on the east quay ©Quayside Press", "Quayside Press"),
+    ],
+)
+def test_copyright_credit_makes_a_caption_without_full_stop(caption, credit):
+    assert classify(caption) is Kind.CAPTION
+    assert split_credit(caption)[1] == credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["© 2026 Gazette du Rhône", "Tous droits réservés © Gazette du Rhône",
+     "All rights reserved © Harbour Times 2026", "Copyright © Harbour Times"],
+)
+def test_copyright_notice_of_the_site_is_not_a_caption(line):
+    assert classify(line) is not Kind.CAPTION
+
+
+@pytest.mark.parametrize(
+    ("headline", "caption", "lead"),
+    [
+        ("Brest et Da Nang relancent leur jumelage maritime",
+         "Les deux maires posent devant la frégate école © Ville de Brest",
+         "Le maire de Brest a reçu mardi une délégation de la ville de Da Nang conduite par "
+         "son vice-président, pour relancer le jumelage signé en 2001."),
+        ("Harbour pilots from Quy Nhon train in Le Havre",
+         "Trainee pilots on the bridge of a tug in the outer harbour Photo: Marc Didier",
+         "Six harbour pilots from Quy Nhon began a month of training in Le Havre on Monday, "
+         "the port authority said."),
+        ("Tỉnh Bình Định tiếp đoàn doanh nghiệp Bretagne",
+         "Phó Chủ tịch tỉnh trao đổi với đoàn doanh nghiệp (Ảnh: Thu Hà)",
+         "Sáng 5/4, Phó Chủ tịch UBND tỉnh Bình Định đã tiếp đoàn doanh nghiệp vùng Bretagne "
+         "đến tìm hiểu cơ hội đầu tư."),
+    ],
+)
+def test_credited_caption_under_the_headline_is_never_the_title(headline, caption, lead):
+    text = "\n\n".join([headline, "Gazette Ouest", "Mardi 14 avril 2026 - 09:40", caption,
+                        "Rédaction : Léa Fournier", lead])
+    doc = clean_text(text, url="https://gazette.example.fr/a.html")
+    assert doc.title == headline
+    assert doc.body == lead
+    assert doc.captions == [split_credit(caption)[0]]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Chủ tịch UBND tỉnh Khánh Hòa tiếp Đại sứ Bỉ tại TP. Nha Trang trong chuyến thăm",
+         Kind.TITLELIKE),
+        ("Mr. Okafor and the St. Malo harbour master open a new training school for pilots",
+         Kind.TITLELIKE),
+        ("U.S. and Vietnamese port officials agree on a joint study of the river channel",
+         Kind.TITLELIKE),
+        ("The mayor opened the fair on Monday. Visitors then toured the stands of six towns",
+         Kind.PARAGRAPH),
+        ("Delegates met at the town hall in Lyon. The talks went on until late at night",
+         Kind.PARAGRAPH),
+        ("The mayor met the envoy in Hue. Then the two talked about a new school, for girls",
+         Kind.PARAGRAPH),
+    ],
+)
+def test_abbreviation_stop_is_not_a_sentence_break(line, kind):
+    assert classify(line) is kind
+
+
+@pytest.mark.parametrize(
+    ("masthead", "url"),
+    [
+        ("Báo Khánh Hòa điện tử", "https://baokhanhhoa.example.vn/xa-hoi/tin-1.html"),
+        ("Riviera Matin Online Edition", "https://www.riviera-matin.example/monde/a.html"),
+        ("Delta Herald Morning Edition", "https://news.deltaherald.example/world/b"),
+    ],
+)
+def test_outlet_name_under_the_headline_is_not_the_title(masthead, url):
+    headline = "Provincial leaders receive the consul of Belgium in Nha Trang city"
+    lead = ("The chairman of the provincial people's committee received the consul of "
+            "Belgium on Tuesday to discuss tourism and renewable energy.")
+    text = "\n\n".join([headline, masthead, "10/04/2026 08:15", lead])
+    doc = clean_text(text, url=url)
+    assert doc.title == headline
+    assert doc.body == lead
+
+
+def test_outlet_name_from_another_host_is_still_a_headline():
+    lead = ("The chairman of the provincial people's committee received the consul of "
+            "Belgium on Tuesday to discuss tourism and renewable energy.")
+    text = "\n\n".join(["Báo Khánh Hòa điện tử", lead])
+    assert clean_text(text, url="https://other.example.vn/a").title == "Báo Khánh Hòa điện tử"
+    headline = "Delta Herald wins a prize for its reporting on the river floods"
+    text = "\n\n".join([headline, lead])
+    assert clean_text(text, url="https://deltaherald.example/a").title == headline

@@ -8,7 +8,7 @@ import warnings
 import click
 
 from passerelle.cli._group import cli
-from passerelle.cli._options import db_option
+from passerelle.cli._options import db_option, get_config
 from passerelle.errors import PasserelleError
 
 _MISSING = "the web app needs the 'web' extra: pip install 'passerelle[web]'"
@@ -58,7 +58,10 @@ def serve(db: str | None, host: str, port: int, token: str | None, max_upload: i
     """
     uvicorn, WebOptions, create_app = _import_web()
     try:
-        options = WebOptions(db_url=db, host=host, port=port, token=token, max_upload=max_upload)
+        config = get_config()  # ingest jobs extract and fetch with the settings given here
+        options = WebOptions(db_url=db, host=host, port=port, token=token, max_upload=max_upload,
+                             settings=config.pipeline_settings(db_url=db),
+                             ingest_options=config.ingest_options())
     except PasserelleError as exc:
         raise click.ClickException(str(exc)) from exc
     app = create_app(options)

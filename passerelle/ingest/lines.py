@@ -53,6 +53,14 @@ _CREDIT_PAREN = re.compile(
     r"(?i)\s*\(\s*(?:photos?|ảnh|image|credit)\s+(?:courtesy(?: of)?|by|de|par)\s+"
     r"([^()\n]{1,80}?)\s*\)\s*[.|]*\s*$"
 )
+# A copyright credit, wherever the caption stops (with or without a full stop, maybe in
+# brackets, maybe after "Photo"): "... au siège du port © Port Autonome", "(© AFP)".
+_CREDIT_COPYRIGHT = re.compile(
+    r"(?i)\s*[(\[]?\s*(?:(?:photos?|ảnh|crédits?(?: photo)?|credits?|image)\s*:?\s*)?©\s*"
+    r"([^©()\[\]\n]{1,60}?)\s*[)\]]?\s*\.?$"
+)
+# A copyright notice of the site ("Tous droits réservés © Outlet") is not a caption.
+_RIGHTS = re.compile(r"(?i)rights reserved|droits réservés|bản quyền|copyright")
 _CREDIT_ONLY = re.compile(rf"(?i)^\(?\s*{_CREDIT_WORDS}\s*:\s*[^()]{{1,80}}\)?\.?$")
 _PLACEHOLDER = re.compile(r"(?i)\s(?:photo|ảnh|image|hình)\s*\d{1,2}$")
 _SOURCE = re.compile(r"(?i)^(?:source|nguồn|source url|lien|lien source)\s*:\s*(https?://\S+)$")
@@ -69,7 +77,7 @@ _BYLINE = re.compile(r"(?i)^(?:by|par|theo|written by|bài và ảnh|bài, ảnh
 _BYLINE_LEAD = re.compile(
     r"(?i)^[\-–—]?\s*(?:(?:written|reported|report|story|words|text|reporting|compiled)"
     r"(?: and (?:photos?|text|words))? by|by|par|theo|von"
-    r"|(?:story|text|words|texte|reportage|reporters?|report|bài|bài và ảnh|bài, ảnh"
+    r"|(?:story|text|words|texte|reportage|rédaction|reporters?|report|bài|bài và ảnh|bài, ảnh"
     r"|text and photos?|texte et photos?|words and pictures|story and photos?)\s*:"
     r"|correspondance (?:de|d'|du)|de notre (?:envoyée?|correspondante?)s?"
     r"(?: spéciale?s?| permanente?s?)?(?: (?:à|en|au|aux))?"
@@ -187,14 +195,21 @@ def glued_joints(line: str) -> int:
 
 def split_credit(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``line`` ends with a photo credit, else None."""
-    m = _CREDIT_TAIL.search(line) or _CREDIT_PAREN.search(line) or _loose_credit(line)
+    m = (_CREDIT_TAIL.search(line) or _CREDIT_PAREN.search(line) or _loose_credit(line)
+         or _copyright_credit(line))
     credit = m and next(g for g in m.groups() if g)
     if not credit or len(credit.split()) > 8:
         return None
     caption = line[: m.start()].rstrip(" -–—|")
-    if len(words(caption)) < 2:
+    if len(words(caption)) < 2 or _RIGHTS.search(caption):
         return None
     return caption, credit.strip()
+
+
+def _copyright_credit(line: str) -> re.Match[str] | None:
+    """A "© NAME" credit naming its holder with a capital ("© 2026 ..." is a notice)."""
+    m = _CREDIT_COPYRIGHT.search(line)
+    return m if m and m.group(1)[0].isupper() else None
 
 
 def _loose_credit(line: str) -> re.Match[str] | None:
@@ -353,9 +368,38 @@ def _text_kind(line: str) -> Kind:
         return Kind.RELATED
     if n > MAX_TITLE_WORDS:
         return Kind.PARAGRAPH if _INTERNAL_PUNCT.search(line) else Kind.JUNK
-    if n >= 12 and _INTERNAL_PUNCT.search(line) and ". " in line:
+    if n >= 12 and _INTERNAL_PUNCT.search(line) and _sentence_break(line):
         return Kind.PARAGRAPH
     return Kind.TITLELIKE
+
+
+def _sentence_break(line: str) -> bool:
+    """True when a full stop inside ``line`` ends a sentence, not an abbreviation.
+
+    "TP. Hồ Chí Minh", "Mr. Lam", "St. Malo", "U.S. envoy" hold abbreviations: a short
+    capitalised word or dotted letters before the stop.
+    """
+    return any(not _abbreviation(m.group(1)) for m in _STOP.finditer(line))
+
+
+_STOP = re.compile(r"(\S+)\.(?= \S)")
+# Capitals this short before a stop abbreviate ("TP." thành phố, "Q." quận, "M." monsieur,
+# initials); a short name ("Hue.") ends a sentence.
+_ABBREVIATION_CAPITALS = 2
+# Titles and words abbreviated in running text, compared case-folded.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st mt ste mme mlle mgr pr prof jr sr gen col capt lt sen rep gov no vs"
+    " ths ts pgs gs tx tt".split()
+)
+
+
+def _abbreviation(word: str) -> bool:
+    word = word.lstrip("([\"“'‘«")
+    if "." in word:  # "U.S", "e.g"
+        return all(len(p) <= 2 and p.isalpha() for p in word.split("."))
+    if word.isalpha() and word.isupper() and len(word) <= _ABBREVIATION_CAPITALS:
+        return True
+    return word.casefold() in _ABBREVIATIONS
 
 
 def is_chrome(line: str) -> bool:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from unidecode import unidecode
+
 from passerelle.ingest.dates import find_date
 from passerelle.ingest.lines import (
     Kind, classify, ends_sentence, is_box_word, source_url, split_credit, stamp_labelled,
@@ -49,6 +51,10 @@ _REPEAT_MIN_GRAMS = 6
 # Paragraphs at the top of a story compared for a repeated standfirst: a kicker or
 # caption may sit between the standfirst and the lead.
 _STANDFIRST_SPAN = 4
+# The outlet's name under the headline: its host's name (at least this many letters)
+# then at most this many words ("điện tử", "online").
+_MASTHEAD_MIN_LETTERS = 4
+_MASTHEAD_EXTRA_WORDS = 2
 # Longest first line ending with "?" or "!" still read as a headline.
 _QUESTION_TITLE_WORDS = 20
 # A headline-like last line at least this long is a paragraph cut by the scraper.
@@ -135,7 +141,7 @@ def read_page(text: str, *, host: str | None = None) -> _Page:
     """Walk the lines of ``text`` and collect the story. Not a stable API."""
     lines = [_Line(t, classify(t, host)) for t in _prepare(text)]
     page = _Page()
-    start = _pick_title(lines, page)
+    start = _pick_title(lines, page, host)
     _walk(lines, start, page)
     _read_stamps(lines, page, host)
     page.paragraphs = dedupe_paragraphs(page.paragraphs)
@@ -155,8 +161,10 @@ def _prepare(text: str) -> list[str]:
     return out
 
 
-def _pick_title(lines: list[_Line], page: _Page) -> int:
+def _pick_title(lines: list[_Line], page: _Page, host: str | None = None) -> int:
     """Set the title to the last headline-like line before the first paragraph.
+
+    The outlet's name under the headline ("Example Daily Online") is not a headline.
 
     Returns:
         The index where the walk over the story starts (after the title).
@@ -164,13 +172,39 @@ def _pick_title(lines: list[_Line], page: _Page) -> int:
     first_para = next((i for i, ln in enumerate(lines) if _lead_candidate(ln)), len(lines))
     for i in range(first_para - 1, -1, -1):
         ln = lines[i]
-        if ln.kind is Kind.TITLELIKE and _headline_shaped(ln.text):
+        if ln.kind is Kind.TITLELIKE and _headline_shaped(ln.text) and (
+                not masthead(ln.text, host)):
             page.title = ln.text
             return i + 1
     if first_para < len(lines) and _question_headline(lines[first_para].text):
         page.title = lines[first_para].text
         return first_para + 1
     return 0
+
+
+def masthead(text: str, host: str | None) -> bool:
+    """True when ``text`` is the outlet's name as its host spells it.
+
+    "Báo Lâm Đồng điện tử" on baolamdong.vn, "Riviera Matin" on riviera-matin.fr: the
+    host's name (letters only, without accents) is made by the line's first words, and
+    at most ``_MASTHEAD_EXTRA_WORDS`` words follow ("điện tử", "online").
+    """
+    names = [n for n in _host_names(host) if len(n) >= _MASTHEAD_MIN_LETTERS]
+    tokens = [_letters(w) for w in words(text)]
+    for end in range(1, len(tokens) + 1):
+        if "".join(tokens[:end]) in names:
+            return len(tokens) - end <= _MASTHEAD_EXTRA_WORDS
+    return False
+
+
+def _host_names(host: str | None) -> set[str]:
+    """The labels of ``host`` but its last (the TLD) and "www", letters and digits only."""
+    labels = (host or "").casefold().split(".")[:-1]
+    return {_letters(n) for n in labels if n != "www"}
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", unidecode(text).casefold())
 
 
 def _lead_candidate(ln: _Line) -> bool:

@@ -43,7 +43,8 @@ def create_app(options: WebOptions | None = None) -> FastAPI:
     """Build the app.
 
     Args:
-        options: how to run (database URL, token, limits); defaults when None.
+        options: how to run (database URL, token, limits, the settings ingest jobs
+            use); defaults when None.
 
     Returns:
         The FastAPI application, with ``state.backend`` (the data seam),
@@ -57,7 +58,8 @@ def create_app(options: WebOptions | None = None) -> FastAPI:
                   description="Who met whom, where, when, about what, and what they promised.")
     app.state.options = options
     app.state.backend = Backend(options.db_url)
-    app.state.jobs = JobRunner(app.state.backend)
+    app.state.jobs = JobRunner(app.state.backend, settings=options.settings,
+                               ingest_options=options.ingest_options)
     app.state.templates = _templates()
     app.add_middleware(SecurityMiddleware, options=options)
     errors.install(app)

@@ -9,6 +9,12 @@ text). The writer thread reads each source into articles with
 the knowledge-base facts). So the page shows progress per article, and one bad
 article never stops the job: its reason is listed with the failures.
 
+Jobs use the settings the app was built with (``WebOptions.settings`` and
+``WebOptions.ingest_options``: what ``passerelle serve`` was started with), so a
+component override or a fetch setting applies to the web as to ``passerelle ingest``.
+Extraction stays serial on the writer thread (``pipeline.workers`` and
+``pipeline.scheduler`` are ignored): jobs hand over one article at a time.
+
 Like ``passerelle ingest``, each job is recorded through the run log
 (:mod:`passerelle.store.runs`, ``via="web"``): the ``runs`` row is started when the
 writer thread picks the job up, each failure is written when it happens, the counts
@@ -34,7 +40,7 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -150,22 +156,29 @@ def relabel(text: str, source: str, label: str) -> str:
     return str(text).replace(source, label)
 
 
-def _estimate(source: str) -> int | None:
+def _estimate(source: str, options: Any = None) -> int | None:
     """Articles in ``source`` if known without reading it (files, JSON Lines), else None."""
     from passerelle.ingest import count_sources
 
     try:
-        return count_sources([source])
+        return count_sources([source], options)
     except (PasserelleError, OSError):
         return None
+
+
+def _serial(settings: Any) -> Any:
+    """``settings`` (the defaults when None) for extraction on the calling thread."""
+    from passerelle.settings import Settings
+
+    return replace(settings or Settings(), workers=0, scheduler=None, progress=False)
 
 
 class _Progress:
     """Keeps ``job.total`` honest: exact counts of files, estimates for URLs and feeds."""
 
-    def __init__(self, job: Job):
+    def __init__(self, job: Job, options: Any = None):
         self.job = job
-        self.estimates = [_estimate(s) for s in job.sources]
+        self.estimates = [_estimate(s, options) for s in job.sources]
         self.finished = 0  # articles of sources already read
         self.index = 0
 
@@ -189,10 +202,17 @@ class JobRunner:
 
     Args:
         backend: the app's :class:`~passerelle.web.backend.Backend` (gives the database).
+        settings: the pipeline settings of extraction and storage
+            (:class:`passerelle.settings.Settings`); None: the defaults. Workers and
+            scheduler are dropped: the writer thread extracts one article at a time.
+        ingest_options: how sources are read (:class:`passerelle.ingest.IngestOptions`);
+            None: the defaults.
     """
 
-    def __init__(self, backend: Any):
+    def __init__(self, backend: Any, settings: Any = None, ingest_options: Any = None):
         self.backend = backend
+        self.settings = _serial(settings)
+        self.ingest_options = ingest_options
         self.jobs: dict[str, Job] = {}
         self._workdir: Path | None = None
         self._queue: queue.Queue[Job] = queue.Queue()
@@ -311,7 +331,7 @@ class JobRunner:
             self._finish(job, "failed", str(exc))
             return
         job.run_id = self._log_start(db, job)
-        progress = _Progress(job)
+        progress = _Progress(job, self.ingest_options)
         for source, label in zip(job.sources, job.labels):
             job.current = label
             seen = self._run_source(job, db, progress, source, label)
@@ -355,7 +375,7 @@ class JobRunner:
         seen = 0
         progress.update(0)
         try:
-            for item in read_sources([source]):
+            for item in read_sources([source], self.ingest_options):
                 seen += 1
                 progress.update(seen)
                 self._handle(job, db, item, source, label)
@@ -387,14 +407,13 @@ class JobRunner:
     def _store(self, job: Job, db: Any, item: Any, origin: str) -> str | None:
         """Extract and store one article; returns why it failed, or None."""
         from passerelle.pipeline import extract_items
-        from passerelle.settings import Settings
         from passerelle.store import find_duplicate, store_document
 
         with db.connect() as conn:
             if find_duplicate(conn, item.doc):
                 job.duplicates += 1
                 return None
-        settings = Settings()
+        settings = self.settings
         [out] = list(extract_items([item], settings))
         if not hasattr(out, "doc"):
             return str(out.reason)

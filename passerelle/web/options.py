@@ -5,8 +5,13 @@ from __future__ import annotations
 import ipaddress
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from passerelle.errors import ConfigError
+
+if TYPE_CHECKING:
+    from passerelle.ingest.options import IngestOptions
+    from passerelle.settings import Settings
 
 #: Largest request body accepted by ``/ingest`` (uploads and pasted text): 20 MiB is
 #: several hundred news articles, while keeping a stray upload from filling the disk.
@@ -24,6 +29,11 @@ class WebOptions:
         token: secret for writes (ingest, corrections); env ``PASSERELLE_TOKEN``.
         max_upload: largest accepted request body in bytes.
         page_size: rows per page in lists.
+        settings: the pipeline settings ingest jobs extract and store with
+            (``extract.components``, ``store.*``); None: the defaults. ``passerelle
+            serve`` passes the ones it was started with (``-s``, settings file, env).
+        ingest_options: how ingest jobs read URLs, feeds and files (``fetch.*``
+            settings); None: the defaults.
     """
 
     db_url: str | None = None
@@ -32,6 +42,8 @@ class WebOptions:
     token: str | None = None
     max_upload: int = DEFAULT_MAX_UPLOAD
     page_size: int = 50
+    settings: Settings | None = None
+    ingest_options: IngestOptions | None = None
 
     def __post_init__(self) -> None:
         if self.token is None:
