@@ -67,10 +67,60 @@ def run_fr(analysis: Analysis) -> None:
         spans = person_spans(analysis)
         found = [o for seg, text in analysis.segments.items()
                  for o in find_organizations_fr(seg, text, spans.get(seg, []))]
+        found += possessive_committees(analysis)
     except Exception as exc:  # noqa: BLE001 - reported with the document
         raise ExtractionError(f"organisation extraction (fr) failed: {exc}",
                               source=analysis.doc.id, hint="report the document") from exc
     finish(analysis, found)
+    _committee_titles(analysis.doc)
+
+
+def _committee_titles(doc) -> None:  # noqa: ANN001 - a records.Document
+    """An office "of" a committee named by a possessive is of that committee, named in
+    full ("comité populaire de Hai Phong"), with the committee's role names (Chairman),
+    and its holder serves Vietnam."""
+    full = [o for o in doc.organizations if any(fold(a) == _BARE_COMMITTEE for a in o.aliases)]
+    if len(full) != 1:
+        return
+    for person in doc.people:
+        for title in person.titles:
+            if title.of and fold(title.of) == _BARE_COMMITTEE:
+                title.of = full[0].name
+                title.role = _COMMITTEE_ROLES.get(title.role, title.role)
+                person.country = person.country or full[0].country
+
+
+# "une délégation de Hai Phong, conduite par le vice-président de son comité populaire":
+# the committee of the Vietnamese city or province named before it in the sentence.
+_THEIR_COMMITTEE = re.compile(
+    r"\b(?:son|sa|leur)\s+(comité populaire)\b(?!\s+(?:de|du|d['’]|des)\b)", re.IGNORECASE)
+_LOCAL_KINDS = frozenset({"city", "province"})
+_BARE_COMMITTEE = fold("comité populaire")
+# As the tables name the heads of a committee ("président du comité populaire": Chairman).
+_COMMITTEE_ROLES = {"President": "Chairman", "Vice President": "Vice Chairman"}
+
+
+def possessive_committees(analysis: Analysis) -> list[OrgSpan]:
+    """People's committees named by a possessive, after the Vietnamese city or province
+    written last before them in the sentence."""
+    out = []
+    for sent in analysis.sentences:
+        for m in _THEIR_COMMITTEE.finditer(sent.text):
+            at = sent.start + m.start()
+            owner = _last_local_place(analysis, sent.segment, sent.start, at)
+            if owner is not None:
+                out.append(OrgSpan(f"{m.group(1)} de {owner}", sent.segment,
+                                   sent.start + m.start(1), sent.start + m.end(1), "government",
+                                   "VN", [m.group(1)]))
+    return out
+
+
+def _last_local_place(analysis: Analysis, segment: str, lo: int, hi: int) -> str | None:
+    """The Vietnamese city or province mentioned last in ``[lo, hi)`` of a segment."""
+    seen = [(x.start, p.name) for p in analysis.doc.places
+            if p.country == "VN" and p.kind in _LOCAL_KINDS
+            for x in p.mentions if x.segment == segment and lo <= x.start < hi]
+    return max(seen)[1] if seen else None
 
 
 def base_component(name: str):  # noqa: ANN201 - a registered component
@@ -163,8 +213,37 @@ def add_french_places(analysis: Analysis) -> None:
             info = place_info(m.group())
             if m.group()[0].isupper() and info is not None:
                 _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
+    add_landmarks(analysis)
     for place in doc.places:
         place.mentions = [x for x in place.mentions if not _not_a_place_fr(analysis, x)]
+    doc.places = [p for p in doc.places if p.mentions]
+
+
+# A named building or site: "le palais du Pharo", "l'Abbaye-aux-Dames", "la citadelle de X".
+_LANDMARK_FR = re.compile(
+    r"(?<![\w-])(?:[Pp]alais|[Cc]hâteau|[Aa]bbaye|[Cc]athédrale|[Bb]asilique|[Cc]itadelle)"
+    r"(?:-(?:[\w]+-)*[A-ZÀ-Ý][\w]+|\s+(?:du |de la |de l['’]|des |de |d['’])" + CAP_RUN + ")")
+
+
+def add_landmarks(analysis: Analysis) -> None:
+    """Named buildings and sites as places of kind "other", as written. A town written
+    inside the name as it is called stays ("cathédrale de Chartres"); one only inferred
+    from a contracted article ("palais du Pharo" -> "Le Pharo") gives way to it."""
+    doc = analysis.doc
+    for seg, text in analysis.segments.items():
+        for m in _LANDMARK_FR.finditer(text):
+            span = Mention(m.start(), m.end(), seg)
+            inner = [p for p in doc.places for x in p.mentions if _strictly_inside(x, span)]
+            for place in inner:
+                place.mentions = [x for x in place.mentions if not _strictly_inside(x, span)
+                                  or text[x.start:x.end] == place.name]
+            site = next((p for p in inner if p.kind == "other"), None)
+            if site is not None:  # "château de Chambord": the site the gazetteer knows
+                site.aliases = list(dict.fromkeys([*site.aliases, m.group()]))
+                continue
+            country = next((p.country for p in inner if p.country), None)
+            if not any(fold(p.name) == fold(m.group()) for p in doc.places):
+                doc.places.append(Place(m.group(), [], "other", country, mentions=[span]))
     doc.places = [p for p in doc.places if p.mentions]
 
 

@@ -33,7 +33,8 @@ from passerelle.extract.places import PlaceMention, find_places, merge_places
 from passerelle.extract.tokens import Token, fold, tokenize
 
 _MAX_NAME = 4
-_ARTICLES = re.compile(r"^(?:(?:de la|de l['’]|du|des|de|d['’]|l['’]|la|le|les|en|à|au|aux|của|tại)\s*)+",
+_ARTICLES = re.compile(r"^(?:(?:de la|de l['’]|du|des|de|d['’]|l['’]|la|le|les|en|à|au|aux|của|tại"
+                       r"|(?:son|sa|ses|leur|leurs)(?=\s))\s*)+",
                        re.IGNORECASE)
 _HONORIFIC_WORDS = frozenset({"m", "mme", "mlle", "ông", "bà", "ngài", "s.e", "dr", "pr"})
 # First words of organisation and compass names, never of a personal name (folded).
@@ -50,7 +51,9 @@ _GAP_WORDS = {
         provincial provinciale urbaine urbain communauté conseil comité régional régionale
         départemental départementale métropole centre groupe société entreprise français
         française vietnamien vietnamienne étrangères étranger extérieur extérieures rural
-        naturelles sociales publique publiques supérieur national nationale""".split()),
+        naturelles sociales publique publiques supérieur national nationale
+        son sa ses leur leurs université école institut directoire chambre ambassade consulat
+        ministère préfecture mairie agence fondation fédération association""".split()),
     "vi": frozenset("""tại của và nhân dân ủy uỷ ban hội đồng tỉnh thành phố tp""".split()),
 }
 
@@ -141,6 +144,8 @@ def _after_role(
     while i < len(toks) and i - gap_start <= _MAX_GAP:
         t = toks[i]
         if t.start in roles_at:
+            if language == "fr" and _OBLIQUE_FR.search(seg.text[max(0, a - 12):a]):
+                return  # "à l'invitation du maire, l'ambassadeur X": not the mayor
             titles.append(_raw_title(role, _of_text(seg, gap_start, i)))
             role, end = roles_at[t.start]
             i = gap_start = _index(starts, end)
@@ -151,7 +156,7 @@ def _after_role(
             j = i
             while j < len(toks) and j - i < 8 and toks[j].is_word and toks[j].is_cap:
                 j += 1
-            name = _name_span(seg, i, j)
+            name = None if _object_of_de(seg, i, j, gap_start) else _name_span(seg, i, j)
             if name:
                 k, end = name
                 titles.append(_raw_title(role, _of_text(seg, gap_start, k)))
@@ -167,6 +172,25 @@ def _after_role(
             i = _past_charge(toks, i, gap_start)  # "adjointe ... chargée des sports, X"
         else:
             return
+
+
+_DE = frozenset({"de", "du", "des", "d"})
+# An office after a preposition ("invitation du maire", "avec la préfète"): another
+# person's office, never the first of a chain of offices held by the next name.
+_OBLIQUE_FR = re.compile(r"(?i)(?:\b(?:du|des|au|aux|avec|par|pour)\s+|\b(?:de|à|avec|par)\s+"
+                         r"(?:la\s+|l['’]))$")
+
+
+def _object_of_de(seg: _Seg, i: int, j: int, gap_start: int) -> bool:
+    """Capitalised words ``[i, j)`` that close the office's "of" phrase ("président de
+    l'université de Rouen Normandie, Marc Vasseur"): after "de" inside the gap, and
+    followed by a comma and another capitalised name, which is the holder's."""
+    toks = seg.tokens
+    before = [fold_case(t.text) for t in toks[gap_start:i] if t.text not in "'’"]
+    if not before or before[-1] not in _DE and not (len(before) > 1 and before[-2] in _DE):
+        return False
+    return j + 2 < len(toks) and toks[j].text == "," and all(
+        t.is_word and t.is_cap for t in toks[j + 1:j + 3])
 
 
 # Lower-case words that end a company's or school's head: a name after them is the body's.

@@ -43,6 +43,7 @@ from passerelle.extract.vi_places_offices import (
     add_named_places,
     apposed_titles,
     caps_end,
+    foreign_councils,
     governors,
     home_offices,
     provinces_named_as_such,
@@ -83,6 +84,7 @@ def run_vi(analysis: Analysis) -> None:
     apposed_titles(analysis, found)
     home_offices(analysis)
     governors(analysis)
+    foreign_councils(analysis)
     republic_offices(analysis)
     tidy_of(analysis)
     tidy_titles(analysis.doc)  # the countries of the offices just read
@@ -407,10 +409,32 @@ def _read_fixed(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
     return j, None, None
 
 
+# Lower-case words inside a foreign (French) proper name: "Centre-Val de Loire".
+_FOREIGN_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "les", "sur", "en", "et"})
+
+
+def _read_foreign(text: str, toks: list[Token], j: int, people: list[Span]) -> Reading:
+    """A foreign body's name after its Vietnamese head ("Hội đồng vùng Centre-Val de
+    Loire"): capitalised words, hyphens and French particles between them."""
+    good = k = j
+    while k < len(toks) and k - j < _MAX_SYLLABLES and not _in(toks[k], people):
+        t = toks[k]
+        if t.is_word and t.is_cap:
+            good = k = k + 1
+        elif (t.text in "-'’" or t.lower in _FOREIGN_PARTICLES) and good > j \
+                and k + 1 < len(toks) and (toks[k + 1].is_cap or toks[k + 1].text in "'’"):
+            k += 1
+        else:
+            break
+    if good == j:
+        return None, None, None
+    return good, None, _country_in(text, toks, j, good)
+
+
 _READERS = {
     "unit": _read_unit, "party": _read_party, "country": _read_country,
     "embassy": _read_embassy, "named": _read_named, "company": _read_company,
-    "fixed": _read_fixed,
+    "fixed": _read_fixed, "foreign": _read_foreign,
 }
 
 

@@ -147,6 +147,8 @@ def _resolve_one(index: _Index, profile: Profile, sent: Sentence, previous: Acto
     hits.sort(key=lambda h: h.start)
     for h in hits:
         h.is_object = _is_object(profile, text, h.start)
+    hits += _demonstrative_hits(profile, text, hits, recent)
+    hits.sort(key=lambda h: h.start)
     subject = _subject(profile, text, hits)
     hits += _pronoun_hits(profile, text, hits, subject or previous)
     hits.sort(key=lambda h: h.start)
@@ -234,6 +236,27 @@ _PARTICIPLE_OPENING = re.compile(r"(?i)^\W*(?:en\s+)?(?:recevant|accueillant|ren
                                  r"welcoming|meeting with)\b")
 
 
+# "Celui-ci s'est engagé ...", "ce dernier": the person named last, not the subject.
+_DEMONSTRATIVE_FR = re.compile(r"(?i)(?<![\w-])(?:celui-ci|celle-ci|ce dernier|cette dernière)"
+                               r"(?![\w-])")
+
+
+def _demonstrative_hits(profile: Profile, text: str, hits: list[Hit],
+                        recent: list[Actor]) -> list[Hit]:
+    """French demonstratives for the person named last (in the sentence, else before it)."""
+    if profile.language != "fr" or not recent:
+        return []
+    out = []
+    for m in _DEMONSTRATIVE_FR.finditer(text):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue
+        before = [h.actor for h in hits if h.actor.kind == "person" and h.end <= m.start()]
+        target = before[-1] if before else recent[-1]
+        is_object = _is_object(profile, text, m.start())
+        out.append(Hit(target, m.start(), m.end(), "pronoun", is_object))
+    return out
+
+
 def _pronoun_hits(profile: Profile, text: str, hits: list[Hit],
                   target: Actor | None) -> list[Hit]:
     if target is None:
@@ -241,7 +264,8 @@ def _pronoun_hits(profile: Profile, text: str, hits: list[Hit],
     out = []
     for m in profile.pronoun.finditer(text):
         if not any(h.start <= m.start() < h.end for h in hits):
-            out.append(Hit(target, m.start(), m.end(), "pronoun", _is_object(profile, text, m.start())))
+            is_object = _is_object(profile, text, m.start())
+        out.append(Hit(target, m.start(), m.end(), "pronoun", is_object))
     for m in profile.possessive.finditer(text):
         out.append(Hit(target, m.start(), m.end(), "possessive"))
     return out

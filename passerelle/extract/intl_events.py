@@ -21,11 +21,7 @@ between auxiliary and participle "a également exprimé", "buổi tiếp").
   ("Recevant X, Y ...", "Y có buổi tiếp X") is also a visit of X to the town or
   province that Y's office is of.
 - agreement: a signing phrase with at least two sides; conference: attending.
-- commitments: a trigger phrase gives the kind; the actor is the person nearest
-  before it (or the speaker of "a souligné ... X"), else the delegation's leader,
-  else a place or body written right before it ("Thừa Thiên Huế mong muốn").
-  One commitment per actor and kind in a sentence. "theo lời mời" / "à
-  l'invitation de" (at someone's invitation) is not an invitation.
+- commitments: in ``intl_commitments.py`` (re-exported here).
 
 Dates use ``eventkit.sentence_dates`` (day-first, years from the publication date or,
 without one, after the latest dated mention of the body).
@@ -76,23 +72,6 @@ EXTRA_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
         "conference": ("tham dự", "dự lễ"),
     },
 }
-EXTRA_COMMITMENTS: dict[str, dict[str, tuple[str, ...]]] = {
-    "fr": {
-        "intent": ("est à la recherche d'opportunités", "à la recherche d'opportunités",
-                   "a exprimé son souhait", "a exprimé le souhait", "a exprimé sa volonté",
-                   "souhaite", "espère", "envisage", "voudrait"),
-        "pledge": ("a affirmé sa volonté", "a réaffirmé sa volonté", "partagerait",
-                   "accélérerait", "continuerait", "soutiendrait", "s'engage à",
-                   "apportera", "mettra", "aidera", "aiderait"),
-        "invitation": ("pour inviter", "inviter", "a invité", "invite"),
-        "appeal": ("a appelé", "appelle", "a exhorté", "a demandé"),
-    },
-    "vi": {
-        "intent": ("mong muốn", "bày tỏ mong muốn", "hy vọng", "mong"),
-        "pledge": ("cam kết", "sẵn sàng", "sẽ tiếp tục", "sẽ hỗ trợ", "sẽ tạo điều kiện"),
-        "appeal": ("kêu gọi", "yêu cầu", "đề nghị các"),
-    },
-}
 # "à l'invitation de", "theo lời mời", "nhận lời mời": at someone's invitation.
 _NOT_INVITATION = re.compile(r"(?:à l'|sur l')invitation|(?:theo|nhận|nhận lời)\s+(?:lời\s+)?mời|"
                              r"(?:khách|được|đã được)\s+mời",
@@ -118,7 +97,6 @@ _TO = {
         r"(?:(?:tại|đến|tới|ở|thăm|sang)\s+|^\s+)(?:(?:thành phố|tỉnh|tp\.?|thủ đô|vùng|quận|huyện|"
         r"nước)\s+)?(?:(?:Cộng hòa|Cộng hoà|CH)\s+)?$", re.I),
 }
-_SPEECH_FR = re.compile(r"\ba\s+(?:souligné|déclaré|affirmé|indiqué|noté|estimé|rappelé)\b")
 
 
 def _phrases(table: dict[str, tuple[str, ...]], extra: dict[str, tuple[str, ...]],
@@ -164,6 +142,8 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
         for kind, start, end in triggers:
             if calls and kind == "meeting" and not _others_met(item, calls):
                 continue  # the calls on bodies are this sentence's meetings
+            if calls and kind == "meeting" and _met_at_body(item, calls):
+                continue  # "đến thăm Trường X, làm việc với Hiệu trưởng Y": one meeting
             special = _meetings_fr(analysis, item, kind, start, end, state) \
                 if language == "fr" else None
             if special is not None:
@@ -183,7 +163,8 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
 # "celle de X à Y" once a visit was named earlier in the sentence.
 _VISIT_OF_FR = re.compile(r"(?i)\bvisite\s+(?:d'(?:É|E)tat\s+|officielle\s+|de travail\s+|"
                           r"d'amitié\s+)?(?:de\s+|du\s+|d')|\bcelle\s+(?:de\s+|du\s+|d')")
-_WISH_FR = re.compile(r"(?i)\b(?:souhaite\w*|invit\w*|propos\w*|espère|prépar\w*)\b[^.;]*$")
+_WISH_FR = re.compile(r"(?i)\b(?:souhaite\w*|invit\w*|propos\w*|espère|prépar\w*|envisag\w*)\b"
+                      r"[^.;]*$")
 
 
 def _visits_of_fr(analysis: Analysis, item: IntlSentence) -> list[Event]:
@@ -236,10 +217,10 @@ def _org_calls_vi(analysis: Analysis, item: IntlSentence,
     the delegation when "đoàn" calls)."""
     out: list[Event] = []
     for h in item.hits:
-        if h.actor.kind != "organization" or h.actor.subkind == "government":
+        if h.actor.kind != "organization":
             continue
         verb = _CALL_VI.search(item.text[max(0, h.start - 40):h.start])
-        if verb is None:
+        if verb is None or h.actor.subkind == "government" and not _works_with_office(item, verb):
             continue
         at = h.start - len(verb.group(0))
         visitor = _caller_vi(item, at, state)
@@ -253,6 +234,34 @@ def _others_met(item: IntlSentence, calls: list[Event]) -> bool:
     Thị trưởng X và thăm Trường Đại học Y": X is met too)."""
     callers = {p for e in calls for p in e.participants}
     return any(h.actor.kind == "person" and h.actor.name not in callers for h in item.hits)
+
+
+def _works_with_office(item: IntlSentence, verb: re.Match[str]) -> bool:
+    """"làm việc với Sở Công Thương tỉnh X": a government office is met only when
+    worked with, and when no one else is named in the sentence to speak for it."""
+    people = [h for h in item.hits if h.actor.kind == "person" and h.via == "name"]
+    return verb.group(0).lower().startswith("làm việc với") and len(people) <= 1
+
+
+def _met_at_body(item: IntlSentence, calls: list[Event]) -> bool:
+    """Add to the one call of the sentence the people named after the body, whose
+    offices are of no other body or place ("đến thăm Trường X, làm việc với Hiệu
+    trưởng Y": Y is met at X); whether every other person met was added."""
+    if len(calls) != 1:
+        return False
+    call = calls[0]
+    body = next((h for h in item.hits if h.actor.name == call.participants[-1]), None)
+    others = [h for h in item.hits if h.actor.kind == "person"
+              and h.actor.name not in call.participants]
+    if body is None or not others:
+        return False
+    key = _plain(body.actor.name)
+    fits = [h for h in others if h.start > body.end and h.via == "name"
+            and all(_plain(of) in key for of in h.actor.title_places())]
+    if len(fits) != len(others):
+        return False
+    call.participants = _unique(call.participants + [h.actor.name for h in fits])
+    return True
 
 
 def _caller_vi(item: IntlSentence, at: int, state: dict[str, list[str]]) -> str | None:
@@ -304,8 +313,8 @@ def _guest_visit(analysis: Analysis, item: IntlSentence, start: int, end: int) -
 
 
 _VISITED_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+)?visité$")
-_STAY_FR = re.compile(r"\b(?:son|sa|leur|ce|cette)\s+(?:séjour|tournée|déplacement|visite)$",
-                      re.I)
+_STAY_FR = re.compile(r"\b(?:(?:son|sa|leur|ce|cette)|(?:fin|cours|issue|terme|suite)\s+d[eu])\s+"
+                      r"(?:séjour|tournée|déplacement|visite)$", re.I)
 _PASSIVE_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)$")
 
 
@@ -496,6 +505,8 @@ def _visit(analysis: Analysis, item: IntlSentence, start: int, end: int, languag
         dest = _elided_destination(analysis, item, end)
     if dest is None or (language == "vi" and _wished_vi(item.text[:start])):
         return None
+    if language == "fr" and _wished_fr(item.text[:start]):
+        return None
     visitors = _visitors(item, start, dest, language, state)
     if not visitors:
         return None
@@ -540,6 +551,12 @@ def _wished_vi(before: str) -> bool:
         and _NOT_INVITATION.search(before) is None
 
 
+def _wished_fr(before: str) -> bool:
+    """"a invité les élus à se rendre au Vietnam", "souhaite se rendre à X": a visit
+    invited or hoped for, not made ("à l'invitation de X, Y s'est rendu" is made)."""
+    return _WISH_FR.search(before) is not None and _NOT_INVITATION.search(before) is None
+
+
 def _guest_vi(item: IntlSentence, before: int) -> str | None:
     """The first person named after a receiving verb ("tiếp", "đón") before ``before``."""
     verb = None
@@ -577,6 +594,10 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
         near = _received_guest_fr(item, near)
     if near:
         return [near[-1].actor.name]
+    if language == "fr" and _GROUP_SUBJECT_FR.search(item.text[:start]):
+        group = state.get("leader") or state.get("visitors")
+        if group:  # "la délégation s'est rendue à X, où elle a été accueillie par Y"
+            return list(group)
     if item.subject is not None and item.subject.name != dest.actor.name:
         return [item.subject.name]
     owner = _visit_of_vi(item, start, dest) if language == "vi" else None
@@ -593,6 +614,8 @@ def _visitors(item: IntlSentence, start: int, dest: Hit, language: str,
     return list(state.get("leader") or state.get("visitors") or [])
 
 
+# "la délégation s'est rendue ...": the delegation already followed is the subject.
+_GROUP_SUBJECT_FR = re.compile(r"(?i)\b(?:la|sa|cette|notre)\s+délégation\s+(?:\w+\s+){0,2}$")
 _RECEIVED_BY_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)\b[^.;]*\bpar\s+"
                              r"(?:(?:la|le|l')\s*)?(?:[\w-]+\s+){0,3}$")
 
@@ -639,182 +662,18 @@ def _unique(names: list[str]) -> list[str]:
     return [n for i, n in enumerate(names) if n not in names[:i]]
 
 
-# --- commitments -------------------------------------------------------------------
-
-
+# Commitments live in their own module (which imports this one): reached lazily here so
+# either module can be imported first.
 def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
-    """Forward-looking statements of named sides in a French or Vietnamese document."""
-    profile = PROFILES[language]
-    phrases = _phrases(tables(language).COMMITMENT_TRIGGERS, EXTRA_COMMITMENTS[language],
-                       language)
-    leader: Actor | None = None
-    out: list[Commitment] = []
-    for item in resolve_intl(analysis, profile):
-        leader = _leader(item, language) or leader
-        if item.sentence.segment != "body":
-            continue
-        seen: set[tuple[str, str]] = set()
-        extra = _pledges_vi(item.text) if language == "vi" else []
-        for kind, start, end in _triggers(item.text, phrases) + extra:
-            c = _commitment(item, kind, start, end, language, leader)
-            if c is None and language == "vi":
-                c = _home_commitment_vi(analysis, item, kind, start, end)
-            if c is None and language == "fr":
-                c = _anaphor_commitment_fr(analysis, item, kind, start, end)
-            if c is not None and (c.actor, c.kind) not in seen:
-                seen.add((c.actor, c.kind))
-                out.append(c)
-    return out
+    """French or Vietnamese commitments: see :mod:`passerelle.extract.intl_commitments`."""
+    from passerelle.extract import intl_commitments  # noqa: PLC0415
+
+    return intl_commitments.extract_commitments(analysis, language)
 
 
-# "X khẳng định Đại sứ quán sẽ tích cực giới thiệu ...": a pledge with words between.
-_PLEDGE_VI = re.compile(r"(?i)khẳng định\s(?!sẽ)[^.;]{0,60}?\bsẽ\s+(?:tiếp tục|tích cực|hỗ trợ|"
-                        r"tạo điều kiện|phối hợp|đồng hành|thúc đẩy|giới thiệu|cử|dành|luôn)")
-# "cho biết nhiều doanh nghiệp Busan quan tâm": the wish of unnamed others.
-_REPORTED_VI = re.compile(r"(?i)\b(?:cho biết|cho rằng)\s+(?:nhiều|các|một số)\s+[^,.;]{0,40}$")
-# "Tỉnh đề nghị ...": the province (of the document) speaks.
-_LINK_WORD_VI = (r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó|Mặt khác|Theo đó|Qua đó|"
-                 r"Đặc biệt|Dịp này|Nhân dịp này)\s*,?\s*)")
-_LINK_VI = _LINK_WORD_VI + "?"
-_HOME_VI = re.compile(r"^\W*" + _LINK_VI + r"(?:[Tt]ỉnh|UBND tỉnh|[Ll]ãnh đạo tỉnh)\s+"
-                      r"(?:cũng\s+|đã\s+|luôn\s+)?$")
-# "Đồng thời, đề nghị ...": the subject left out is the previous sentence's.
-_SAME_SUBJECT_VI = re.compile(r"^\W*" + _LINK_WORD_VI + r"(?:cũng\s+|đã\s+)?$")
+def __getattr__(name: str) -> object:
+    if name == "EXTRA_COMMITMENTS":
+        from passerelle.extract import intl_commitments  # noqa: PLC0415
 
-
-def _pledges_vi(text: str) -> list[tuple[str, int, int]]:
-    return [("pledge", m.start(), m.start() + len("khẳng định")) for m in _PLEDGE_VI.finditer(text)]
-
-
-def _home_commitment_vi(analysis: Analysis, item: IntlSentence, kind: str, start: int,
-                        end: int) -> Commitment | None:
-    """"Tỉnh đề nghị ...": a commitment of the document's only Vietnamese province;
-    "Đồng thời, đề nghị ...": one of the previous sentence's subject."""
-    if kind == "agreement":
-        return None
-    homes = {p.name for p in analysis.doc.places if p.kind == "province" and p.country == "VN"}
-    if _HOME_VI.match(item.text[:start]) and len(homes) == 1:
-        actor = homes.pop()
-    elif _SAME_SUBJECT_VI.match(item.text[:start]) and item.previous_subject is not None:
-        actor = item.previous_subject.name
-    else:
-        return None
-    return Commitment(
-        actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
-        sectors=sectors_of(item.sentence.text), summary=_summary(item.sentence.text, start),
-        evidence=item.sentence.text, actor_aliases=[], status="proposed")
-
-
-# "La chambre s'est engagée": a body named earlier by its head word -> its name starts.
-_ANAPHOR_FR = re.compile(r"(?i)\b(?:la|le|l['’])\s*(chambre|université|ambassade|région|"
-                         r"département|mairie|municipalité|agence|institut)\s+$")
-_ANAPHOR_HEADS_FR = {
-    "chambre": ("chambre", "cci"), "université": ("université",),
-    "ambassade": ("ambassade",), "région": ("conseil régional", "région"),
-    "département": ("conseil départemental", "département"),
-    "mairie": ("mairie", "ville de"), "municipalité": ("mairie", "ville de"),
-    "agence": ("agence",), "institut": ("institut",),
-}
-
-
-def _anaphor_commitment_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int,
-                           end: int) -> Commitment | None:
-    """"La chambre s'est engagée à ...": a commitment of the body of that kind named
-    last before the sentence (only when one is)."""
-    m = _ANAPHOR_FR.search(item.text[:start])
-    if m is None or kind == "agreement":
-        return None
-    heads = _ANAPHOR_HEADS_FR[m.group(1).lower()]
-    before = [(mention.start, org.name) for org in analysis.doc.organizations
-              for mention in org.mentions
-              if mention.segment == "body" and mention.start < item.sentence.start
-              and _plain(org.name).startswith(tuple(_plain(h) for h in heads))]
-    if not before:
-        return None
-    actor = max(before)[1]
-    return Commitment(
-        actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
-        sectors=sectors_of(item.sentence.text), summary=_summary(item.sentence.text, start),
-        evidence=item.sentence.text, actor_aliases=[], status="proposed")
-
-
-def _commitment(item: IntlSentence, kind: str, start: int, end: int, language: str,
-                leader: Actor | None) -> Commitment | None:
-    text = item.text
-    if kind == "invitation" and _NOT_INVITATION.search(text[max(0, start - 20) : end + 5]):
-        return None
-    if language == "vi" and kind == "agreement" and not _BOTH_VI.search(text[:start]):
-        return None
-    if language == "vi" and kind == "intent" and re.search(r"(?:sự|được)\s+$", text[:start]):
-        return None  # "được sự quan tâm": receiving attention, not a wish
-    if language == "vi" and kind == "proposal" and re.search(r"(?i)\btheo\s+$", text[:start]):
-        return None  # "theo đề nghị của X": at X's request, said of what happened
-    if language == "vi" and _REPORTED_VI.search(text[:start]):
-        return None  # "cho biết nhiều doanh nghiệp quan tâm": others' wish, reported
-    actor, aliases = _actor(item, start, end, language, leader, kind)
-    if actor is None:
-        return None
-    return Commitment(
-        actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
-        sectors=sectors_of(item.sentence.text),
-        summary=_summary(item.sentence.text, start), evidence=item.sentence.text,
-        actor_aliases=aliases, status="agreed" if kind == "agreement" else "proposed",
-    )
-
-
-def _actor(item: IntlSentence, start: int, end: int, language: str, leader: Actor | None,
-           kind: str) -> tuple[str | None, list[str]]:
-    before = [h for h in item.hits if h.end <= start and h.via != "possessive"]
-    people = [h for h in before if h.actor.kind == "person"]
-    free = [h for h in people if not h.is_object] or people
-    if kind == "agreement" and item.lead is not None:
-        return item.lead.name, []
-    both = (item.lead or leader) if _BOTH_FR.search(item.text[:start]) else None
-    if both is not None:  # "les deux parties se sont engagées à": the story's lead side
-        return both.name, []
-    if free:
-        return free[-1].actor.name, []
-    speaker = _speaker(item, end, language)
-    if speaker is not None:
-        return speaker.name, []
-    last = before[-1] if before else None
-    if last is not None and last.actor.kind != "person" and start - last.end <= 25:
-        aliases = [leader.name] if leader is not None and _GROUP.search(text_of(item, start)) \
-            else []
-        return last.actor.name, aliases
-    if leader is not None and _GROUP.search(text_of(item, start)):
-        return leader.name, []
-    return None, []
-
-
-_BOTH_FR = re.compile(r"\b(?:[Ll]es|[Cc]es)\s+deux\s+(?:parties|villes|côtés|délégations|"
-                      r"collectivités|provinces|régions)\s+$")
-
-
-def text_of(item: IntlSentence, start: int) -> str:
-    """The sentence text before ``start``."""
-    return item.text[:start]
-
-
-def _speaker(item: IntlSentence, end: int, language: str) -> Actor | None:
-    """"..., a souligné jeudi le président ... X": the person after a speech verb."""
-    if language != "fr":
-        return None
-    m = _SPEECH_FR.search(item.text, end)
-    if m is None:
-        return None
-    after = [h for h in item.hits if h.start >= m.end() and h.actor.kind == "person"]
-    return after[0].actor if after else None
-
-
-def _counterpart(item: IntlSentence, end: int, actor: str) -> str | None:
-    """The first other side named after the trigger."""
-    for h in item.hits:
-        if h.start >= end and h.actor.name != actor and h.via in ("name", "role"):
-            return h.actor.name
-    return None
-
-
-def _summary(text: str, start: int) -> str:
-    clause = re.split(r"[;]", text[start:])[0].strip().rstrip(".")
-    return clause if len(clause) <= 160 else clause[:157].rsplit(" ", 1)[0] + "..."
+        return intl_commitments.EXTRA_COMMITMENTS
+    raise AttributeError(name)

@@ -258,6 +258,20 @@ def republic_offices(analysis: Analysis) -> None:
                     title.of = title.of or name
 
 
+# "Phó Chủ tịch Hội đồng vùng X": the head of a foreign council is its President.
+_FOREIGN_COUNCIL = re.compile(r"^Hội đồng (?:vùng|tỉnh|thành phố)\s+[A-ZÀ-Ý]")
+_COUNCIL_ROLES = {"Chairman": "President", "Vice Chairman": "Vice President",
+                  "Permanent Vice Chairman": "First Vice President"}
+
+
+def foreign_councils(analysis: Analysis) -> None:
+    """Chairs of a foreign regional or departmental council are its (Vice) President."""
+    for person in analysis.doc.people:
+        for title in person.titles:
+            if title.of and title.role in _COUNCIL_ROLES and _FOREIGN_COUNCIL.match(title.of):
+                title.role = _COUNCIL_ROLES[title.role]
+
+
 _PREFECTS = {"Prefect": "Governor", "Deputy Prefect": "Vice Governor"}
 
 
@@ -283,4 +297,5 @@ def governors(analysis: Analysis) -> None:
 
 
 __all__ = ["add_named_places", "provinces_named_as_such", "apposed_titles", "home_offices",
+           "foreign_councils",
            "governors", "republic_offices", "tidy_of", "caps_end"]

@@ -243,7 +243,8 @@ ORGANIZATION_HEADS: dict[str, str] = {
     "cci": "association", "musée": "other", "coopérative": "company", "ville": "government",
     "association": "association", "fédération": "association", "fondation": "association",
     "groupe": "company", "société": "company", "compagnie": "company", "banque": "company",
-    "parti communiste": "other",
+    "parti communiste": "other", "région": "government",
+    "grand port maritime": "agency", "port autonome": "agency",
 }
 
 # Words before an outlet's name ("selon le quotidien Le Monde"): what follows is not a person.

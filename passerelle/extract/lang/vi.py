@@ -234,6 +234,10 @@ ORGANIZATION_HEADS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("cộng đồng pháp ngữ", "tổ chức quốc tế pháp ngữ", "liên hợp quốc",
                      "liên minh châu âu", "đảng cộng sản việt nam"), ("other", "fixed")),
     "cơ quan phát triển pháp": ("agency", "fixed"),
+    # bodies of other countries, with their own (foreign) name after the head
+    **dict.fromkeys(("hội đồng vùng", "hội đồng tỉnh", "hội đồng thành phố"),
+                    ("government", "foreign")),
+    **dict.fromkeys(("khu lâu đài quốc gia", "khu lâu đài"), ("agency", "foreign")),
 }
 
 # Names that are generic bodies of any event or institution, not organisations.
