@@ -184,8 +184,12 @@ def _surname(name: str) -> str:
     return words[0] if _HYPHENATED_GIVEN.match(words[-1]) else words[-1]
 
 
+# Offices below the one named: "the mayor" is not the deputy mayor.
+_LESSER = re.compile(r"\b(?:deputy|vice|assistant|adjoint|sub)[\s-]", re.I)
+
+
 def _role_fits(role: str, of: str, wanted: tuple[str, ...], want_of: str | None) -> bool:
-    if not any(w in role for w in wanted):
+    if not any(w in role and (not _LESSER.search(role) or _LESSER.search(w)) for w in wanted):
         return False
     if want_of is None:
         return True

@@ -4,6 +4,7 @@ sentence, sectors of a text. Not a stable API.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from passerelle.extract.actors import ActorIndex, Hit, SentenceActors
@@ -12,11 +13,12 @@ from passerelle.extract.dates import DateSpan, find_dates, latest_dated
 
 __all__ = [
     "planned", "dates_in", "nearest_date", "sectors_of", "place_chain", "day_first",
-    "place_of_meeting", "sentence_dates",
+    "place_of_meeting", "sentence_dates", "trip_day",
 ]
 
 _PLANNED = re.compile(
     r"\b(?:will|to be held|upcoming|scheduled|plans? to|planned|expected to|is to|are to|"
+    r"(?:is|are) (?:due|set) to|"
     r"next (?:week|month|year))\b",
     re.IGNORECASE,
 )
@@ -37,8 +39,35 @@ def day_first(analysis: Analysis) -> bool:
 
 
 def dates_in(analysis: Analysis, sa: SentenceActors) -> list[DateSpan]:
-    """Dates of a sentence, years resolved against the publication date."""
-    return sentence_dates(analysis, sa.sentence.text, planned(sa.sentence.text))
+    """Dates of a sentence, years resolved against the publication date; "on the last
+    day of the trip" is the last day of the trip told before (``trip_day``)."""
+    spans = sentence_dates(analysis, sa.sentence.text, planned(sa.sentence.text))
+    if not any(s.precision == "day" for s in spans):
+        day = trip_day(sa.sentence.text, analysis.cache.get("trip_span"))
+        spans = sorted([*spans, *([day] if day else [])], key=lambda s: s.begin)
+    return spans
+
+
+_TRIP_DAY = re.compile(
+    r"\b(?:[Oo]n|[Dd]uring)\s+the\s+(?P<nth>first|opening|second|third|fourth|last|final|"
+    r"closing)\s+day\s+of\s+(?:the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:trip|visit|tour|stay|mission)\b")
+_NTH = {"first": 0, "opening": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def trip_day(text: str, trip: tuple[str, str] | None) -> DateSpan | None:
+    """"On the last day of the trip" as a date, from the (start, end) of the trip told
+    before; ``None`` without such a trip or when the day falls outside it."""
+    m = _TRIP_DAY.search(text)
+    if m is None or trip is None:
+        return None
+    start, end = (dt.date.fromisoformat(d) for d in trip)
+    nth = m.group("nth")
+    day = end if nth in ("last", "final", "closing") else start + dt.timedelta(days=_NTH[nth])
+    if day > end:
+        return None
+    iso = day.isoformat()
+    return DateSpan(iso, iso, "day", m.group(), m.start(), m.end())
 
 
 def sentence_dates(analysis: Analysis, text: str, is_planned: bool) -> list[DateSpan]:

@@ -15,9 +15,14 @@ aliases. Rules work sentence by sentence on the body and the captions
   with A and B" (one meeting each), "the working session between A and B", "hosted a
   reception for", "receiving/welcoming X", "X was received by Y" (X: the person
   before the verb, or the leader of "the delegation"), "a courtesy call on X",
-  "visited/toured <organisation>", "At <organisation>, X ...". In "talks with X,
-  Director General of Y", Y is X's body, not another side. "The delegation/group" is led by the
-  last visitor, else by the story's first subject.
+  "visited/toured <organisation>", "At <organisation>, X ...", "ended its trip at
+  <organisation>", "to tour the port and meet X". A place may sit before "by"/"with"
+  ("received at the city hall by X", "held talks in Rennes with X"). In "talks with X,
+  Director General of Y", Y is X's body, not another side; "with Y, where its president,
+  X" meets X. "A and B held talks with C": A and B are both sides. "The delegation/group",
+  "the French lawmakers" are led by the last visitor, else by the story's first subject.
+  "X, who attended the meeting," and "representatives of Y took part in the working
+  session" join the last meeting. An invitation "to visit/meet" is neither.
 - agreement: a sentence that says a document (MoU, agreement, charter) was signed;
   "the two sides signed" takes the sides of the last meeting.
 - conference: attending a forum, seminar, conference, ceremony, day or show (being
@@ -42,24 +47,40 @@ from passerelle.records import Document, Event, Person
 
 __all__ = ["run", "extract_events"]
 
+# Where a meeting took place, written between its verb and "by"/"with": "received at
+# the city hall by", "held talks in Rennes with".
+_WHERE = (r"(?:\s+(?:at|in)\s+(?:(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:headquarters|hall|offices?|"
+          r"seat|premises|building|residence)(?:\s+of\s+(?:the\s+)?[A-Z][^,.;]{0,60}?)?|"
+          r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}))?")
 # Meeting triggers: (pattern, how the other side is found).
 _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
+    # "was received by X", "was received at the city hall by X"
     (re.compile(r"\b(?:was|were|is|are|being)\s+(?:warmly\s+|cordially\s+)?"
-                r"(?:received|welcomed|hosted|greeted)\s+by\b", re.I), "passive"),
+                r"(?:received|welcomed|hosted|greeted)" + _WHERE + r"\s+by\b", re.I), "passive"),
     (re.compile(r"\b(?:working sessions|meetings|talks)\s+with\b", re.I), "split"),
     (re.compile(
         r"\b(?:met|meets|meet|meeting|worked|work|works|discussed|session|talks|call|calls)"
         r"(?:\s+and\s+(?:exchange|worked|work|talks))?\s+with\b", re.I), "with"),
+    # "held talks in Rennes with X", "talks at the headquarters of Y with X"
+    (re.compile(r"\b(?:met|meets|meeting|session|talks)" + _WHERE.removesuffix("?")
+                + r"\s+with\b", re.I), "with"),
     # "discussed telemedicine with its director, X", "exchanged views on trade with X"
     (re.compile(r"\b(?:discussed|discussing|discusses|discuss|exchanged views)\b[^.;,]{1,50}?"
                 r"\bwith\b",
                 re.I), "with"),
     (re.compile(r"\b(?:met|meets)\b(?!\s+(?:and\s+\w+\s+)?with)"), "host"),
+    # "to tour the port and meet X": the bare infinitive only before a person (below)
+    (re.compile(r"\bmeet\b(?!\s+with)"), "host"),
     (re.compile(r"\bcourtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I), "with"),
     (re.compile(r"\b(?:working session|meeting|talks)\s+between\b", re.I), "all"),
     (re.compile(r"\b(?:hosted|hosting|hosts|host)\s+(?:a\s+)?reception\b", re.I), "with"),
     (re.compile(r"\b(?:received|receiving|receives|welcomed|welcoming|welcomes)\b", re.I),
      "host"),
+    # "the delegation ended its trip at X": the last stop of a trip is a visit of X
+    (re.compile(r"\b(?:ended|ends|ending|began|begins|beginning|started|starts|starting|"
+                r"concluded|concludes|finished|finishes|wrapped\s+up)\s+(?:its|their|his|her|"
+                r"the)\s+(?:[\w-]+\s+){0,2}?(?:trip|visit|tour|stay|programme|program)\s+"
+                r"(?:at|with\s+a\s+(?:visit|stop)\s+(?:to|at))\b(?=\s+(?:the\s+)?[A-Z])"), "org"),
     (re.compile(r"\b(?:visited|visiting|visits|visit|toured|touring|tours|"
                 r"(?:stopped|stopping|went|called)\s+(?:at|to))\b"
                 r"(?=\s+(?:the\s+)?[\w’'-]+)", re.I), "org"),
@@ -204,7 +225,12 @@ def _vague(place: str | None, places: dict) -> bool:
 
 def _event(analysis: Analysis, sa: SentenceActors, kind: str, people: list[str],
            place: str | None, offset: int) -> Event:
-    span = nearest_date(dates_in(analysis, sa), offset)
+    spans = dates_in(analysis, sa)
+    # "X on May 20 received Y, who is on a trip from May 18 to 23": the date written
+    # right before the verb is the meeting's, not the trip's after it.
+    text = sa.sentence.text
+    just_before = [s for s in spans if s.stop <= offset and not text[s.stop : offset].strip()]
+    span = just_before[-1] if just_before else nearest_date(spans, offset)
     if span is not None and span.precision == "year":
         span = None  # "in 2023" dates a statement, rarely a meeting
     return Event(
@@ -226,7 +252,7 @@ def _meetings_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     triggers: list[tuple[re.Match[str], str]] = []
     for pattern, mode in _MEET_RULES:
         for m in pattern.finditer(text):
-            if any(t.start() <= m.start() < t.end() for t, _ in triggers):
+            if any(t.start() < m.end() and m.start() < t.end() for t, _ in triggers):
                 continue
             if not _not_meeting(sa, m, mode):
                 triggers.append((m, mode))
@@ -309,12 +335,24 @@ def _at_organisation(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     return [_event(analysis, sa, "meeting", [host.name, first.actor.name], None, 0)]
 
 
+# "invited X to visit Y", "invited the mayor to meet": an invitation, not a meeting.
+_INVITED_TO = re.compile(r"\binvit(?:ed|es|e|ing)\b[^.;]{0,100}?\bto\s+$", re.I)
+
+
 def _not_meeting(sa: SentenceActors, m: re.Match[str], mode: str) -> bool:
     """A "visit" noun is a trip, not a visit *of an organisation*; a caption's "X visits
-    Airbus" shows a photo opportunity, not a working meeting."""
+    Airbus" shows a photo opportunity, not a working meeting; an invitation to visit or
+    meet is not a meeting yet; a bare "meet" is one only before a person ("meet the
+    demand of X" is not)."""
+    text = sa.sentence.text
+    if _INVITED_TO.search(text[: m.start()]):
+        return True
+    if m.group() == "meet":
+        after = next((h for h in sa.hits if h.start >= m.end()), None)
+        return after is None or after.actor.kind != "person" or \
+            not re.match(r"^\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", text[m.end() : after.start])
     if mode != "org":
         return False
-    text = sa.sentence.text
     return sa.sentence.segment != "body" or bool(_NOUN_BEFORE.search(text[: m.start()]))
 
 
@@ -322,22 +360,66 @@ def _meeting_events(
     analysis: Analysis, sa: SentenceActors, m: re.Match[str], mode: str, nxt: int
 ) -> list[Event]:
     text = sa.sentence.text
+    if mode == "all" and _JOINED.search(text[: m.start()]) and _NOUN_ENDS.match(text[m.end() :]):
+        # "attended the meeting, ..." joins the last one ("attended the meeting of the
+        # board" is another one)
+        return _joined(analysis, sa, m)
     objects = _objects(sa, m, mode, nxt)
     if not objects:
         return []
     host = _host(analysis, sa, objects, m, mode)
+    hosts = [host, *_co_hosts(sa, host, m, objects)] if host else []
     relative = _OBJECT_STOP.search(text, m.end())
     near = [h for h in sa.hits if relative is None or h.start < relative.start()]
     place = place_of_meeting(text, near) or _scene_before(text, sa.hits, m.start())
-    staff = _org_staff(sa, objects[0], host) if mode == "org" else []
+    staff = _org_staff(sa, objects[0], host) if mode == "org" or (
+        mode == "with" and len(objects) == 1 and objects[0].kind == "organization") else []
     objects = staff or objects  # the body is a side only when none of its people is named
     groups = [[o] for o in objects] if mode == "split" else [objects]
     out = []
     for group in groups:
-        names = _unique(([host.name] if host else []) + [a.name for a in group])
+        names = _unique([a.name for a in hosts] + [a.name for a in group])
         if len(names) >= 2:
             out.append(_event(analysis, sa, "meeting", names, place, m.start()))
             analysis.cache["last_meeting"] = names
+    return out
+
+
+# "Representatives of A and B also took part in the working session", "X, who
+# attended the meeting, said": more sides of the meeting just told, not a new one.
+_JOINED = re.compile(r"\b(?:took part|taking part|takes part|participated|participating|"
+                     r"attended|attending|joined|joining|(?:was|were) (?:also )?present)\s+"
+                     r"(?:in\s+|at\s+)?the\s+(?:[\w-]+\s+)?$", re.I)
+
+
+_NOUN_ENDS = re.compile(r"\s*(?:[,.;:]|and\b|$)")
+
+
+def _joined(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> list[Event]:
+    """The last meeting with the sides this sentence adds (merged into it later)."""
+    last = analysis.cache.get("last_meeting")
+    added = [a.name for a in _sides(sa, sa.hits)]
+    if not last or not added:
+        return []
+    names = _unique(list(last) + added)
+    analysis.cache["last_meeting"] = names
+    return [_event(analysis, sa, "meeting", names, None, m.start())]
+
+
+def _co_hosts(sa: SentenceActors, host: Actor, m: re.Match[str],
+              objects: list[Actor]) -> list[Actor]:
+    """"A and B held talks with C": B is on A's side of the table, written right after
+    A with "and", both before the trigger."""
+    text = sa.sentence.text
+    before = [h for h in sa.hits if h.end <= m.start() and h.actor.kind == "person"
+              and h.via != "possessive"]
+    at = next((i for i, h in enumerate(before) if h.actor is host), None)
+    out: list[Actor] = []
+    for prev, nxt in zip(before[at:], before[at + 1 :]) if at is not None else []:
+        if not re.fullmatch(r"\s+and\s+", text[prev.end : nxt.start]):
+            break
+        if nxt.actor is not host and nxt.actor not in objects and nxt.actor not in out:
+            out.append(nxt.actor)
     return out
 
 
@@ -390,6 +472,8 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
             and (h.is_object or h.actor.kind != "person" or mode in ("org", "passive")
                  or _APPOSITIVE.match(text[m.end() : h.start]))]
     sides = _sides(sa, hits)
+    if not sides and mode in ("with", "split"):
+        sides = _named_staff(sa, m) or _own_body(sa, m)
     if mode == "org":
         return [a for a in sides if a.kind == "organization"][:1]
     if mode == "passive":
@@ -398,6 +482,29 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     if mode == "split":
         return _without_own_bodies(sides)
     return sides
+
+
+# "with Nantes University, where its president, X, ...", "with its rector, X":
+# the person of a body the gazetteer does not know, named after it.
+_STAFF_AFTER = re.compile(r"^[^.;]{0,60}?\b(?:its|their)\s+[^,.;]{1,50},\s*$")
+
+
+def _named_staff(sa: SentenceActors, m: re.Match[str]) -> list[Actor]:
+    """The first person named as "its <office>, X" after the trigger."""
+    text = sa.sentence.text
+    for h in (h for h in sa.hits if h.start >= m.end() and h.actor.kind == "person"):
+        if h.via == "name" and _STAFF_AFTER.match(text[m.end() : h.start]):
+            return [h.actor]
+    return []
+
+
+def _own_body(sa: SentenceActors, m: re.Match[str]) -> list[Actor]:
+    """"talks at the headquarters of X with its vice president": X, when the person is
+    not named (or not known), is the other side."""
+    if not re.match(r"\s+(?:its|their)\b", sa.sentence.text[m.end() :]):
+        return []
+    bodies = [h.actor for h in sa.hits if h.end <= m.end() and h.actor.kind == "organization"]
+    return bodies[-1:]
 
 
 # "with its director, X": the name after a comma is still the object of "with".
@@ -411,6 +518,9 @@ def _without_own_bodies(sides: list[Actor]) -> list[Actor]:
             or not ({f.lower() for f in a.forms} & owners)]
 
 
+_NAME_GOES_ON = re.compile(r"\s+(?!And\b|Or\b)[A-Z]")
+
+
 def _sides(sa: SentenceActors, hits: list[Hit]) -> list[Actor]:
     """People and organisations of ``hits``; places only as "representatives of X"."""
     text = sa.sentence.text
@@ -418,13 +528,19 @@ def _sides(sa: SentenceActors, hits: list[Hit]) -> list[Actor]:
     for h in hits:
         if h.via == "possessive" or h.actor in out:
             continue
-        if h.actor.kind == "place" and not _REPRESENTED.search(text[: h.start]):
-            continue
+        if h.actor.kind == "place" and (not _REPRESENTED.search(text[: h.start])
+                                        or _NAME_GOES_ON.match(text[h.end :])):
+            continue  # "representatives of the Hanoi Department of X": a body, not Hanoi
         out.append(h.actor)
     return out
 
 
-_GROUP = re.compile(r"\b(?:group|delegation|they|their)\b", re.I)
+# The visiting party named without its leader: "the delegation", "the French lawmakers";
+# ``_GROUP`` also takes "they"/"their".
+_PARTY = (r"\b(?:[Gg]roup|[Dd]elegation)\b|\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:delegates|guests|"
+          r"visitors|lawmakers|deputies|parliamentarians|MPs|officials)\b")
+_GROUP_NOUN = re.compile(_PARTY)
+_GROUP = re.compile(_PARTY + r"|\b(?:[Tt]hey|[Tt]heir)\b")
 
 
 def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Match[str],
@@ -441,8 +557,10 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
     before = [h for h in people if h.start < m.start()]
     if before:
         return before[0].actor
-    if mode == "org" and _GROUP.search(sa.sentence.text[: m.start()]):
-        # "The delegation visited X, where ... its director, Y": the visitors, not Y
+    group = _GROUP if mode == "org" else _GROUP_NOUN
+    if group.search(sa.sentence.text[: m.start()]) and not _RECEIVING.match(m.group()):
+        # "The delegation visited X, where ... its director, Y", "the delegation held a
+        # working session with X, where its president, Y": the visitors, not Y
         return analysis.cache.get("last_visitor") or sa.lead
     if people:
         return people[0].actor

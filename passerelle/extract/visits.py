@@ -6,8 +6,11 @@ written after "to", "of" or "in" before the next clause break. The verb "visited
 is left out on purpose: in this news it mostly tells a person's past ("who visited
 Vietnam in 2018"), which the gold annotation does not count as a visit. Verb forms
 that cannot tell a biography are kept: "arrived in X", "will visit X", "led (is
-leading) a delegation to X", and "the delegation (led by X) was in Y" (the leader of
-the last "delegation ... led by X" travels).
+leading, will lead) a delegation to X", and "the delegation (led by X) was in Y" (the
+leader of the last "delegation ... led by X" travels). The subject of a verb is written
+before it ("the officials travelled to X, where they met Y": Y stays home). "invited Y's
+members to visit X" is an invitation, not a visit; "the X industrial park" is a site,
+not the destination X.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ _VERB_TRIGGER = re.compile(
     r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
     r"\b(?:travell?ed|travels|travell?ing)(?=\s+to\s)|\b(?:toured|tours)(?=\s+(?:the\s+)?[A-Z])|"
     r"\b(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)(?=\s+in\s)|"
-    r"\b(?:led|leads|leading|heads|headed|heading)\s+(?:an?|the|his|her)\s+"
+    r"(?:\b(?:led|leads|leading|heads|headed|heading)|"
+    r"\b(?:will|is\s+(?:due|set|scheduled|expected)\s+to)\s+(?:lead|head))\s+(?:an?|the|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?delegation(?:\s+of\s+[\w ,-]{1,60}?)?(?=\s+to\s)|"
 
     r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)"
@@ -56,6 +60,7 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         key=lambda t: t.start())
     _note_delegation_leader(analysis, sa)
     out: list[Event] = []
+    triggers = [t for t in triggers if not _infinitive(t)]
     for i, m in enumerate(triggers):
         stop = triggers[i + 1].start() if i + 1 < len(triggers) else len(text)
         gap_rule = _TO if m.re is _TRIGGER else _VERB_GAP
@@ -77,7 +82,14 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
         _add_sending_body(out[-1], sa, m)
         analysis.cache["last_visitor"] = index.by_name.get(visitor)
+        if out[-1].precision == "day" and out[-1].start != out[-1].end:
+            analysis.cache["trip_span"] = (out[-1].start, out[-1].end)  # "the last day of the trip"
     return out
+
+
+def _infinitive(m: re.Match[str]) -> bool:
+    """"invited the Council's members to visit X": the verb after "to", not the noun."""
+    return m.re is _TRIGGER and bool(re.search(r"\bto\s+$", m.group(1) or ""))
 
 
 # "a visit by a 60-member delegation from ...", "a trip by the group".
@@ -229,11 +241,18 @@ def _destination(
 
 
 def _modifier(text: str, h: Hit) -> bool:
-    """A place used as a modifier: "Vietnam's Prime Minister", "the Mekong Delta city"."""
-    after = text[h.end : h.end + 12]
-    if after.startswith(("’s", "'s")):
+    """A place used as a modifier: "Vietnam's Prime Minister", "the Mekong Delta city",
+    "the Hai Phong industrial zone"."""
+    after = text[h.end : h.end + 30]
+    if after.startswith(("’s", "'s")) or _SITE_AFTER.match(after):
         return True
     return h.actor.subkind == "natural" and bool(re.match(r"\s+(?:city|town|province)\b", after))
+
+
+# "toured the Que Son industrial park": a site named after its place, not a destination.
+_SITE_AFTER = re.compile(r"\s+(?:(?:industrial|high-tech|hi-tech|economic|export|free[\s-]trade)\s+"
+                         r"(?:parks?|zones?|clusters?|estates?)|plants?|"
+                         r"factor(?:y|ies)|campus(?:es)?|shipyards?)\b")
 
 
 _WHO = re.compile(r"^[^.;]*?,\s*who(?:\s+(?:is|was|are|were|has|had)\b[^.;]*|\s*)$")
@@ -281,16 +300,27 @@ def _possessors(text: str, people: list[Hit], m: re.Match[str]) -> list[Hit]:
     ]
 
 
-_GROUP = re.compile(r"\b(?:delegation|group)\b", re.I)
+_GROUP = re.compile(r"(?i:\b(?:delegation|group)\b)|\b[Tt]he\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:delegates|visitors|lawmakers|deputies|parliamentarians|MPs|officials)\b")
+
+
+def _named_after(sa: SentenceActors, actor: Actor, offset: int) -> bool:
+    """Is ``actor`` first named in the sentence after ``offset``?"""
+    first = next((h.start for h in sa.hits if h.actor is actor), None)
+    return first is not None and first > offset
 
 
 def _subject(sa: SentenceActors, m: re.Match[str], last_visitor: Actor | None) -> str | None:
     """The sentence subject; else a person named as subject; else the leader of a
-    delegation named before the trigger ("A delegation ... led by X paid a visit")."""
-    if sa.subject is not None:
+    delegation named before the trigger ("A delegation ... led by X paid a visit").
+
+    The subject of a verb ("travelled to X") is written before it: in "the officials
+    travelled to X, where they met Y", Y does not travel, the party told before does."""
+    verb = m.re is _VERB_TRIGGER
+    if sa.subject is not None and not (verb and _named_after(sa, sa.subject, m.start())):
         return sa.subject.name
     named = [h for h in sa.hits if h.actor.kind == "person" and h.via != "possessive"
-             and not h.is_object]
+             and not h.is_object and not (verb and h.start > m.start())]
     led = [h for h in sa.hits if h.actor.kind == "person" and h.via == "name"
            and h.end <= m.start()]
     pick = named or led
