@@ -81,7 +81,8 @@ _REPORTED = re.compile(
 _OWN_SIDE = re.compile(
     r"^(?:he|she|it|they|we|(?:his|her|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
     r"the\s+(?:[\w-]+\s+)?(?:government|city|town|province|region|group|company|"
-    r"university|side|ministry|embassy|prefecture|council|authorities))$")
+    r"university|side|ministry|embassy|prefecture|council|authorities|chamber|board|"
+    r"association|agency|institute|school|centre|center|federation|consulate|department))$")
 # A place or body named as a subject: "Pays de la Loire", "the Free State of Saxony".
 _PROPER_NAME = re.compile(
     r"^(?:the\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|de|la|du|des|of|and|the)){0,5}$")
@@ -146,10 +147,15 @@ def _triggers(sa: SentenceActors) -> list[tuple[str, int, int]]:
                 continue
             if not any(s <= m.start() < e for _, s, e in found):
                 found.append((_refine(kind, text, m), m.start(), m.end()))
+    reported = bool(_ACCORDING.match(text))
     for m in _WILL.finditer(text):
+        if reported or _bare_future_excluded(text, m.start()):
+            break
         if not any(s < m.start() for _, s, _ in found) and _will_subject(sa, m.start()):
             found.append(("pledge", m.start(), m.end()))
     for m in _WOULD.finditer(text):
+        if reported or _bare_future_excluded(text, m.start()):
+            break
         if _would_pledge(sa, m, found):
             found.append(("pledge", m.start(), m.end()))
     return sorted(found, key=lambda t: t[1])
@@ -194,9 +200,26 @@ _ANSWERED = re.compile(
 _UNNAMED_RELATIVE = re.compile(r"\b[a-z]+s\s+(?:who|that)\s+(?:also\s+)?$")
 
 
+# The terms of a signed document ("a memorandum under which X will ...": a bare "will"
+# is no one's promise), and a clause about a later moment ("..., when the two sides
+# hope to sign"): no one's statement.
+_DOCUMENT_TERMS = re.compile(r"\b(?:under which|whereby|by which)\b[^.;]*$", _I)
+_LATER_CLAUSE = re.compile(
+    r",\s+(?:when|where)\s+(?:both sides|the (?:two )?sides|they|the two \w+)\s+$", _I)
+# "According to the office, X will ...": a third party reports a plan.
+_ACCORDING = re.compile(r"^\s*According to\b", _I)
+
+
+def _bare_future_excluded(text: str, start: int) -> bool:
+    """A "will"/"would" inside a document's terms or a clause about a later moment."""
+    return bool(_DOCUMENT_TERMS.search(text[:start]) or _LATER_CLAUSE.search(text[:start]))
+
+
 def _not_a_trigger(kind: str, text: str, start: int) -> bool:
     """Words that look like a trigger but commit nobody."""
     if kind == "invitation" and _ANSWERED.search(text[:start]):
+        return True
+    if _LATER_CLAUSE.search(text[:start]):
         return True
     return kind == "intent" and bool(_UNNAMED_RELATIVE.search(text[:start]))
 

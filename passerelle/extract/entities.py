@@ -248,6 +248,8 @@ class _Resolver:
         self.added: list[Organization] = []
 
     def __call__(self, anaphor: str, segment: str, pos: int) -> str | None:
+        if "|" in anaphor:
+            return self._level_body(anaphor, segment, pos)
         if anaphor in ("region", "city", "province", "town", "department", "state", "country"):
             return self._place(anaphor, segment, pos)
         kinds = _ORG_ANAPHORS.get(anaphor)
@@ -279,6 +281,19 @@ class _Resolver:
             if p.kind == kinds:
                 return p.name
         return None
+
+    def _level_body(self, anaphor: str, segment: str, pos: int) -> str | None:
+        """"the provincial People's Committee" after "Dong Thap province": the body of
+        the last province (or city) named before, added as an organisation."""
+        noun, body = anaphor.split("|", 1)
+        place = self._place(noun, segment, pos)
+        if place is None:
+            return None
+        name = f"{place} {body}"
+        if not any(fold(o.name) == fold(name) for o in [*self.orgs, *self.added]):
+            country = next((p.country for p in self.places if p.name == place), None)
+            self.added.append(Organization(name, [], "government", country, []))
+        return name
 
     def _lowercase_org(self, noun: str, segment: str, pos: int) -> tuple[str, int] | None:
         """"organised by the North-South economic ... agency": a name in lower case."""

@@ -95,6 +95,7 @@ ORG_KEYWORDS = {
     "university": "university", "universities": "university", "faculty": "university",
     "institute": "university", "college": "university", "polytechnic": "university",
     "academy": "university", "école": "university", "iut": "university",
+    "université": "university",
     "school of": "university", "lycée": "other", "school": "other",
     "committee": "government", "council": "government", "assembly": "government",
     "embassy": "government", "consulate": "government", "ministry": "government",
@@ -124,7 +125,8 @@ ORG_TAIL_WORDS = frozenset(
     municipality party community agency programme program organisation
     organization authority centre center fund bank association chamber federation
     union club foundation society network alliance group company corporation corp inc ltd
-    sa sas jsc plc gmbh airlines airways holdings board biennale hospital electronics""".split()
+    sa sas jsc plc gmbh airlines airways holdings board biennale hospital electronics
+    université""".split()
 )
 
 # Organisation words that may follow a capitalised name in lower case
@@ -148,7 +150,7 @@ ORG_NAME_CONTINUATIONS = frozenset({"hospital"})
 # Nouns written right before a company's short name ("transport operator ABC").
 ORG_LEADING_DESCRIPTORS = frozenset(
     """operator company firm carrier giant manufacturer maker airline startup group
-    conglomerate retailer""".split()
+    conglomerate retailer developer producer supplier""".split()
 )
 
 # Months and weekdays: a name never runs on into a date ("X Committee on May 4").
@@ -186,7 +188,7 @@ PLACE_GENERIC = frozenset(
 # Words that end a natural feature's name.
 NATURAL_TAILS = frozenset(
     """delta bay river mountain mountains lake sea ocean island islands highlands gulf
-    valley plateau peninsula coast strait pass""".split()
+    valley plateau peninsula coast strait pass estuary lagoon""".split()
 )
 
 # Continents and supranational regions: not places of a story.

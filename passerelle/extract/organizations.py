@@ -302,6 +302,8 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
     organisation word ("Chamber of Commerce and Industry" stays whole).
     """
     for x in range(a, b):
+        if _of_the_legislature(ctx, a, x, b):
+            return [(a, x), (x + 2, b)]
         if ctx.low(x) == "and" and org_kind(ctx.span(a, x)) and org_kind(ctx.span(x + 1, b)):
             return [(a, x)] + _split_dash(ctx, x + 1, b)
         if ctx.tokens[x].text in "-–":
@@ -312,6 +314,17 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
                 return [(a, b)]
             return [left, right]
     return [(a, b)]
+
+
+# Legislatures whose groups and committees are named "X of the Y Assembly".
+_LEGISLATURES = frozenset({"assembly", "parliament", "senate", "congress", "bundestag"})
+
+
+def _of_the_legislature(ctx: _Ctx, a: int, x: int, b: int) -> bool:
+    """"the Friendship Group | of the | National Assembly": a body of a legislature
+    and the legislature itself are two organisations."""
+    return ctx.low(x) == "of" and ctx.low(x + 1) == "the" and x > a \
+        and ctx.low(x - 1) in lex.ORG_TAIL_WORDS and ctx.low(b - 1) in _LEGISLATURES
 
 
 def facility_org_kind(name: str) -> str | None:
@@ -335,6 +348,8 @@ _ZONE_WORDS = frozenset({"industrial", "economic", "export"})
 def org_kind(name: str) -> str | None:
     """The kind given by the first organisation word in ``name``, or ``None``."""
     words = [w for w in re.split(r"[\s()’'-]+", name.lower()) if w]
+    if _department_of_portfolio(words):
+        return "government"
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         for key in (f"{w} {nxt}", w):
@@ -342,6 +357,14 @@ def org_kind(name: str) -> str | None:
                 if key in lex.ORG_KEYWORDS:
                     return lex.ORG_KEYWORDS[key]
     return None
+
+
+def _department_of_portfolio(words: list[str]) -> bool:
+    """"Department of Construction": a department of a portfolio is an administration,
+    not the French territorial department ("Department of Gironde")."""
+    return any(w == "department" and words[i + 1 : i + 2] == ["of"]
+               and words[i + 2 : i + 3] and words[i + 2] in lex.PORTFOLIO_WORDS
+               for i, w in enumerate(words))
 
 
 # ---------------------------------------------------------------- 2. appositions

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.nlp import EntitySpan
 from passerelle.extract.offices import RoleHit, could_start_role, is_name_token, match_role
-from passerelle.extract.placenames import place_info
+from passerelle.extract.placenames import cued_place_info, place_info, site_noun_after
 from passerelle.extract.titles import (
+    LEVEL_BODY_ADJECTIVES,
     Qualifier,
     RawTitle,
     SegmentTokens,
@@ -149,13 +150,29 @@ def _name_after_comma(ctx: _Ctx, j: int) -> tuple[int, int] | None:
     lower-case office."""
     if ctx.low(j) != ",":
         return None
-    b = j + 1
-    while b < len(ctx.tokens) and b - j <= _MAX_NAME and _name_tok(ctx, b):
+    a = j + 1
+    second = match_role(ctx.tokens, a, need_cap=False) if a < len(ctx.tokens) else None
+    if second is not None and not ctx.tokens[a].is_cap:
+        a = second.end  # "its president, deputy Jane Roe": a second office, then the name
+    b = a
+    while b < len(ctx.tokens) and b - a < _MAX_NAME and _name_tok(ctx, b):
         b += 1
     end = ctx.tok(b)
-    if not 2 <= b - j - 1 <= _MAX_NAME or (end is not None and end.text not in ",.;"):
+    if not 2 <= b - a <= _MAX_NAME or (end is not None and end.text not in ",.;"):
         return None
-    return None if is_place_span(ctx, j + 1, b) else (j + 1, b)
+    return None if is_place_span(ctx, a, b) else (a, b)
+
+
+def _lower_portfolio(ctx: _Ctx, j: int) -> int:
+    """End of a lower-case portfolio after an office ("its vice president | for
+    international affairs | , Jane Roe"), or ``j`` when none is there."""
+    if ctx.low(j) != "for":
+        return j
+    x = j + 1
+    while ctx.low(x) in lex.PORTFOLIO_WORDS and not ctx.tokens[x].is_cap or (
+            ctx.low(x) in ("and", "&") and x > j + 1 and ctx.low(x + 1) in lex.PORTFOLIO_WORDS):
+        x += 1
+    return x if x > j + 1 else j
 
 
 def _lower_role_after_name(ctx: _Ctx, i: int) -> RoleHit | None:
@@ -200,7 +217,7 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     chain, j = _role_chain(ctx, hit)
     name_span, chain = _name_after(ctx, chain, j)
     if name_span is None and not ctx.tokens[hit.start].is_cap:
-        name_span = _name_after_comma(ctx, j)
+        name_span = _name_after_comma(ctx, j) or _name_after_comma(ctx, _lower_portfolio(ctx, j))
     titles = [make_title(ctx, role, of_span, before) for role, of_span in chain]
     if name_span is None:
         _role_only(ctx, hit, titles, before, j, out)
@@ -282,7 +299,9 @@ def _of_run(ctx: _Ctx, k: int) -> int:
     if ctx.low(j) == "the":
         j += 1
         t = ctx.tok(j)
-        if t and not t.is_cap and t.lower in _ANAPHORIC_NOUNS:
+        if t and not t.is_cap and t.lower in LEVEL_BODY_ADJECTIVES and _is_cap(ctx, j + 1):
+            j += 1  # "the provincial People's Committee": the body of a place said before
+        elif t and not t.is_cap and t.lower in _ANAPHORIC_NOUNS:
             return j + 1
     while j < len(ctx.tokens):
         t = ctx.tokens[j]
@@ -526,7 +545,18 @@ def _acceptable_person(ctx: _Ctx, a: int, b: int) -> bool:
         return False
     if any(ctx.low(x) in _FACILITY_WORDS for x in range(a, b)) or _credit_before(ctx, a):
         return False
-    return not is_place_span(ctx, a, b) and _place_prefix(ctx, a, b) == a
+    return not is_place_span(ctx, a, b) and _place_prefix(ctx, a, b) == a \
+        and not _named_site(ctx, a, b)
+
+
+def _named_site(ctx: _Ctx, a: int, b: int) -> bool:
+    """"the Xyz Abc paper flower village", "in Xyz Abc" (a district the gazetteer knows):
+    the context makes the name a place, not a person."""
+    prev = ctx.low(a - 1) if a > 0 else ""
+    if prev == "the":
+        after = [ctx.tokens[x] for x in range(b, min(b + 3, len(ctx.tokens)))]
+        return site_noun_after([t.lower for t in after], [t.is_word and not t.is_cap for t in after]) >= 0
+    return prev in ("in", "at", "near") and cued_place_info(ctx.span_text(a, b)) is not None
 
 
 def _credit_before(ctx: _Ctx, a: int) -> bool:

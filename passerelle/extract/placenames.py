@@ -135,6 +135,48 @@ def _gaz_is_place(name: str) -> bool:
         return False
 
 
+# Lower-case nouns of a named site ("the Xyz paper flower village", "the Xyz industrial
+# park"): the name before them is a place, never a person.
+SITE_NOUNS = frozenset(
+    """village villages hamlet sanctuary park zone commune ward quarter district estate
+    township""".split()
+)
+# Sites that are places by themselves, whatever the gazetteer knows.
+SETTLEMENT_NOUNS = frozenset({"village", "hamlet", "sanctuary"})
+# A one-word name accepted by ``cued_place_info`` must be a town this large.
+_CUED_ONE_WORD_POPULATION = 100_000
+# Korean administrative suffixes the gazetteer keeps in main names ("Seongnam-si"),
+# as folded.
+_ADMIN_SUFFIXES = (" si", " gun", " gu", " do")
+
+
+def site_noun_after(words: list[str], lowers: list[bool]) -> int:
+    """Index in ``words`` (the words after a name) of a site noun reached through at
+    most two lower-case words, or -1: "paper flower village" -> 2."""
+    for x, (w, low) in enumerate(zip(words[:3], lowers[:3])):
+        if not low:
+            return -1
+        if w in SITE_NOUNS:
+            return x
+    return -1
+
+
+def cued_place_info(name: str) -> PlaceInfo | None:
+    """A place the gazetteer holds under exactly ``name`` (diacritics aside) but that
+    ``place_info`` refuses as too ambiguous alone (Vietnam's old districts, "Seongnam"
+    for "Seongnam-si"); only for names the context marks as places."""
+    key = fold(name)
+    if key in lex.NOT_PLACES or not 1 <= len(key.split()) <= 3:
+        return None
+    found = place_info_any(name)
+    if found is None or " " not in key and (found.country == "VN"
+                                          or found.population < _CUED_ONE_WORD_POPULATION):
+        return None  # one word: only a large town ("Seongnam"), never "in Kim's view"
+    if fold(found.name) == key or any(fold(found.name) == key + sfx for sfx in _ADMIN_SUFFIXES):
+        return found
+    return None
+
+
 def natural_feature(name: str) -> bool:
     """True for "Mekong Delta", "Ha Long Bay": a name ending with a feature word."""
     words = name.split()

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from passerelle.extract import lexicon_en as lex
 from passerelle.extract.offices import is_role_word
 from passerelle.extract.organizations import coverage
-from passerelle.extract.placenames import PlaceInfo, natural_feature, place_info, place_info_any
+from passerelle.extract.placenames import (
+    SETTLEMENT_NOUNS,
+    PlaceInfo,
+    cued_place_info,
+    natural_feature,
+    place_info,
+    place_info_any,
+    site_noun_after,
+)
 from passerelle.extract.tokens import Token, fold
 from passerelle.records import Mention, Place
 
@@ -34,6 +42,8 @@ _GENERIC_KINDS = {"city": "city", "town": "city", "province": "province", "distr
                   "county": "district", "port": "other", "river": "natural"}
 _CUES_BEFORE = {"in", "of", "to", "from", "at", "near", "visit", "visited", "visiting", "and",
                 "between", "outside", "across"}
+# Lower-case feature words that extend a place into a natural feature ("the Loire estuary").
+_FEATURE_WORDS = frozenset({"estuary", "river", "delta", "valley", "basin", "lagoon", "bay"})
 _DATELINE = re.compile(
     r"^\s*[A-ZÀ-Ý][\w .'’-]{1,40}?\s*(?:\((?:VNA|VNS|AFP|AP|Reuters|Xinhua|VOV)\)\s*[–—-]?|[–—])"
 )
@@ -71,7 +81,8 @@ def find_places(
     out: list[PlaceMention] = []
     i = 0
     while i < len(tokens):
-        if tokens[i].start < skip_to or not _candidate(tokens[i], taken):
+        if tokens[i].start < skip_to or not (_candidate(tokens[i], taken)
+                                             or _function_word_start(tokens, i, taken)):
             i += 1
             continue
         found = _longest_place(text, tokens, i, taken, person_words)
@@ -134,20 +145,88 @@ def _longest_place(
         if not _span_ok(span, taken):
             continue
         written = text[span[0].start : span[-1].end]
-        info = _info(written) or _with_generic(tokens, i + m, written, person_words)
+        info = _info(written) or _with_generic(tokens, i + m, written, person_words) \
+            or _cued(tokens, i, m, written, person_words)
         if info is None or not _credible(tokens, i, m, info, person_words) \
                 or _glued(tokens, i - 1, taken) or _glued(tokens, i + m, taken):
             continue
         end = i + m
         if end < len(tokens) and tokens[end].lower in lex.PLACE_GENERIC:
             end += 1
+        feature = _feature_after(tokens, end, written) if info.kind != "natural" else None
+        if feature is not None:
+            written, info, end = feature
         return end, written, info, tokens[end - 1].end
     return None
 
 
+def _feature_after(
+    tokens: list[Token], j: int, written: str
+) -> tuple[str, PlaceInfo, int] | None:
+    """"the Loire estuary", "the Xyz river": a lower-case feature word after a place that
+    is no feature itself (a province, a town) makes the feature the place (name, info,
+    end token), or ``None``."""
+    if j >= len(tokens) or tokens[j].is_cap or tokens[j].lower not in _FEATURE_WORDS:
+        return None
+    longer = f"{written} {tokens[j].text}"
+    info = place_info(longer)
+    if info is None or info.kind != "natural":
+        info = PlaceInfo(longer, "natural", None, 0) if natural_feature(longer) else None
+    return (longer, info, j + 1) if info is not None else None
+
+
+def _cued(
+    tokens: list[Token], i: int, m: int, written: str, person_words: set[str]
+) -> PlaceInfo | None:
+    """A name the gazetteer knows but ``place_info`` finds too ambiguous alone, marked as
+    a place by its context: "in Xyz Abc", "the Xyz industrial park", "Suwon and Xyz"."""
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[i + m : i + m + 3]
+    site = before == "the" and site_noun_after(
+        [t.lower for t in after], [t.is_word and not t.is_cap for t in after]) >= 0
+    words = fold(written).split()
+    if not (site or before in _CUES_BEFORE) or any(w in lex.STOPWORDS for w in words) \
+            or not site and any(w in person_words for w in words):
+        return None
+    info = cued_place_info(written)
+    if info is None and site and m >= 2 and all(t.is_cap for t in tokens[i : i + m]):
+        return _settlement(tokens, i + m, written)
+    if info is None and m <= 2 and _port_of(tokens, i):
+        return PlaceInfo(written, "other", None, 0)
+    if info is None or not (site or before in ("in", "at", "near")
+                            or info.population >= _MIN_POPULATION):
+        return None
+    return info
+
+
+def _port_of(tokens: list[Token], i: int) -> bool:
+    """"the fishing port of Xyz": a lower-case "port of" names the place it is in (the
+    capitalised "Port of Xyz" is the port's authority, an organisation)."""
+    return i >= 2 and tokens[i - 1].lower == "of" and not tokens[i - 2].is_cap \
+        and tokens[i - 2].lower in ("port", "harbour", "harbor")
+
+
+def _settlement(tokens: list[Token], j: int, written: str) -> PlaceInfo | None:
+    """"the Xyz Abc ancient village": a named village is a place of its own."""
+    after = tokens[j : j + 3]
+    x = site_noun_after([t.lower for t in after], [t.is_word and not t.is_cap for t in after])
+    return PlaceInfo(written, "other", None, 0) if after[x].lower in SETTLEMENT_NOUNS else None
+
+
+def _function_word_start(tokens: list[Token], i: int, taken: bytearray) -> bool:
+    """"in My Tho", "the An Giang delta": a capitalised function word inside a sentence,
+    before another capitalised word, may start a place name of two words or more."""
+    t = tokens[i]
+    if not (t.is_word and t.is_cap) or taken[t.start] or i == 0 or i + 1 >= len(tokens):
+        return False
+    prev = tokens[i - 1]
+    return prev.is_word and not prev.is_cap and _later_word(tokens[i + 1], taken)
+
+
 def _span_ok(span: list[Token], taken: bytearray) -> bool:
     """Capitalised words, with lower-case connectors inside ("Pays de la Loire")."""
-    if not _candidate(span[0], taken) or len(span) > 1 and not _later_word(span[-1], taken):
+    first_ok = _candidate(span[0], taken) or len(span) > 1 and span[0].is_cap
+    if not first_ok or len(span) > 1 and not _later_word(span[-1], taken):
         return False
     return all(_later_word(t, taken) or t.lower in lex.PLACE_CONNECTORS and not taken[t.start]
                for t in span[1:-1])

@@ -78,7 +78,7 @@ LEXICON_EN: Lexicon = {
         (r"education(?:al)?", S), (r"schools?", S), (r"universit(?:y|ies)(?! hospitals?)", S),
         (r"students?", S), (r"training", S), (r"lecturers?", S), (r"teachers?", S),
         (r"teaching", S), (r"academic", S),
-        (r"train(?:s|ed)? (?:\w+ )?(?:engineers|workers|staff|technicians|teachers|doctors|"
+        (r"train(?:s|ed)? (?:\w+ ){0,2}(?:engineers|workers|staff|technicians|teachers|doctors|"
          r"nurses|personnel|officials|students)", S), (r"scholarships?", S), (r"vocational", S),
         (r"pupils?", S), (r"alumni", S), (r"internships?", S), (r"interning", S),
         (r"research", W), (r"human resources?", W), (r"institutes?", W),
@@ -101,6 +101,7 @@ LEXICON_EN: Lexicon = {
     ],
     "tourism": [
         (r"touris(?:m|ts?|tic)", S), (r"hotels?", S), (r"resorts?", S), (r"holidays?", W),
+        (r"(?:more|foreign|international) (?:\w+ )?visitors", S),
         (r"visitors", W), (r"destinations?", W),
     ],
     "agriculture": [
@@ -131,9 +132,9 @@ LEXICON_EN: Lexicon = {
         (r"marine (?:environment|ecosystems?|management|"
                                        r"science|pollution|protection)", S),
         (r"emissions?", S), (r"biodiversity", S), (r"pollution", S),
-        (r"natural disasters?", S), (r"flood(?:s|ed|ing)?", W), (r"droughts?", S),
+        (r"natural disasters?", S), (r"eco-industrial", S), (r"flood(?:s|ed|ing)?", W), (r"droughts?", S),
         (r"typhoons?|(?:tropical )?storms?|cyclones?|landslides?|disaster prevention", W),
-        (r"carbon[- ](?:neutral|neutrality)|net[- ]zero", S),
+        (r"carbon[- ](?:neutral|neutrality)|net[- ]zero", S), (r"decarboni[sz]\w*", S),
         (r"sustainable development", W), (r"green (?:growth|transition|economy)", W),
     ],
     "energy": [
@@ -148,13 +149,19 @@ LEXICON_EN: Lexicon = {
         (r"vaccines?", S), (r"diseases?", S), (r"pharmaceuticals?", W), (r"pandemic", W),
     ],
     "technology": [
-        (r"science and technology", S), (r"high[- ]tech(?:nology)?", S),
+        (r"science and technology", S),
+        (r"high[- ]tech(?:nology)?(?! agricultur)(?! farm)", S),
         (r"digital (?:transformation|economy|technology|technologies)", S),
         (r"information technology", S), (r"software", S), (r"artificial intelligence", S),
         (r"(?-i:AI)", S), (r"automation", S), (r"start-?ups?", S), (r"semiconductors?", S),
         (r"video games?", S), (r"technology parks?", S), (r"smart cit(?:y|ies)", S),
         (r"digital", W), (r"technolog(?:y|ies|ical)", W), (r"innovation", W),
         (r"research and development|r&d", W),
+        (r"(?:virtual|augmented) reality", S),
+        # "transfer of vaccine filling technology": a named technology changes hands
+        # ("transfer skills and technology" is know-how in general).
+        (r"technology transfers?|transfer(?:s|red|ring)?\b[^.;]{0,60}?\b(?!and\b)[a-z-]+ "
+         r"technolog(?:y|ies)", S),
     ],
     "aerospace": [
         (r"aerospace", S), (r"aviation", S), (r"aircraft", S), (r"airlines?", S),
@@ -163,14 +170,16 @@ LEXICON_EN: Lexicon = {
     ],
     "transport": [
         (r"transport(?:ation)?", S), (r"railways?", S), (r"rail", S), (r"metro", S),
-        (r"seaports?", S), (r"ports?", S), (r"logistics", W), (r"airports?", S),
+        (r"seaports?", S), (r"(?<!fishing )ports?", S),
+        (r"(?:direct )?air (?:links?|routes?|connections?)|direct flights?", S), (r"logistics", W), (r"airports?", S),
         (r"highways?|expressways?", S), (r"shipping", S), (r"maritime", S),
         (r"wharf|wharves", S), (r"infrastructure", W), (r"roads?", W), (r"bridges?", W),
         (r"tram", W),
     ],
     "urban": [
         (r"urban(?! communit)(?! areas?)(?! transport)", S), (r"clean water", S),
-        (r"(?:city|town) planning", S), (r"architecture", S),
+        (r"(?:city|town) planning", S),
+        (r"(?<!naval )architecture(?! schools?)(?! students?)(?! faculty)", S),
         (r"architects?", W), (r"water supply", S), (r"sanitation", S), (r"wastewater", S),
         (r"waste (?:treatment|management|collection)", S), (r"drainage", S),
         (r"smart cit(?:y|ies)", S), (r"(?:public|urban) light(?:n)?ing", S), (r"housing", S),
@@ -181,14 +190,14 @@ LEXICON_EN: Lexicon = {
         (r"diaspora", S), (r"overseas vietnamese", S), (r"people-to-people", S),
         (r"friendship associations?", S), (r"exchanges? (?:among|between) (?:citizens|"
                                             r"people|young people)", S),
-        (r"youth exchanges?", S), (r"friendship", F), (r"young people", W),
+        (r"youth exchanges?", S), (r"friendship(?! groups?)", F), (r"young people", W),
         (r"(?:vietnamese|migrant|foreign|overseas) workers and trainees", S),
         (r"(?:vietnamese|migrant|foreign) (?:workers|nationals|residents) (?:living|working|"
          r"residing) (?:in|abroad)", S),
     ],
     "defence": [
         (r"defen[cs]e", S), (r"military", S), (r"army", S), (r"armed forces", S),
-        (r"reserve forces", S), (r"navy|naval", S), (r"coast guard", S),
+        (r"reserve forces", S), (r"navy|naval(?! architect)(?! engineer)", S), (r"coast guard", S),
         (r"peacekeeping", S), (r"(?<!food )(?<!social )security", W), (r"police", W),
     ],
 }
@@ -239,6 +248,7 @@ LEXICON_FR: Lexicon = {
         (r"(?:montée|élévation|hausse) du niveau de la mer", S), (r"niveau de la mer", W), (r"catastrophes? naturelles?", S), (r"érosion côtière", S), (r"salinisation|intrusion saline", S),
         (r"océan(?:s|ique|ographique)?", S), (r"biodiversité", S), (r"pollution", S),
         (r"inondations?", S), (r"développement durable", W), (r"transition écologique", S),
+        (r"décarbon\w*", S),
         (r"typhons?|tempêtes?|cyclones?|glissements? de terrain|crues?", W),
     ],
     "energy": [(r"énergies?", S), (r"énergétiques?", S), (r"renouvelables?", S),
@@ -272,6 +282,7 @@ LEXICON_VI: Lexicon = {
         (r"quan hệ song phương", S), (r"hợp tác phi tập trung", S), (r"kết nghĩa", S),
         (r"tổng lãnh sự", S), (r"lãnh sự", S), (r"thăm chính thức", S), (r"song phương", W),
         (r"đối tác", W), (r"đoàn công tác", F), (r"quan hệ hợp tác", W), (r"đối ngoại", S),
+        (r"biên bản ghi nhớ", W),
     ],
     "economy": [(r"kinh tế", S), (r"thương mại", S), (r"đầu tư", S), (r"nhà đầu tư", S),
                 (r"doanh nghiệp", S), (r"xuất khẩu", S), (r"nhập khẩu", S), (r"kinh doanh", W),
@@ -279,7 +290,7 @@ LEXICON_VI: Lexicon = {
     "education": [(r"giáo dục", S), (r"đào tạo", S), (r"trường (?:học|đại học)", S),
                   (r"đại học", S), (r"sinh viên", S), (r"học sinh", S), (r"giảng viên", S),
                   (r"học bổng", S), (r"nghiên cứu", W), (r"nguồn nhân lực", W)],
-    "culture": [(r"văn hóa|văn hoá", S), (r"nghệ thuật", S), (r"nghệ sĩ", S),
+    "culture": [(r"(?<!di sản )(?:văn hóa|văn hoá)", S), (r"nghệ thuật", S), (r"nghệ sĩ", S),
                 (r"pháp ngữ", S), (r"tiếng pháp", S), (r"âm nhạc", S), (r"điện ảnh", S),
                 (r"lễ hội", W), (r"triển lãm", W)],
     "heritage": [(r"di sản", S), (r"bảo tồn", S), (r"di tích", S), (r"trùng tu", S),
@@ -298,14 +309,14 @@ LEXICON_VI: Lexicon = {
                (r"hydro(?:gen)?", S), (r"hạt nhân", S)],
     "health": [(r"y tế", S), (r"bệnh viện", S), (r"y khoa|y học", S), (r"sức khỏe|sức khoẻ", S),
                (r"bác sĩ", S), (r"dược", W)],
-    "technology": [(r"công nghệ cao", S), (r"khoa học công nghệ|khoa học và công nghệ", S),
+    "technology": [(r"(?<!nông nghiệp )công nghệ cao", S), (r"số hóa|số hoá", S), (r"khoa học công nghệ|khoa học và công nghệ", S),
                    (r"chuyển đổi số", S), (r"trí tuệ nhân tạo", S), (r"khởi nghiệp", S),
                    (r"phần mềm", S), (r"công nghệ", W), (r"đổi mới sáng tạo", W)],
     "aerospace": [(r"hàng không", S), (r"vũ trụ", S), (r"vệ tinh", S), (r"máy bay", S),
                   (r"airbus", S)],
     "transport": [(r"giao thông", S), (r"đường sắt", S), (r"cảng biển", S), (r"cảng", S),
                   (r"logistics", W), (r"sân bay", S), (r"vận tải", S), (r"hạ tầng", W)],
-    "urban": [(r"đô thị", S), (r"quy hoạch", S), (r"kiến trúc", S), (r"cấp nước", S),
+    "urban": [(r"đô thị", S), (r"quy hoạch", S), (r"(?<!biệt thự )kiến trúc", S), (r"cấp nước", S),
               (r"thoát nước", S), (r"xử lý (?:rác|chất thải|nước thải)", S),
               (r"thành phố thông minh", S)],
     "community": [(r"cộng đồng người việt", S), (r"kiều bào", S),

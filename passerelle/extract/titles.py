@@ -161,8 +161,28 @@ def _portfolio(ctx: SegmentTokens, hit: RoleHit, of_span: tuple[int, int], of_te
     )
 
 
+# "the provincial People's Committee": a body of the province (city) the text named
+# before; the anaphor "provincial|People's Committee" is resolved to "X People's Committee".
+LEVEL_BODY_ADJECTIVES = frozenset({"provincial", "municipal", "city"})
+_LEVEL_PLACE_NOUN = {"provincial": "province", "municipal": "city", "city": "city"}
+
+
+def level_body_anaphor(words: list[str]) -> str | None:
+    """``"province|People's Committee"`` for "the provincial People's Committee", else None."""
+    if len(words) < 3 or words[0].lower() != "the" or words[1] not in LEVEL_BODY_ADJECTIVES:
+        return None
+    body = " ".join(words[2:])
+    if org_kind(body) != "government" or not all(w[:1].isupper() for w in words[2:]):
+        return None
+    return f"{_LEVEL_PLACE_NOUN[words[1]]}|{body}"
+
+
 def _set_of(t: RawTitle, of_text: str, starts_with_the: bool) -> None:
     words = of_text.split()
+    level = level_body_anaphor(words)
+    if level is not None:
+        t.anaphor = level
+        return
     if starts_with_the and len(words) == 2 and words[1].lower() in (
         lex.ANAPHORIC_ORG_NOUNS | lex.ANAPHORIC_PLACE_NOUNS
     ):

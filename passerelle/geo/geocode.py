@@ -168,7 +168,9 @@ def _score(entry: GazEntry, ctx: Context, order: int, place: Place,
     must not count as "an enclosing unit the article names" when the article says Brest.
     ``hint`` is the kind a generic word of the text announced ("Yamaguchi Prefecture").
     """
-    parents_named = sum(1 for p in entry.parents[:-1]
+    # The country counts too: "Laval, a town in France's Mayenne department" names two
+    # enclosing units of the French Laval, one of the one in Quebec.
+    parents_named = sum(1 for p in entry.parents
                         if normalize(p) in ctx.names and normalize(p) not in own)
     in_country = ctx.weight(entry.country, place)
     # Capped: a country named once and one named ten times are both "in the article".
