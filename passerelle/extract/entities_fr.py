@@ -61,6 +61,8 @@ def run_fr(analysis: Analysis) -> None:
     base_component("entities.fr.v1")(analysis)
     try:
         add_unit_places(analysis, UNIT_PLACE_FR, loose=True)
+        add_unit_places(analysis, COMPOUND_PLACE_FR)
+        add_unit_places(analysis, NAMED_REGION_FR)
         add_french_places(analysis)
         add_president_ho(analysis)
         drop_outlets(analysis, fr_tables.OUTLET_WORDS)
@@ -84,7 +86,8 @@ def _committee_titles(doc) -> None:  # noqa: ANN001 - a records.Document
         return
     for person in doc.people:
         for title in person.titles:
-            if title.of and fold(title.of) == _BARE_COMMITTEE:
+            if title.of and fold(title.of) == _BARE_COMMITTEE or not title.of \
+                    and title.role in _COMMITTEE_ROLES.values():
                 title.of = full[0].name
                 title.role = _COMMITTEE_ROLES.get(title.role, title.role)
                 person.country = person.country or full[0].country
@@ -93,7 +96,8 @@ def _committee_titles(doc) -> None:  # noqa: ANN001 - a records.Document
 # "une délégation de Hai Phong, conduite par le vice-président de son comité populaire":
 # the committee of the Vietnamese city or province named before it in the sentence.
 _THEIR_COMMITTEE = re.compile(
-    r"\b(?:son|sa|leur)\s+(comité populaire)\b(?!\s+(?:de|du|d['’]|des)\b)", re.IGNORECASE)
+    r"\b(?:son|sa|leur)\s+(?:(?:vice-)?présidente?\s+du\s+)?(comité populaire)\b"
+    r"(?!\s+(?:de|du|d['’]|des)\b)", re.IGNORECASE)
 _LOCAL_KINDS = frozenset({"city", "province"})
 _BARE_COMMITTEE = fold("comité populaire")
 # As the tables name the heads of a committee ("président du comité populaire": Chairman).
@@ -144,6 +148,15 @@ UNIT_PLACE_FR = re.compile(
     r"\b(?:province|ville|région|département|commune|district|aéroport|habitants)\s+"
     r"(?:de la |de l['’]|du |de |d['’])" + CAP_RUN)
 
+# A hyphenated town name after a preposition ("à Saint-Émilion", "de Villenave-d'Ornon"):
+# the shared step misses small towns without an English cue and names cut at "d'".
+COMPOUND_PLACE_FR = re.compile(
+    r"(?<![\w-])(?:à|de|d['’]|du|vers|depuis)\s+(?!(?:Nord|Sud|Est|Ouest|Centre)-)"
+    r"([A-ZÀ-Ý][^\W\d_]+(?:-(?:(?:sur|sous|en|lès|lez|les|la|le|de|du|des|aux?)-)?"
+    r"(?:[dl]['’])?[A-ZÀ-Ý][^\W\d_]+)+)(?![\w’'-])")
+# "la Région Normandie", "région Occitanie": a region named without "de".
+NAMED_REGION_FR = re.compile(r"\b[Rr]égion\s+" + r"([A-ZÀ-Ý][\w-]*(?:[ -][A-ZÀ-Ý][\w-]*){0,2})")
+
 
 def add_unit_places(analysis: Analysis, pattern: re.Pattern[str], *, loose: bool = False) -> None:
     """Add the places written after a unit word ("province de Long An", "tỉnh Long An")
@@ -151,7 +164,6 @@ def add_unit_places(analysis: Analysis, pattern: re.Pattern[str], *, loose: bool
     ``loose``, a whole name the strict lookup refuses (it also reads as a personal name:
     "la ville de Vinh") counts too, since the unit word marks it as a place."""
     doc = analysis.doc
-    known = {fold(p.name) for p in doc.places} | {fold(a) for p in doc.places for a in p.aliases}
     for seg, text in analysis.segments.items():
         for m in pattern.finditer(text):
             words = m.group(1).split()
@@ -162,10 +174,7 @@ def add_unit_places(analysis: Analysis, pattern: re.Pattern[str], *, loose: bool
                     info = place_info_any(written)
                 if info is None:
                     continue
-                if fold(written) not in known and fold(info.name) not in known:
-                    known.add(fold(written))
-                    doc.places.append(Place(written, [], info.kind, info.country, mentions=[
-                        Mention(m.start(1), m.start(1) + len(written), seg)]))
+                _put_place(doc, written, info, Mention(m.start(1), m.start(1) + len(written), seg))
                 break
 
 
@@ -247,11 +256,16 @@ def add_landmarks(analysis: Analysis) -> None:
     doc.places = [p for p in doc.places if p.mentions]
 
 
+# "l'Asie du Sud-Est": a compass point, not the province of that name abroad.
+_COMPASS_FR = re.compile(r"(?:Nord|Sud|Est|Ouest)(?:-(?:Est|Ouest))?$")
+
+
 def _not_a_place_fr(analysis: Analysis, x: Mention) -> bool:
-    """A storm's name ("le typhon Kajiki"), or an article and a unit word read as a
+    """A storm's name ("le typhon Kajiki"), a compass point ("du Sud-Est"), or an article and a unit word read as a
     name and its generic word ("La province de ...")."""
     text = analysis.segments.get(x.segment, "")
     return bool(_STORM_FR.search(text[max(0, x.start - 30):x.start])
+                or _COMPASS_FR.match(text[x.start:x.end])
                 or _ARTICLE_UNIT_FR.match(text[x.start:x.end])
                 or _NICKNAME_OPEN.search(text[max(0, x.start - 30):x.start])
                 and _NICKNAME_CLOSE.match(text[x.end:x.end + 5]))
@@ -377,6 +391,10 @@ _GENERIC_OF = re.compile(
     r"TP\.?)\s+(?:(?:de la|de l['’]|du|de|d['’])\s*)?", re.IGNORECASE)
 
 
+# A country's usual name per code, from the first French name of the tables.
+_COUNTRY_NAMES = {code: name.title() for name, code in reversed(fr_tables.COUNTRIES.items())}
+
+
 def tidy_titles(doc) -> None:  # noqa: ANN001 - a records.Document
     """"Consul General" of "France à Hô Chi Minh-Ville" is of France, and the person
     serves France; "province de Long An" is "Long An"; a person without a country
@@ -387,6 +405,11 @@ def tidy_titles(doc) -> None:  # noqa: ANN001 - a records.Document
                 continue
             if title.role in _DIPLOMATS:
                 title.of = _SEAT.sub("", title.of).strip(" ,")
+            code = fr_tables.NATIONALITIES.get(title.of.lower())
+            if code is not None:  # "le recteur vietnamien": a nationality, not what it is of
+                title.of = _COUNTRY_NAMES.get(code) if title.role in _DIPLOMATS else None
+                person.country = person.country or code
+                continue
             bare = _GENERIC_OF.sub("", title.of)
             if bare != title.of and place_info(bare) is not None:
                 title.of = bare
@@ -503,6 +526,8 @@ def _lower_head_ok(text: str, toks: list[Token], i: int, n: int) -> bool:
         return k < len(toks) and toks[k].is_cap and toks[k].is_word and not toks[k].is_acronym
     if key not in _LOWER_HEADS:
         return False
+    if key == "université" and _place_closed(toks, k) is not None:
+        return True  # "l'université des sciences et technologies de Hanoï"
     while k < len(toks) and (toks[k].lower in _CONNECTORS | _ADJECTIVES
                              or toks[k].lower in fr_tables.PLACE_WORDS):
         k += 1
@@ -558,7 +583,34 @@ def _lower_university(
         acr = _ACRONYM.match(text, t.end)
         if acr and t.is_word:
             return k + 1, (acr.group(1), acr.end())
-    return good, None
+    end = _place_closed(toks, good) if good == j else None
+    return (end, None) if end is not None else (good, None)
+
+
+_MAX_FIELD_WORDS = 6  # lower-case words naming a school's fields ("sciences et technologies")
+_NOT_FIELD = frozenset(
+    """a ont est sont été qui que dont où avec par pour lors selon dans sur avant après
+    pendant entre chez sans vers ou mais puis ce cette ces son sa ses leur leurs un une""".split())
+
+
+def _place_closed(toks: list[Token], k: int) -> int | None:
+    """"des sciences et technologies de Hanoï": lower-case words after a school's head,
+    then "de" and a place the gazetteer knows; the token after the place, else ``None``."""
+    n, words = k, 0
+    while n < len(toks) and n - k < 2 * _MAX_FIELD_WORDS:
+        t = toks[n]
+        if t.lower in ("de", "d") and words and n + 1 < len(toks):
+            m = n + 1 + (toks[n + 1].text in "'’")
+            end = m
+            while end < len(toks) and end - m < 3 and toks[end].is_word and toks[end].is_cap:
+                end += 1
+            if end > m and place_info(" ".join(x.text for x in toks[m:end])) is not None:
+                return end
+        if not t.is_word and t.text not in "'’" or t.is_cap or t.lower in _NOT_FIELD:
+            return None
+        words += t.lower not in _CONNECTORS
+        n += 1
+    return None
 
 
 def _next_name(text: str, toks: list[Token], k: int) -> bool:

@@ -110,6 +110,8 @@ def _people_in(segment: str, text: str, language: str) -> _Seg:
     for role, a, b in found:
         _after_role(seg, role, a, b, starts, language, roles_at)
     _apposed(seg, mod, language)
+    if language == "fr":
+        _led_by(seg)
     _also(seg, mod)
     _honorific_names(seg, mod)
     seg.mentions = _dedupe(seg.mentions)
@@ -170,11 +172,34 @@ def _after_role(
             i += 1
         elif language == "fr" and _CHARGE_FR.match(fold_case(t.text)):
             i = _past_charge(toks, i, gap_start)  # "adjointe ... chargée des sports, X"
+        elif language == "fr" and (k := _plain_of_words(seg, i, gap_start)) is not None:
+            i = k  # "le président de la cave coopérative, X": any plain words, then a comma
         else:
             return
 
 
 _DE = frozenset({"de", "du", "des", "d"})
+# Lower-case words that end an office's "of" phrase: a verb or a clause, not a body.
+_NOT_OF_WORDS = frozenset("""a ont est sont été était qui que dont où avec par pour lors
+    selon dans sur avant après pendant entre chez sans vers et ou mais puis""".split())
+_MAX_PLAIN = 4  # lower-case words of an "of" phrase past the tables ("cave coopérative")
+
+
+def _plain_of_words(seg: _Seg, i: int, gap_start: int) -> int | None:
+    """The comma after a few plain lower-case words that close an office's "of" phrase
+    ("président de la cave coopérative, X"; "présidente de l'université rouennaise, X"),
+    when a capitalised name follows it; else ``None``."""
+    toks = seg.tokens
+    before = [fold_case(t.text) for t in toks[gap_start:i] if t.text not in "'’"]
+    if not before or not set(before) & _DE:
+        return None
+    k = i
+    while k < len(toks) and k - i < _MAX_PLAIN and toks[k].is_word and not toks[k].is_cap \
+            and fold_case(toks[k].text) not in _NOT_OF_WORDS:
+        k += 1
+    if k == i or k + 2 >= len(toks) or toks[k].text != ",":
+        return None
+    return k if all(t.is_word and t.is_cap for t in toks[k + 1:k + 3]) else None
 # An office after a preposition ("invitation du maire", "avec la préfète"): another
 # person's office, never the first of a chain of offices held by the next name.
 _OBLIQUE_FR = re.compile(r"(?i)(?:\b(?:du|des|au|aux|avec|par|pour)\s+|\b(?:de|à|avec|par)\s+"
@@ -296,6 +321,27 @@ def _apposed(seg: _Seg, mod: object, language: str) -> None:
             seg.mentions.append(PersonMention(
                 seg.text[toks[k].start:toks[c - 1].end], seg.name, toks[k].start,
                 toks[c - 1].end, [RawTitle(roles[found[0][0]])], rank=1))
+
+
+# "l'association X, présidée par Y": Y holds the office the participle names.
+_LED_BY_FR = re.compile(r"\b(?:(présidée?s?)|dirigée?s?)\s+par\s+(?:(?:M|Mme|Mlle)\.?\s+)?(?=[A-ZÀ-ÝĐ])")
+
+
+def _led_by(seg: _Seg) -> None:
+    """"..., présidée par Trần Minh Châu": a person of two to four capitalised words,
+    President (or Director after "dirigé par") of the body named before."""
+    toks = seg.tokens
+    starts = [t.start for t in toks]
+    for m in _LED_BY_FR.finditer(seg.text):
+        i = _index(starts, m.end())
+        j = i
+        while j < len(toks) and j - i < 8 and toks[j].is_word and toks[j].is_cap:
+            j += 1
+        name = _name_span(seg, i, j) if j > i else None
+        if name and name[0] == i:
+            role = "President" if m.group(1) else "Director"
+            seg.mentions.append(PersonMention(_span(seg, i, j), seg.name, toks[i].start,
+                                              toks[j - 1].end, [RawTitle(role)], rank=1))
 
 
 _ALSO = re.compile(r"^\s*,\s*(?:qui est )?(?:également|aussi|đồng thời là|đồng thời)\s+", re.I)

@@ -279,6 +279,10 @@ def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
             good = k = k + 1
             if _compound_tail(text, toks, k):
                 good = k = k + 1
+            if caps == 1 and place_info(text[toks[j - 1].start:toks[good - 1].end]):
+                return None, None, None  # "Hội An và Khu đền ...": a place, not a body
+            if caps == 1 and (end := _described_place(text, toks, k, people)):
+                return end, None, _country_in(text, toks, j, end)
         elif fold(t.text) == "va" and _joins(text, toks, k + 1, people):
             k += 1
         elif t.text in "-–" and caps and k + 1 < len(toks) and toks[k + 1].is_cap:
@@ -303,6 +307,27 @@ def _read_named(text: str, toks: list[Token], j: int, people: list[Span]) -> Rea
     if place_info(text[toks[j - 1].start:toks[good - 1].end]) is not None:
         return None, None, None  # "Hội An", "Trường Sa": a place, not a body
     return good, alias, _country_in(text, toks, j, good)
+
+
+_MAX_DESCRIPTION = 6  # lower-case syllables between a body's first word and its place
+
+
+def _described_place(text: str, toks: list[Token], k: int, people: list[Span]) -> int | None:
+    """"Trung tâm Quản lý bảo tồn di sản văn hóa Hội An": after the first capitalised
+    word, lower-case syllables (no function word) then a known place that ends the
+    clause; the token after the place, else ``None``."""
+    n = k
+    while n < len(toks) and n - k < _MAX_DESCRIPTION and toks[n].is_word \
+            and not toks[n].is_cap and (fold_case(toks[n].text) not in vi_tables.NAME_STOPWORDS
+                                        or fold(toks[n].text) == "va"):
+        n += 1
+    if n == k or n >= len(toks) or not toks[n].is_cap:
+        return None
+    place = _place_at(text, toks, n, people)
+    if place is None or place[1].kind == "country":
+        return None
+    end = place[0]
+    return end if end >= len(toks) or toks[end].text in ".,;:)" else None
 
 
 def _after_unit(toks: list[Token], j: int) -> int:

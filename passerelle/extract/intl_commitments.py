@@ -40,6 +40,7 @@ EXTRA_COMMITMENTS: dict[str, dict[str, tuple[str, ...]]] = {
                    "souhaite", "espère", "envisage", "voudrait", "a exprimé l'espoir",
                    "a exprimé son espoir", "exprime l'espoir", "a formé l'espoir"),
         "pledge": ("a affirmé sa volonté", "a réaffirmé sa volonté", "partagerait",
+                   "s'est dit prête", "s'est dit prêts", "s'est dit prêtes", "se sont dit prêts",
                    "accélérerait", "continuerait", "soutiendrait", "s'engage à",
                    "apportera", "mettra", "aidera", "aiderait"),
         "invitation": ("pour inviter", "inviter", "a invité", "invite"),
@@ -63,14 +64,19 @@ def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
                        language)
     leader: Actor | None = None
     out: list[Commitment] = []
+    host = _passive_host(resolve_intl(analysis, profile)) if language == "fr" else None
     for item in resolve_intl(analysis, profile):
         leader = _leader(item, language) or leader
         if item.sentence.segment != "body":
             continue
         seen: set[tuple[str, str]] = set()
-        extra = _pledges_vi(item.text) if language == "vi" else _pledges_fr(item.text)
+        extra = _pledges_vi(item.text) if language == "vi" else \
+            _pledges_fr(item.text) + _interrupted_fr(item.text, phrases)
         for kind, start, end in _triggers(item.text, phrases) + extra:
             c = _commitment(item, kind, start, end, language, leader)
+            if c is not None and c.kind == "agreement" and host is not None \
+                    and c.actor == (item.lead.name if item.lead else None):
+                c.actor = host
             if c is None and language == "vi":
                 c = _home_commitment_vi(analysis, item, kind, start, end)
             if c is None and language == "fr":
@@ -104,9 +110,49 @@ _PLEDGE_FR = re.compile(r"(?i)\b(?:a|ont)\s+(?:\w+\s+)?(?:assuré|garanti)\s+(?:
 _RELATIVE_FR = re.compile(r"\b[a-zà-ÿ]{3,}\s+qui\s+$")
 
 
+# "X a annoncé que la Région financerait ...": an announced step the side will fund or do.
+_ANNOUNCED_FR = re.compile(r"(?i)\b(?:a|ont)\s+(?:\w+\s+)?annoncé\s+(?:que|qu')[^.;]{0,60}?\b"
+                           r"(?:financer|accorder|ouvrir|offrir|accueiller|enverr|soutiendr|créer|"
+                           r"construir|verser|fournir|consacrer|allouer|dédier)(?:ait|aient|a|ont)\b")
+# "X a, de son côté, souhaité ...": an auxiliary and its participle parted by an aside.
+_ASIDE_FR = re.compile(r"(?i)\b(a|ont|s'est|se sont),\s*(?:de son côté|de leur côté|pour sa part|"
+                       r"pour leur part|quant à (?:lui|elle|eux|elles)|lui aussi|elle aussi|"
+                       r"à son tour|pour finir|enfin|ensuite|également|aussi)\s*,\s*([\w'’-]+)")
+
+
 def _pledges_fr(text: str) -> list[tuple[str, int, int]]:
+    found = [*_PLEDGE_FR.finditer(text), *_ANNOUNCED_FR.finditer(text)]
     return [("pledge", m.start(), m.start() + len(m.group(0).split(" que")[0].split(" qu'")[0]))
-            for m in _PLEDGE_FR.finditer(text)]
+            for m in found]
+
+
+def _interrupted_fr(text: str, phrases: dict[str, str]) -> list[tuple[str, int, int]]:
+    """Triggers written with an aside between auxiliary and participle, which the
+    phrase table cannot match ("a, quant à lui, souhaité")."""
+    out = []
+    for m in _ASIDE_FR.finditer(text):
+        kind = phrases.get(f"{m.group(1).lower()} {m.group(2).lower()}")
+        if kind is not None:
+            out.append((kind, m.start(), m.end()))
+    return out
+
+
+# "X a été reçu(e) ... par Y": Y is the host, the side agreements are told of.
+_RECEIVED_BY_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)\b[^.;]*?\bpar\s+")
+
+
+def _passive_host(items: list[IntlSentence]) -> str | None:
+    """The host of the story's lead side, when the lead was received by a named
+    person ("X a été reçu ... par Y"): agreements of "both sides" are told of Y."""
+    for item in items:
+        lead = item.lead
+        if lead is None or item.subject is not lead or item.sentence.segment != "body":
+            continue
+        m = _RECEIVED_BY_FR.search(item.text)
+        host = next((h for h in item.hits if m and h.start >= m.end() and h.start - m.end() < 60
+                     and h.actor.kind == "person" and h.actor is not lead), None)
+        return host.actor.name if host is not None else None
+    return None
 
 
 def _pledges_vi(text: str) -> list[tuple[str, int, int]]:
@@ -201,6 +247,9 @@ def _actor(item: IntlSentence, start: int, end: int, language: str, leader: Acto
     both = (item.lead or leader) if _BOTH_FR.search(item.text[:start]) else None
     if both is not None:  # "les deux parties se sont engagées à": the story's lead side
         return both.name, []
+    rel = _WHO_FR.search(item.text[:start]) if language == "fr" else None
+    if rel and people and rel.start() - people[-1].end <= 1:
+        return people[-1].actor.name, []  # "..., présidée par X, qui s'est dit prête"
     if free:
         return free[-1].actor.name, []
     speaker = _speaker(item, end, language)
@@ -216,6 +265,8 @@ def _actor(item: IntlSentence, start: int, end: int, language: str, leader: Acto
     return None, []
 
 
+# A relative clause right after a name: "X, qui a proposé ...".
+_WHO_FR = re.compile(r",\s*qui\s+(?:\w+\s+)?$")
 _BOTH_FR = re.compile(r"\b(?:[Ll]es|[Cc]es)\s+deux\s+(?:parties|villes|côtés|délégations|"
                       r"collectivités|provinces|régions)\s+$")
 

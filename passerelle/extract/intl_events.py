@@ -57,7 +57,8 @@ EXTRA_EVENTS: dict[str, dict[str, tuple[str, ...]]] = {
                     "ont rencontré", "lors de sa rencontre", "a été reçu", "a été reçue",
                     "ont été reçus", "ont été reçues", "a été accueilli", "a été accueillie",
                     "ont été accueillis", "ont été accueillies", "avait été reçu",
-                    "avait été reçue", "avait été accueilli", "avait été accueillie"),
+                    "avait été reçue", "avait été accueilli", "avait été accueillie",
+                    "a déjeuné avec", "ont déjeuné avec", "a dîné avec", "ont dîné avec"),
         "agreement": ("ont signé", "a signé", "signature d'un", "signature de la",
                       "signature du"),
         "conference": ("a assisté", "ont assisté", "a participé", "ont participé"),
@@ -85,8 +86,9 @@ _LED_BY = {
                      r"(?:(?:l'|le\s+|la\s+|son\s+|sa\s+)?[\w-]+\s+){0,2}$"),
     "vi": re.compile(r"\bdo\s+(?:[^,.;]{0,40}?)$"),
 }
-# "do X dẫn đầu", "do X, Phó Thống đốc tỉnh Aichi, dẫn đầu"
-_LED_AFTER_VI = re.compile(r"^(?:\s*,[^.;]{0,80}?,?)?\s+(?:làm trưởng đoàn\s+)?dẫn đầu\b")
+# "do X dẫn đầu", "do X, Phó Thống đốc tỉnh Aichi, dẫn đầu", "do bà X, ..., làm trưởng đoàn"
+_LED_AFTER_VI = re.compile(r"^(?:\s*,[^.;]{0,80}?,?)?\s+(?:(?:làm trưởng đoàn\s+)?dẫn đầu|"
+                           r"làm trưởng đoàn)\b")
 _GROUP = re.compile(r"\b(?:délégation|dégélation|[Đđ]oàn(?: công tác)?)\b")
 _TO = {
     "fr": re.compile(
@@ -156,13 +158,57 @@ def extract_events(analysis: Analysis, language: str) -> list[Event]:
                 found += _guest_visit(analysis, item, start, end)
         if language == "fr":
             found += _visits_of_fr(analysis, item)
-    return _merge_all(found)
+            found += _received_fr(analysis, item, found)
+    return _merge_all(_widen_visits(found))
+
+
+def _widen_visits(events: list[Event]) -> list[Event]:
+    """One trip told twice, a day of it and its whole span ("reçu le 5", then "du 3 au
+    5"): visits of a same visitor to the same place whose dates lie inside another's
+    take its span, so that merging keeps the whole trip."""
+    visits = [e for e in events if e.type == "visit" and e.start and e.end]
+    for ev in visits:
+        wider = [o for o in visits if o is not ev and set(o.participants) & set(ev.participants)
+                 and (o.place == ev.place or not (o.place and ev.place))
+                 and o.start <= ev.start and ev.end <= o.end and (o.start, o.end) != (ev.start, ev.end)]
+        if wider:
+            best = min(wider, key=lambda o: (o.start, o.end))
+            ev.start, ev.end, ev.precision = best.start, best.end, best.precision
+    return events
+
+
+# "Reçu du 3 au 5 mai par le maire, X, Y a visité ...": Y, the subject, is X's guest.
+_RECEIVED_FR = re.compile(r"^\W*(?:Reçue?s?|Accueillie?s?)\b[^.;]{0,60}?\bpar\b", re.I)
+
+
+def _received_fr(analysis: Analysis, item: IntlSentence, found: list[Event]) -> list[Event]:
+    """A sentence opened by "Reçu(e) ... par HOST," told of the guest named after the
+    host: a meeting of both, and a visit of the guest to the host's town, else to the
+    place of the guest's visit told earlier."""
+    m = _RECEIVED_FR.match(item.text)
+    people = [h for h in item.hits if h.actor.kind == "person" and h.via != "possessive"]
+    host = next((h for h in people if m and h.start >= m.end()), None)
+    guest = next((h for h in people if host and h.start > host.end
+                  and h.actor.name != host.actor.name), None)
+    if host is None or guest is None or "," not in item.text[host.end:guest.start]:
+        return []
+    out = [_make(analysis, item, "meeting", [guest.actor.name, host.actor.name], None, 0)]
+    place = _office_place(analysis, host.actor) or next(
+        (e.place for e in reversed(found) if e.type == "visit" and e.place
+         and guest.actor.name in e.participants), None)
+    if place is not None:
+        out.append(_make(analysis, item, "visit", [guest.actor.name], place, 0))
+    return out
 
 
 # "la visite du secrétaire général X en France", "visite d'État de X au Japon", and
 # "celle de X à Y" once a visit was named earlier in the sentence.
 _VISIT_OF_FR = re.compile(r"(?i)\bvisite\s+(?:d'(?:É|E)tat\s+|officielle\s+|de travail\s+|"
-                          r"d'amitié\s+)?(?:de\s+|du\s+|d')|\bcelle\s+(?:de\s+|du\s+|d')")
+                          r"d'amitié\s+|de\s+(?:deux|trois|quatre|cinq|six|sept|huit|dix|\d+)\s+"
+                          r"jours\s+)?(?:de\s+|du\s+|d')|\bcelle\s+(?:de\s+|du\s+|d')")
+# Between "visite du" and the visitor: nothing, or an office in lower case and a comma
+# ("visite de trois jours du recteur vietnamien, X, à Y").
+_VISITOR_GAP_FR = re.compile(r"[^\W\d_A-ZÀ-Ý][^\W\d_]*(?:[ '’-][^\W\d_A-ZÀ-Ý][^\W\d_]*){0,3},\s*")
 _WISH_FR = re.compile(r"(?i)\b(?:souhaite\w*|invit\w*|propos\w*|espère|prépar\w*|envisag\w*)\b"
                       r"[^.;]*$")
 
@@ -178,7 +224,8 @@ def _visits_of_fr(analysis: Analysis, item: IntlSentence) -> list[Event]:
             continue  # a visit invited or hoped for, not made
         who = next((h for h in item.hits if h.actor.kind == "person" and h.via == "name"
                     and 0 <= h.start - m.end() <= 60), None)
-        if who is None or re.search(r"[,.;]", item.text[m.end():who.start]):
+        gap = item.text[m.end():who.start] if who is not None else ""
+        if who is None or re.search(r"[,.;]", gap) and not _VISITOR_GAP_FR.fullmatch(gap):
             continue
         dest = _destination(item, who.end, "fr")
         if dest is not None and dest.start - who.end <= 30:

@@ -73,6 +73,38 @@ def add_named_places(analysis: Analysis) -> None:
             if fold(name.split()[0]) in lex.VIETNAMESE_SURNAMES and len(name.split()) > 2:
                 continue  # "thành phố Nguyễn Văn A": an office, then its holder
             _put_place(analysis, name, _UNIT_KIND[m.group(1)], seg, m.end(), end)
+        _areas(analysis, seg, text, spans)
+
+
+# "vùng Đồng Tháp Mười": a region the gazetteer does not know (it may know a province
+# named by its first words); "khu công nghiệp chế biến thủy sản Thọ Quang": a named park.
+_REGION_VI = re.compile(r"(?<!\w)vùng\s+(?=[A-ZÀ-ÝĐ])")
+_PARK_VI = re.compile(r"(?<!\w)khu (?:công nghiệp|kinh tế|chế xuất|công nghệ cao)\s+"
+                      r"((?:[a-zà-ỹđ]+\s+){0,5}?)(?=[A-ZÀ-ÝĐ])")
+
+
+def _areas(analysis: Analysis, seg: str, text: str, spans: list[Span]) -> None:
+    """Unknown regions after "vùng" and parks after "khu công nghiệp ..." (kind "other")."""
+    for m in _REGION_VI.finditer(text):
+        end = caps_end(text, m.end(), 4)
+        name = text[m.end():end]
+        if len(name.split()) >= 2 and _unknown_name(name, m.end(), spans):
+            _put_place(analysis, name, "region", seg, m.end(), end)
+    for m in _PARK_VI.finditer(text):
+        if any(fold_case(w) in vi_tables.NAME_STOPWORDS for w in m.group(1).split()):
+            continue
+        end = caps_end(text, m.end())
+        name = text[m.end():end]
+        if _unknown_name(name, m.end(), spans):
+            _put_place(analysis, name, "other", seg, m.end(), end)
+
+
+def _unknown_name(name: str, start: int, spans: list[Span]) -> bool:
+    """A name no gazetteer entry, country or person has, with no country inside it."""
+    words = name.split()
+    return bool(words) and place_info(name) is None and not _in_people(start, spans) \
+        and not any(fold_case(" ".join(words[a:b])) in vi_tables.COUNTRIES
+                    for a in range(len(words)) for b in range(a + 1, len(words) + 1))
 
 
 _AS_PROVINCE = re.compile(r"(?i)(?:tỉnh|tỉnh ủy|tỉnh uỷ)\s+$")
