@@ -125,7 +125,7 @@ def test_the_visiting_party_is_its_leader(second):
             "visited Quang Tri from May 3 to 6. " + second)
     events = _events(body, people=[LEADER, CHAIR], orgs=[ACME, ("Friendship Group", [])],
                      places=[PROVINCE])
-    assert ["Marc Olivier", "Pham Van Son"] in _meetings(events)
+    assert any({"Marc Olivier", "Pham Van Son"} <= set(m) for m in _meetings(events))
 
 
 def test_local_officials_receiving_are_not_the_visitors():
@@ -176,7 +176,7 @@ def test_a_working_session_with_a_known_body_and_its_head_is_one_meeting():
             "On May 4, the delegation held a working session with Brest Polytechnic, where its "
             "rector, Paul Garnier, presented programmes.")
     events = _events(body, people=[GUEST, RECTOR], orgs=[UNI], places=[TOWN])
-    assert _meetings(events) == [["Hoang Minh Duc", "Paul Garnier"]]
+    assert _meetings(events) == [["Brest Polytechnic", "Hoang Minh Duc", "Paul Garnier"]]
 
 
 # --- more sides joining the meeting just told ----------------------------------------

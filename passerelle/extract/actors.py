@@ -78,6 +78,7 @@ class Actor:
     forms: list[str]
     roles: list[tuple[str, str]] = field(default_factory=list)  # (role lower, of)
     subkind: str = ""  # place or organisation kind
+    country: str | None = None  # ISO2 of a person's or organisation's state, when known
 
     def title_places(self) -> list[str]:
         """What the person's titles are "of" (places or organisations), in order."""
@@ -199,10 +200,11 @@ def _role_fits(role: str, of: str, wanted: tuple[str, ...], want_of: str | None)
 def _actors_of(doc: Document) -> list[Actor]:
     actors = [
         Actor(p.name, "person", _forms(p.name, p.aliases),
-              [(t.role.lower(), t.of or "") for t in p.titles])
+              [(t.role.lower(), t.of or "") for t in p.titles], country=p.country)
         for p in doc.people
     ]
-    actors += [Actor(o.name, "organization", _forms(o.name, o.aliases), subkind=o.kind)
+    actors += [Actor(o.name, "organization", _forms(o.name, o.aliases), subkind=o.kind,
+                     country=o.country)
                for o in doc.organizations]
     actors += [Actor(p.name, "place", _forms(p.name, p.aliases), subkind=p.kind)
                for p in doc.places]
@@ -316,8 +318,13 @@ def _pronoun_target(
     return previous
 
 
+_NAME_AND = re.compile(r"\b((?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3})and(?=\s+[A-Z])")
+
+
 def _is_object(text: str, offset: int) -> bool:
     """Is the name at ``offset`` inside an object phrase of its clause?"""
     clause = re.split(r"[,;:()–—]", text[:offset])[-1]
+    # "Minister of Industry and Trade X": an "and" inside a capitalised office name
+    clause = _NAME_AND.sub(r"\1", clause)
     words = {w.lower() for w in re.findall(r"[\w’']+", clause)}
     return bool(words & _OBJECT_WORDS)

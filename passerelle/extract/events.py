@@ -20,7 +20,11 @@ aliases. Rules work sentence by sentence on the body and the captions
   ("received at the city hall by X", "held talks in Rennes with X"). In "talks with X,
   Director General of Y", Y is X's body, not another side; "with Y, where its president,
   X" meets X. "A and B held talks with C": A and B are both sides. "The delegation/group",
-  "the French lawmakers" are led by the last visitor, else by the story's first subject.
+  "the French lawmakers", "the German guests" are the visiting party (``parties.py``: the
+  guests of the last reception, "a delegation led by X, accompanied by Y", else the last
+  visitor; a nationality written must fit), else the story's first subject. "received a
+  delegation ... led by X", "will receive the guests" meet that party; "the delegation,
+  which included Y, met Z" adds Y. A visited body stays a side next to its named head.
   "X, who attended the meeting," and "representatives of Y took part in the working
   session" join the last meeting. An invitation "to visit/meet" is neither.
 - agreement: a sentence that says a document (MoU, agreement, charter) was signed;
@@ -29,7 +33,8 @@ aliases. Rules work sentence by sentence on the body and the captions
   invited to attend is not attending); "the ceremony was attended by A, B and C".
 
 Duplicates merge: one meeting per set of sides, one visit per visitor and place
-(dates and evidence of the most precise mention kept).
+(dates and evidence of the most precise mention kept). Visits implied by receptions and
+places of meetings with local officials come from ``guest_visits.py``.
 """
 
 from __future__ import annotations
@@ -38,12 +43,18 @@ import re
 
 from passerelle import registry
 from passerelle.extract import visits
+from passerelle.extract.guest_visits import (
+    RECEIVING, guest_visits, place_meetings_with_local_officials,
+)
+from passerelle.extract.parties import (
+    GROUP_OBJECT, INCLUDED, agrees, led_group, note_party, resolve_party,
+)
 from passerelle.extract.actors import Actor, Hit, SentenceActors, resolve_sentences
 from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import (
     dates_in, nearest_date, place_of_meeting, planned, sectors_of,
 )
-from passerelle.records import Document, Event, Person
+from passerelle.records import Event
 
 __all__ = ["run", "extract_events"]
 
@@ -74,7 +85,7 @@ _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bcourtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I), "with"),
     (re.compile(r"\b(?:working session|meeting|talks)\s+between\b", re.I), "all"),
     (re.compile(r"\b(?:hosted|hosting|hosts|host)\s+(?:a\s+)?reception\b", re.I), "with"),
-    (re.compile(r"\b(?:received|receiving|receives|welcomed|welcoming|welcomes)\b", re.I),
+    (re.compile(r"\b(?:received|receiving|receives|receive|welcomed|welcoming|welcomes)\b", re.I),
      "host"),
     # "the delegation ended its trip at X": the last stop of a trip is a visit of X
     (re.compile(r"\b(?:ended|ends|ending|began|begins|beginning|started|starts|starting|"
@@ -119,108 +130,9 @@ def extract_events(analysis: Analysis) -> list[Event]:
         found += _agreements_in(analysis, sa)
         found += _conferences_in(analysis, sa)
     events = _merge_all(found)
-    events = _merge_all(events + _guest_visits(analysis.doc, events))
-    _place_meetings_with_local_officials(analysis.doc, events)
+    events = _merge_all(events + guest_visits(analysis, events))
+    place_meetings_with_local_officials(analysis.doc, events)
     return events
-
-
-_RECEIVING = re.compile(r"\b(?:(?P<passive>(?:was|were)\s+(?:warmly\s+)?(?:received|welcomed|"
-                        r"hosted)\s+by)|received|receiving|receives|welcomed|welcoming|welcomes|"
-                        r"hosted\s+(?:a\s+)?reception|hosting\s+(?:a\s+)?reception)\b", re.I)
-_HOME_KINDS = ("city", "district", "province")
-
-
-def _guest_visits(doc: Document, events: list[Event]) -> list[Event]:
-    """"Hanoi Chairman X received Y", "Y was received by Hanoi Chairman X", "Receiving Y,
-    Hanoi Chairman X said": Y visited Hanoi, when the story tells of no other visit by Y
-    and Y holds no office there.
-
-    The host is the side whose office is of a town, district or province the document
-    names, and who stands where a host stands: before an active verb, after "by", or
-    after the guest named right after a sentence-opening "Receiving"."""
-    places = {p.name: p for p in doc.places}
-    people = {p.name: p for p in doc.people}
-    visitors = {name for e in events if e.type == "visit" for name in e.participants}
-    out = []
-    for ev in events:
-        m = _RECEIVING.search(ev.evidence) if ev.type == "meeting" else None
-        if m is None or len(ev.participants) != 2 or not all(n in people for n in ev.participants):
-            continue
-        sides = _host_and_guest(ev.evidence, m, [people[n] for n in ev.participants])
-        if sides is None:
-            continue
-        host, guest = sides
-        homes = [of for t in host.titles if (of := t.of) in places
-                 and places[of].kind in _HOME_KINDS]
-        if not homes or guest.name in visitors or any(t.of == homes[0] for t in guest.titles):
-            continue
-        out.append(Event("visit", [guest.name], homes[0], ev.start, ev.end, ev.precision,
-                         ev.sectors, ev.evidence, evidence_segment=ev.evidence_segment,
-                         place_aliases=list(places[homes[0]].parents), tense=ev.tense))
-    return out
-
-
-def _host_and_guest(text: str, m: re.Match[str], sides: list) -> tuple | None:
-    """(host, guest) of a receiving sentence from where each side is written."""
-    at = [_first_at(text, p) for p in sides]
-    if None in at:
-        return None
-    order = sorted(range(2), key=lambda i: at[i])
-    first, second = sides[order[0]], sides[order[1]]
-    if m.group("passive"):
-        return (second, first) if at[order[0]] < m.start() < at[order[1]] else None
-    if not text[: m.start()].strip(" \"'“"):  # "Receiving Y, X said"
-        return second, first
-    return (first, second) if at[order[0]] < m.start() < at[order[1]] else None
-
-
-def _first_at(text: str, person: Person) -> int | None:
-    """Where the person is first written in ``text`` (full name, then other forms)."""
-    for form in (person.name, *person.aliases):
-        found = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text)
-        if found:
-            return found.start()
-    return None
-
-
-# Kinds of place whose officials receive visitors at home: a meeting with the mayor of a
-# town during a visit to that town (or to its département) took place in that town.
-_LOCAL_KINDS = ("city", "district")
-
-
-def _place_meetings_with_local_officials(doc: Document, events: list[Event]) -> None:
-    """Give a place to meetings that state none, when the text implies it.
-
-    A meeting without a stated place (or with only a country or region) between sides
-    of whom one is a local official (a person whose office is "of" a town the document
-    names) and another is shown visiting that town or a unit enclosing it took place in
-    that town — when exactly one town fits.
-    """
-    places = {p.name: p for p in doc.places}
-    titles = {p.name: [t.of for t in p.titles if t.of] for p in doc.people}
-    visits = [e for e in events if e.type == "visit" and e.place and e.tense != "planned"]
-    for ev in events:
-        if ev.type != "meeting" or not _vague(ev.place, places):
-            continue
-        towns = {of for name in ev.participants for of in titles.get(name, [])
-                 if of in places and places[of].kind in _LOCAL_KINDS}
-        fits = [t for t in towns if _visited(t, ev, visits, places)]
-        if len(fits) == 1:
-            ev.place = fits[0]
-
-
-def _visited(town: str, ev: Event, visits: list[Event], places: dict) -> bool:
-    """A side of ``ev`` visits ``town`` or a unit enclosing it (and the meeting's own
-    vague place, if any, encloses the town)."""
-    reach = {town, *places[town].parents}
-    if ev.place and ev.place not in reach:
-        return False
-    return any(set(v.participants) & set(ev.participants) and v.place in reach for v in visits)
-
-
-def _vague(place: str | None, places: dict) -> bool:
-    """No place, or only a country or region: a town inside it is more precise."""
-    return place is None or (place in places and places[place].kind in ("country", "region"))
 
 
 def _event(analysis: Analysis, sa: SentenceActors, kind: str, people: list[str],
@@ -364,17 +276,21 @@ def _meeting_events(
         # "attended the meeting, ..." joins the last one ("attended the meeting of the
         # board" is another one)
         return _joined(analysis, sa, m)
-    objects = _objects(sa, m, mode, nxt)
+    objects = _received_group(analysis, sa, m, mode) or _objects(sa, m, mode, nxt)
     if not objects:
         return []
-    host = _host(analysis, sa, objects, m, mode)
-    hosts = [host, *_co_hosts(sa, host, m, objects)] if host else []
+    hosts = _host(analysis, sa, objects, m, mode)
+    if len(hosts) == 1:
+        hosts += _co_hosts(sa, hosts[0], m, objects)
+    _note_guests(analysis, m, mode, hosts, objects)
+    host = hosts[0] if hosts else None
     relative = _OBJECT_STOP.search(text, m.end())
     near = [h for h in sa.hits if relative is None or h.start < relative.start()]
     place = place_of_meeting(text, near) or _scene_before(text, sa.hits, m.start())
     staff = _org_staff(sa, objects[0], host) if mode == "org" or (
         mode == "with" and len(objects) == 1 and objects[0].kind == "organization") else []
-    objects = staff or objects  # the body is a side only when none of its people is named
+    # the body stays a side with its people: annotators name either
+    objects = staff + [objects[0]] if staff else objects
     groups = [[o] for o in objects] if mode == "split" else [objects]
     out = []
     for group in groups:
@@ -383,6 +299,27 @@ def _meeting_events(
             out.append(_event(analysis, sa, "meeting", names, place, m.start()))
             analysis.cache["last_meeting"] = names
     return out
+
+
+def _received_group(analysis: Analysis, sa: SentenceActors, m: re.Match[str],
+                    mode: str) -> list[Actor]:
+    """"received a delegation from X led by Y, accompanied by Z": Y and Z; "will receive
+    the guests": the visiting party told before."""
+    text = sa.sentence.text
+    group = GROUP_OBJECT.match(text[m.end() :]) if mode == "host" else None
+    if group is None or not RECEIVING.match(m.group()):
+        return []
+    at = m.end() + group.end()
+    return led_group(sa, at) or resolve_party(analysis, text[m.start() : at])
+
+
+def _note_guests(analysis: Analysis, m: re.Match[str], mode: str, hosts: list[Actor],
+                 objects: list[Actor]) -> None:
+    """The guests of a reception become the visiting party of the story."""
+    if mode == "passive":
+        note_party(analysis, hosts)
+    elif RECEIVING.match(m.group()) and mode in ("host", "with"):
+        note_party(analysis, objects)
 
 
 # "Representatives of A and B also took part in the working session", "X, who
@@ -544,47 +481,62 @@ _GROUP = re.compile(_PARTY + r"|\b(?:[Tt]hey|[Tt]heir)\b")
 
 
 def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Match[str],
-          mode: str) -> Actor | None:
-    """The side that is not an object: the subject, else the visiting delegation's
-    leader ("the group had a working session with X"), else the story's last subject
-    (only after "with": "Vietnam received aircraft from X" has no host)."""
+          mode: str) -> list[Actor]:
+    """The side that is not an object: the subject, else the visiting party ("the group
+    had a working session with X": its members), else the story's last subject (only
+    after "with": "Vietnam received aircraft from X" has no host)."""
     if mode == "all":
-        return None
+        return []
     if mode == "passive":
         return _passive_subject(analysis, sa, objects, m)
     people = [h for h in sa.hits if h.actor.kind == "person" and h.actor not in objects
               and h.via != "possessive"]
     before = [h for h in people if h.start < m.start()]
+    text = sa.sentence.text
     if before:
-        return before[0].actor
+        # "the delegation, which included X, met Y": the party and X
+        included = [h.actor for h in before if INCLUDED.search(text[: h.start])]
+        if included and _GROUP_NOUN.search(text[: before[0].start]):
+            return _unique_actors(resolve_party(analysis, text[: before[0].start]) + included)
+        return [before[0].actor]
     group = _GROUP if mode == "org" else _GROUP_NOUN
-    if group.search(sa.sentence.text[: m.start()]) and not _RECEIVING.match(m.group()):
+    if group.search(text[: m.start()]) and not RECEIVING.match(m.group()):
         # "The delegation visited X, where ... its director, Y", "the delegation held a
         # working session with X, where its president, Y": the visitors, not Y
-        return analysis.cache.get("last_visitor") or sa.lead
+        return _party_or_lead(analysis, sa, m)
     if people:
-        return people[0].actor
+        return [people[0].actor]
     if sa.subject is not None and sa.subject not in objects:
-        return sa.subject
-    if _GROUP.search(sa.sentence.text[: m.start()]):
-        # "the delegation visited X": the last visitor, else the story's protagonist.
-        return analysis.cache.get("last_visitor") or sa.lead
+        return [sa.subject]
+    if _GROUP.search(text[: m.start()]):
+        # "the delegation visited X": the visiting party, else the story's protagonist.
+        return _party_or_lead(analysis, sa, m)
     prev = sa.previous_subject if mode in ("with", "split") else None
-    return prev if prev is not None and prev not in objects else None
+    return [prev] if prev is not None and prev not in objects else []
+
+
+def _party_or_lead(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> list[Actor]:
+    """The party a group phrase before the trigger names, else the story's protagonist."""
+    before = sa.sentence.text[: m.start()]
+    party = resolve_party(analysis, before)
+    return party or ([sa.lead] if sa.lead is not None and agrees([sa.lead], before) else [])
+
+
+def _unique_actors(actors: list[Actor]) -> list[Actor]:
+    return [a for i, a in enumerate(actors) if a not in actors[:i]]
 
 
 def _passive_subject(analysis: Analysis, sa: SentenceActors, objects: list[Actor],
-                     m: re.Match[str]) -> Actor | None:
-    """"X was received by Y": X is the person named before the verb; "the delegation
-    was received by Y": the delegation's leader (or the last visitor)."""
+                     m: re.Match[str]) -> list[Actor]:
+    """"X (and Y) was received by Z": the people named before the verb; "the delegation
+    was received by Z": the visiting party."""
     before = [h for h in sa.hits if h.start < m.start() and h.actor.kind == "person"
               and h.via != "possessive" and h.actor not in objects]
     if before:
-        return before[0].actor
+        return [before[0].actor]
     if _GROUP.search(sa.sentence.text[: m.start()]):
-        return (analysis.cache.get("delegation_leader") or analysis.cache.get("last_visitor")
-                or None)
-    return None
+        return resolve_party(analysis, sa.sentence.text[: m.start()])
+    return []
 
 
 # --- agreements and conferences ----------------------------------------------------

@@ -9,8 +9,10 @@ that cannot tell a biography are kept: "arrived in X", "will visit X", "led (is
 leading, will lead) a delegation to X", and "the delegation (led by X) was in Y" (the
 leader of the last "delegation ... led by X" travels). The subject of a verb is written
 before it ("the officials travelled to X, where they met Y": Y stays home). "invited Y's
-members to visit X" is an invitation, not a visit; "the X industrial park" is a site,
-not the destination X.
+members to visit X" is an invitation, not a visit; "the X industrial park", "X hospital"
+are sites, not the destination X. "he would return to X" is a visit (after a person or
+pronoun only); "a trip to X in June by Y": Y travels; "a visit to X by a <Town>
+delegation": the people whose office is of a body or place named after <Town>.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import re
 
 from passerelle.extract.actors import Actor, ActorIndex, Hit, SentenceActors
 from passerelle.extract.base import Analysis
-from passerelle.extract.eventkit import dates_in, nearest_date, place_chain, planned, sectors_of
+from passerelle.extract.eventkit import (
+    dates_in, nearest_date, place_chain, planned, sectors_of, sentence_dates,
+)
 from passerelle.records import Event
 
 __all__ = ["visits_in"]
@@ -36,8 +40,9 @@ _VERB_TRIGGER = re.compile(
     r"(?:\b(?:led|leads|leading|heads|headed|heading)|"
     r"\b(?:will|is\s+(?:due|set|scheduled|expected)\s+to)\s+(?:lead|head))\s+(?:an?|the|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?delegation(?:\s+of\s+[\w ,-]{1,60}?)?(?=\s+to\s)|"
-
-    r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)"
+    r"\b(?:will|is due to|is scheduled to|plans to|is set to)\s+(?:pay\s+a\s+)?visit\b(?!s)|"
+    # "he would return to X": only after a person or a pronoun (``_returner``)
+    r"(?P<ret>\b(?:will|would)\s+(?:return|come\s+back|go\s+back)(?=\s+to\s))"
 )
 # "A delegation of X led by Y was in Z from May 27 to 30", "The delegation was in Z to".
 _STAY = re.compile(r"\b(?:[Dd]elegation|[Gg]roup)\b[^.;]{0,120}?\b(?:(?:was|were)(?=\s+in\s)|"
@@ -46,7 +51,7 @@ _VERB_GAP = re.compile(r"^\s*(?:in\s+|to\s+)?(?:the\s+)?$")
 # Before a destination: "... to", "... of", "... in (the)".
 _TO = re.compile(r"\b(?:to|of|in)\s+(?:the\s+)?(?:(?:[a-z]+\s+){0,2}(?:city|province|town|"
                  r"region|department)\s+of\s+)?$")
-_BY = re.compile(r"^\s*(?:city|province|region)?\s*(?:from\s[^,]{3,40}?\s+)?by\s+")
+_BY = re.compile(r"^\s*(?:city|province|region)?\s*(?:(?:from|in|on)\s[^,]{3,40}?\s+)?by\s+")
 _MAX_GAP = 110  # chars between trigger and destination; "visit of <country>'s Prime
 # Minister <name> and <delegation> to <place>" is the longest form in the dev corpus.
 
@@ -60,7 +65,7 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         key=lambda t: t.start())
     _note_delegation_leader(analysis, sa)
     out: list[Event] = []
-    triggers = [t for t in triggers if not _infinitive(t)]
+    triggers = [t for t in triggers if not _infinitive(t) and _returner(sa, t)]
     for i, m in enumerate(triggers):
         stop = triggers[i + 1].start() if i + 1 < len(triggers) else len(text)
         gap_rule = _TO if m.re is _TRIGGER else _VERB_GAP
@@ -77,14 +82,50 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         else:
             visitor = _visitor(sa, m, dest, stop, analysis.cache.get("last_visitor"))
         visitor = visitor or _announced_head(analysis, sa, m)
+        members = [] if visitor else _place_party(index, sa, dest, stop)
+        visitor = visitor or (members[0] if members else None)
         if visitor is None:
             continue
         out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
+        out[-1].participants += members[1:]
         _add_sending_body(out[-1], sa, m)
         analysis.cache["last_visitor"] = index.by_name.get(visitor)
         if out[-1].precision == "day" and out[-1].start != out[-1].end:
             analysis.cache["trip_span"] = (out[-1].start, out[-1].end)  # "the last day of the trip"
     return out
+
+
+# "a visit to X by a Montpellier delegation", "... by a delegation from Montpellier".
+_PLACE_GROUP = re.compile(r"^\s*(?:city|province|region)?\s*(?:(?:from|in|on)\s[^,]{3,40}?\s+)?"
+                          r"by\s+(?:an?|the)\s+(?:(?:[\w-]+\s+){0,2}?(?:delegation|group)\s+"
+                          r"from\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?)?$")
+
+
+def _place_party(index: ActorIndex, sa: SentenceActors, dest: Hit, stop: int) -> list[str]:
+    """"a visit to X by a <Place> delegation": the people whose office is of a body or
+    place named after <Place> ("President of the University of <Place>")."""
+    text = sa.sentence.text
+    for h in (h for h in sa.hits if h.actor.kind == "place" and dest.end < h.start < stop):
+        head = _PLACE_GROUP.match(text[dest.end : h.start])
+        tail = re.match(r"\s+(?:[\w-]+\s+)?(?:delegation|group)\b", text[h.end :])
+        if head is None or not (tail or head.group().rstrip().endswith("from")):
+            continue
+        forms = [re.compile(rf"(?<!\w){re.escape(f)}(?!\w)") for f in h.actor.forms]
+        return [a.name for a in index.actors if a.kind == "person"
+                and any(f.search(of) for of in a.title_places() for f in forms)][:3]
+    return []
+
+
+def _returner(sa: SentenceActors, m: re.Match[str]) -> bool:
+    """"he would return to X", "X will come back to Y": a person right before the verb
+    ("the students would return to X" is no visit of the person quoted)."""
+    if m.re is not _VERB_TRIGGER or not m.group("ret"):
+        return True
+    before = sa.sentence.text[: m.start()]
+    if re.search(r"\b(?:he|she|He|She)\s+$", before):
+        return True
+    return any(h.actor.kind == "person" and h.via in ("name", "role")
+               and not before[h.end :].strip() for h in sa.hits)
 
 
 def _infinitive(m: re.Match[str]) -> bool:
@@ -170,7 +211,8 @@ def _described_destination(analysis: Analysis, index: ActorIndex, text: str, sta
 # "The head of the delegation, X,", "X, head of the delegation", "the delegation was led by X".
 _HEAD = re.compile(r"^\s*(?:Led|Headed)\s+by\b|\b(?:head|leader|chief)\s+of\s+the\s+(?:[\w-]+\s+)?delegation\b|"
                    r"\bdelegation\s+(?:head|leader|chief)\b|"
-                   r"\bdelegation\b[^.;]{0,40}?\b(?:was|is)\s+(?:led|headed)\s+by\b", re.I)
+                   r"\bdelegation\b[^.;]{0,40}?\b(?:was|is|will\s+be)\s+(?:led|headed)\s+by\b",
+                   re.I)
 _LOOK_AHEAD = 2  # sentences
 
 
@@ -252,7 +294,8 @@ def _modifier(text: str, h: Hit) -> bool:
 # "toured the Que Son industrial park": a site named after its place, not a destination.
 _SITE_AFTER = re.compile(r"\s+(?:(?:industrial|high-tech|hi-tech|economic|export|free[\s-]trade)\s+"
                          r"(?:parks?|zones?|clusters?|estates?)|plants?|"
-                         r"factor(?:y|ies)|campus(?:es)?|shipyards?)\b")
+                         r"factor(?:y|ies)|campus(?:es)?|shipyards?|hospitals?|clinics?|"
+                         r"universit(?:y|ies)|schools?|colleges?|institutes?)\b")
 
 
 _WHO = re.compile(r"^[^.;]*?,\s*who(?:\s+(?:is|was|are|were|has|had)\b[^.;]*|\s*)$")
@@ -335,12 +378,15 @@ def _subject(sa: SentenceActors, m: re.Match[str], last_visitor: Actor | None) -
 def _visit(analysis: Analysis, sa: SentenceActors, index: ActorIndex, visitor: str,
            dest: Hit, m: re.Match[str], stop: int) -> Event:
     text = sa.sentence.text
-    span = nearest_date(dates_in(analysis, sa), m.start(), stop)
+    # "he would return to X on June 2": a future the tense words do not show
+    ret = m.re is _VERB_TRIGGER and bool(m.group("ret"))
+    spans = sentence_dates(analysis, text, True) if ret else dates_in(analysis, sa)
+    span = nearest_date(spans, m.start(), stop)
     return Event(
         type="visit", participants=[visitor], place=dest.actor.name,
         place_aliases=place_chain(index, text, sa.hits, dest),
         start=span.start if span else None, end=span.end if span else None,
         precision=span.precision if span and span.start else None,
         sectors=sectors_of(text), evidence=text, evidence_segment=sa.sentence.segment,
-        tense="planned" if planned(text) else "past",
+        tense="planned" if ret or planned(text) else "past",
     )

@@ -1,0 +1,95 @@
+"""The visiting party of an English story: who "the delegation", "the guests" are.
+
+Used by the event rules (``events.en.v1``); not a stable API. A party is noted when the
+story names its members: "received X and Y" (the guests of a reception), "a delegation
+... led by X, accompanied by Y", "the delegation will be led by X". A later group
+phrase ("the delegation", "the French guests", "the German visitors") is resolved to
+the last party noted, else to the noted delegation leader or the last visitor; a
+nationality written in the phrase must agree with the members' country when it is
+known ("the French delegation" is never the Vietnamese host's trip told in between).
+"""
+
+from __future__ import annotations
+
+import re
+
+from passerelle.extract.actors import Actor, SentenceActors
+from passerelle.extract.base import Analysis
+from passerelle.extract.placenames import country_of_demonym
+
+__all__ = ["agrees", "note_party", "resolve_party", "led_group", "GROUP_OBJECT", "INCLUDED"]
+
+_PARTY_KEY = "guest_party"
+_GROUP_WORDS = r"(?:delegations?|group|guests|visitors|delegates|lawmakers|parliamentarians)"
+# "the French guests", "the visiting delegation", "the Montpellier delegation".
+_GROUP_REF = re.compile(r"\b(?:[Tt]he|[Tt]heir|[Oo]ur)\s+(?:(?P<adj>[A-Z][\w-]*)\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?" + _GROUP_WORDS + r"\b")
+# A group as the object of a receiving verb: "received a delegation", "receive the guests".
+GROUP_OBJECT = re.compile(r"^\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,4}?"
+                          r"(?:delegation|group|guests|visitors|delegates)\b")
+_LED = re.compile(r"\b(?:led|headed)\s+by\b")
+# Members written after the leader: "who was accompanied by Y", "which included Y".
+INCLUDED = re.compile(r"\b(?:accompanied\s+by|joined\s+by|including|(?:which|that|who)\s+"
+                      r"(?:also\s+)?(?:included|includes|include|comprised|comprises))\s+"
+                      r"(?:(?:[A-Z][\w.-]*|of|the)\s+){0,5}$")
+
+
+def note_party(analysis: Analysis, actors: list[Actor]) -> None:
+    """Remember the people of ``actors`` as the visiting party (when there are any)."""
+    people = [a for a in actors if a.kind == "person"]
+    if people:
+        analysis.cache[_PARTY_KEY] = people
+
+
+def resolve_party(analysis: Analysis, phrase: str) -> list[Actor]:
+    """The members of the party a group phrase names, most recent first.
+
+    Args:
+        analysis: The document being analysed (its cache holds the noted parties).
+        phrase: Text ending with (or containing) the group phrase.
+
+    Returns:
+        The party's people; empty when none is known or the nationality disagrees.
+    """
+    leader = analysis.cache.get("delegation_leader")
+    visitor = analysis.cache.get("last_visitor")
+    candidates = [c for c in (analysis.cache.get(_PARTY_KEY), [leader] if leader else None,
+                              [visitor] if visitor else None) if c]
+    candidates = [c for c in candidates if agrees(c, phrase)]
+    return list(candidates[0]) if candidates else []
+
+
+def agrees(actors: list[Actor], phrase: str) -> bool:
+    """Does a nationality in the group phrase ("the French guests") fit one of the
+    actors (or is nothing known of their countries)?"""
+    found = list(_GROUP_REF.finditer(phrase))
+    code = country_of_demonym(found[-1].group("adj")) if found and found[-1].group("adj") else None
+    return code is None or any(a.country in (None, code) for a in actors)
+
+
+def led_group(sa: SentenceActors, start: int) -> list[Actor]:
+    """"a delegation from X led by Y, who was accompanied by Z": Y then Z.
+
+    Args:
+        sa: The sentence and its actors.
+        start: Where the group phrase ends.
+
+    Returns:
+        The leader named after "led by" and the members named after "accompanied by",
+        "including", "which included"; empty without a "led by" in the clause.
+    """
+    text = sa.sentence.text
+    stop = re.compile(r"[;.]").search(text, start)
+    end = stop.start() if stop else len(text)
+    led = _LED.search(text, start, min(end, start + 160))
+    if led is None:
+        return []
+    people = [h for h in sa.hits if h.actor.kind == "person" and h.via == "name"
+              and led.end() <= h.start < end]
+    if not people:
+        return []
+    out = [people[0].actor]
+    for h in people[1:]:
+        if INCLUDED.search(text[: h.start]) and h.actor not in out:
+            out.append(h.actor)
+    return out
