@@ -97,6 +97,19 @@ def test_places_map_counts_and_partners(kb):
     assert lyon["parents"] == ["Rhône", "Auvergne-Rhône-Alpes", "France"]
 
 
+def test_places_map_on_an_open_connection_leaves_its_settings_alone(kb):
+    """The partners query plans without parallel workers on PostgreSQL, then restores
+    the caller's setting; SQLite has nothing to restore."""
+    from passerelle.store.knowledge import q
+
+    with kb.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            q(conn, "SET LOCAL max_parallel_workers_per_gather = 3")
+        assert any(p["name"] == "Lyon" and p["partners"] for p in query.places_map(conn))
+        if conn.dialect.name == "postgresql":
+            assert q(conn, "SHOW max_parallel_workers_per_gather").scalar() == "3"
+
+
 def test_document_same_story(kb):
     doc = query.document(kb, "fr-visit")
     assert [s["document_id"] for s in doc["same_story"]] == ["en-visit"]
