@@ -256,3 +256,87 @@ def test_a_domestic_law_is_not_economy_through_the_companies_it_binds():
     assert "economy" not in _sectors(body, title)
     traded = body + "\n\nThe law also covers cross-border trade in data services."
     assert "economy" in _sectors(traded, title)
+
+
+# --- held-out set 5: a sector needs a statement about the field, not any mention -----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ship's port call or docking is a visit, not transport
+        ("A Canadian navy frigate will make a port call in Da Nang next week.", ["defence"]),
+        ("The cruise liner will dock at Tien Sa Port on Monday.", []),
+        ("Both cities will modernise their ports and railway links.", ["transport"]),
+        # maritime law and security are rules of the sea; maritime transport is shipping
+        ("The navy hosted a seminar on maritime law.", ["defence"]),
+        ("The academy runs courses on maritime security.", []),
+        ("They agreed to develop maritime transport.", ["transport"]),
+        # the defence industry is defence, not the economy
+        ("The partnership covers the defence industry.", ["defence"]),
+        # investing is economy, in any tense
+        ("She urged Dutch firms to invest in cold storage.", ["economy"]),
+        ("The group invested in two plants last year.", ["economy"]),
+        # a language course before a stay is training, fellowships too
+        ("The interns will take a German language course first.", ["education"]),
+        ("Two doctors will receive research fellowships in Lille.", ["education", "health"]),
+        ("Volunteers will train their Vietnamese colleagues in welding.", ["education"]),
+        ("The festival celebrates French-language cinema.", ["culture"]),
+    ],
+)
+def test_sectors_of_a_sentence_heldout5(sentence, expected):
+    assert sectors_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # a fishing port is fisheries; an ancient town is heritage, not urban planning
+        ("Hai bên bàn về quản lý cảng cá.", "vi", []),
+        ("Thành phố nâng cấp cảng biển.", "vi", ["transport"]),
+        ("Du khách thăm đô thị cổ.", "vi", ["tourism"]),
+        ("Hai bên hợp tác quy hoạch đô thị.", "vi", ["urban"]),
+        # French firms named in passing are a weak hint; investing is economy
+        ("Le recteur veut associer des entreprises aux stages des étudiants.", "fr",
+         ["education"]),
+        ("Il souhaite que des sociétés viennent investir dans la région.", "fr", ["economy"]),
+    ],
+)
+def test_sectors_of_other_languages_heldout5(sentence, language, expected):
+    assert sectors_of(sentence, language) == expected
+
+
+def _en_sectors(body: str, title: str | None = None) -> list[str]:
+    doc = _doc(body, title)
+    return classify(analyze(doc).sentences, doc.title, "en")[0]
+
+
+def test_portrait_of_the_host_locality_is_no_field_of_cooperation():
+    portrait = ("The chairman briefed the guests on the province, which now stretches to the "
+                "sea and has a large fishing fleet and many seafood processors.")
+    assert "fisheries" not in _en_sectors("The mayor met the governor.\n\n" + portrait)
+    merged = ("Quang Tri, which absorbed neighbouring Quang Binh in the merger, now covers "
+              "caves, beaches and a busy tourism trade.")
+    assert "tourism" not in _en_sectors("The envoy met the chairman.\n\n" + merged)
+    # stated twice elsewhere, the same field still counts
+    assert "tourism" in _en_sectors("The envoy met the chairman.\n\n" + merged
+                                 + "\n\nThey agreed to promote tourism.")
+
+
+def test_request_after_a_portrait_counts_in_full():
+    text = ("The mayor said the enlarged city now offers industrial parks, and called on "
+            "Korean firms to build semiconductor plants.")
+    sectors = _en_sectors("The envoy met the mayor.\n\n" + text)
+    assert "technology" in sectors and "economy" not in sectors
+
+
+def test_briefing_on_cooperation_is_no_portrait():
+    text = "The director briefed the delegation on joint training of nurses."
+    assert {"education", "health"} <= set(_en_sectors("The envoy met the mayor.\n\n" + text))
+
+
+def test_crafts_hint_at_culture_when_they_recur():
+    one = "The mayor met the governor.\n\nLocal crafts were on show."
+    three = one + "\n\nA crafts fair will open.\n\nThey will hold a festival of crafts."
+    assert "culture" not in _en_sectors(one)
+    assert "culture" in _en_sectors(three)

@@ -22,6 +22,12 @@ past have no trigger; wishes of unnamed sides ("the desire of local partners",
 "companies expressed their intention") have no actor and are dropped. Travel plans
 ("will visit", "will attend") are events, not commitments.
 
+Not commitments either: a "courtesy call on" or a ship's "port call", a leader's order
+to his own administration ("asked the competent agencies to"), a programme item ("is
+scheduled to visit X, where Y will present"). "The two sides agreed to set up a
+twinning between A and B" is A's agreement; "Under the agreement, the two universities
+will ..." is the agreement of the first party of the signing the article reported.
+
 ``status`` is ``signed`` when the sentence says a document was signed, ``agreed`` for
 agreements, else ``proposed``.
 """
@@ -34,7 +40,7 @@ from passerelle import registry
 from passerelle.extract.actors import Actor, Hit, SentenceActors, resolve_sentences
 from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import sectors_of
-from passerelle.records import Commitment
+from passerelle.records import Commitment, Person
 
 __all__ = ["run", "extract_commitments", "TRIGGERS"]
 
@@ -62,7 +68,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:is|are)\s+considering\b|\bconsidering\s+the\b|"
         r"\b(?:looks?|looked|looking)\s+forward\s+to\b|\bwould\s+like\s+to\b|"
         r"\b(?:is|are|was|were)\s+willing\s+to\b|\b(?:keen|eager)\s+to\b|"
-        r"\b(?:is|are)\s+(?:(?:very|also|keen|highly)\s+)?interested\s+in\b", _I)),
+        r"\b(?:is|are)\s+(?:(?:very|also|keen|highly)\s+)?interested\s+in\b|"
+        r"(?:(?<=expressed )|(?<=expressed his )|(?<=expressed her )|(?<=expressed their )|"
+        r"(?<=expressed its )|(?<=expressed great )|(?<=expressed strong ))interest\s+in\b",
+        _I)),
 ]
 # "<actor> will <verb>" (not "will be", a forecast); the actor must stand right before.
 # Travel plans ("will visit", "will attend") are schedules, not commitments.
@@ -113,10 +122,42 @@ def run(analysis: Analysis) -> None:
 def extract_commitments(analysis: Analysis) -> list[Commitment]:
     """The commitments of a prepared document, in reading order."""
     out: list[Commitment] = []
+    signer: Actor | None = None
     for sa in resolve_sentences(analysis):
-        if sa.sentence.segment == "body":
-            out += _in_sentence(analysis, sa)
+        if sa.sentence.segment != "body":
+            continue
+        terms = _terms_of_signed(sa, signer)
+        out += [terms] if terms is not None else _in_sentence(analysis, sa)
+        signer = _first_signer(sa) or signer
     return out
+
+
+# "Under the agreement, the two universities will ...": the terms of the document the
+# article said was signed, agreed by the parties (the first of them is the actor).
+_UNDER_TERMS = re.compile(
+    r"^\s*Under the (?:agreement|memorandum(?: of understanding)?|MoU|deal|accord|"
+    r"contract|document),\s+(?:both sides|the (?:two )?(?:sides|parties|[a-z]+(?:ies|s)))\s+"
+    r"(?:will|would|are to|agreed)\b", _I)
+
+
+def _first_signer(sa: SentenceActors) -> Actor | None:
+    """The first body (else person) named before "signed" in a signing sentence."""
+    m = _SIGNED_DOCUMENT.search(sa.sentence.text)
+    if m is None:
+        return None
+    before = [h for h in sa.hits if h.end <= m.start() and h.actor.kind != "place"]
+    chosen = [h for h in before if h.actor.kind == "organization"] or before
+    return chosen[0].actor if chosen else None
+
+
+def _terms_of_signed(sa: SentenceActors, signer: Actor | None) -> Commitment | None:
+    """The agreement an "Under the agreement, the two sides will ..." sentence states."""
+    text = sa.sentence.text
+    if signer is None or not _UNDER_TERMS.match(text):
+        return None
+    return Commitment(actor=signer.name, kind="agreement", counterpart=None,
+                      sectors=sectors_of(text), summary=_summary(text, 0), evidence=text,
+                      actor_aliases=[], status="signed")
 
 
 def _in_sentence(analysis: Analysis, sa: SentenceActors) -> list[Commitment]:
@@ -184,11 +225,19 @@ def _would_pledge(sa: SentenceActors, m: re.Match[str], found: list[tuple[str, i
         begin <= h.start < stop and h.actor.kind == "person" for h in sa.hits)
 
 
+# "Scientists from Can Tho and southern France will ...": the place is where the
+# subject comes from, not the subject.
+_FROM_PHRASE = re.compile(r"\bfrom\s+[^,.;]{0,60}$", _I)
+
+
 def _will_subject(sa: SentenceActors, offset: int) -> bool:
     """Is "will" right after a named side or "the city"?"""
-    if _WILL_SUBJECT.search(sa.sentence.text[:offset]):
+    text = sa.sentence.text
+    if _WILL_SUBJECT.search(text[:offset]):
         return True
-    return any(0 <= offset - h.end <= 1 and h.via == "name" for h in sa.hits)
+    return any(0 <= offset - h.end <= 1 and h.via == "name"
+               and not (h.actor.kind == "place" and _FROM_PHRASE.search(text[:h.start]))
+               for h in sa.hits)
 
 
 # Answering the other side's invitation ("welcomed / accepted the invitation") is not
@@ -208,16 +257,33 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:when|where)\s+(?:both sides|the (?:two )?sides|they|the two \w+)\s+$", _I)
 # "According to the office, X will ...": a third party reports a plan.
 _ACCORDING = re.compile(r"^\s*According to\b", _I)
+# A programme item: "the delegation is scheduled to visit X, where Y will present ...".
+_SCHEDULE = re.compile(r"\b(?:is|are|was|were)\s+(?:scheduled|due|set)\s+to\b", _I)
 
 
 def _bare_future_excluded(text: str, start: int) -> bool:
     """A "will"/"would" inside a document's terms or a clause about a later moment."""
-    return bool(_DOCUMENT_TERMS.search(text[:start]) or _LATER_CLAUSE.search(text[:start]))
+    before = text[:start]
+    return bool(_DOCUMENT_TERMS.search(before) or _LATER_CLAUSE.search(before)
+                or _SCHEDULE.search(before))
+
+
+# A visit's "courtesy call on the province" or a ship's "port call" is no appeal; nor
+# is a leader's instruction to his own administration ("asked the competent agencies
+# of the province to ...", "urged local authorities to ..."), which commits no partner.
+_CALL_NOUN = re.compile(r"\b(?:courtesy|port|phone|telephone|farewell|house|official)\s+$", _I)
+_OWN_ADMINISTRATION = re.compile(
+    r"^\w+\s+(?:on\s+)?(?:the\s+|its\s+|his\s+|her\s+)?(?:competent|relevant|concerned|"
+    r"local|provincial|municipal|city|functional)\s+(?:[\w-]+\s+){0,2}?(?:agencies|"
+    r"departments|authorities|sectors|units|bodies|forces|services)\b", _I)
 
 
 def _not_a_trigger(kind: str, text: str, start: int) -> bool:
     """Words that look like a trigger but commit nobody."""
     if kind == "invitation" and _ANSWERED.search(text[:start]):
+        return True
+    if kind == "appeal" and (_CALL_NOUN.search(text[:start])
+                             or _OWN_ADMINISTRATION.match(text[start:])):
         return True
     if _LATER_CLAUSE.search(text[:start]):
         return True
@@ -238,7 +304,7 @@ def _commitment(
     if _UNNAMED_OWNER.search(text[start : end + 12]):
         return None
     government = _government(analysis, sa, start)
-    actor, aliases = government if government else _actor(sa, start)
+    actor, aliases = government if government else _actor(sa, start, analysis.doc.people)
     if actor is None:
         return None
     return Commitment(
@@ -261,14 +327,21 @@ def _status(kind: str, text: str) -> str:
     return "agreed" if kind == "agreement" else "proposed"
 
 
-def _actor(sa: SentenceActors, start: int) -> tuple[str | None, list[str]]:
+def _actor(sa: SentenceActors, start: int,
+           people_of_doc: list[Person] = ()) -> tuple[str | None, list[str]]:
     """The committing side and the names it speaks for."""
     text = sa.sentence.text
     before = [h for h in sa.hits if h.end <= start]
     people = [h for h in before if h.actor.kind == "person"]
-    people = [h for h in people if not h.is_object] or people
+    adjacent = [h for h in people if _SUBJECT_GAP.match(text[h.end:start])]
+    people = adjacent[-1:] or [h for h in people if not h.is_object] or people
     chosen: Actor | None = people[-1].actor if people else _speaker(sa)
+    if chosen is None and not people:
+        chosen = _named_speaker(sa.sentence.text[:start], people_of_doc)
     if chosen is None and _both_sides_subject(text[:start]):
+        party = _first_party(sa, start)
+        if party is not None:  # "agreed to set up a twinning between A and B": A
+            return party.name, []
         # "The two sides agreed to ...": the story's protagonist (the host who received
         # or met the other side), else the last subject.
         chosen = sa.lead or sa.previous_subject
@@ -282,6 +355,28 @@ def _actor(sa: SentenceActors, start: int) -> tuple[str | None, list[str]]:
             # build ..." is a domestic plan, not a commitment to a partner)
         return None, []
     return chosen.name, _aliases(chosen, before, text, start)
+
+
+# Only auxiliaries and adverbs between a name and the trigger: the name is its subject
+# ("..., and that Deputy Mayor Lemaire had then promised to ...").
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:(?:had|has|have|also|then|later|once|already|further|again|both)\s+)*$", _I)
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", _I)
+
+
+def _first_party(sa: SentenceActors, start: int) -> Actor | None:
+    """The first of two bodies "between A and B" in the clause after an agreement."""
+    text = sa.sentence.text
+    after = [h for h in sa.hits if h.start >= start and h.actor.kind != "person"]
+    for a, b in zip(after, after[1:]):
+        if a.start - start > 80 or re.search(r"[;,]", text[start:a.start]):
+            return None
+        if _BETWEEN.search(text[:a.start]) and re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                                           text[a.end:b.start]):
+            return a.actor
+    return None
 
 
 def _both_sides_subject(before: str) -> bool:
@@ -303,6 +398,36 @@ def _speaker(sa: SentenceActors) -> Actor | None:
         if near:
             return near[-1].actor
     return None
+
+
+# "Ha said ..." (a two-letter short name the name index skips) or "The Vice Chairman
+# said ..." (an office of one person of the article) opening the statement.
+_SAID_BY = re.compile(
+    r"(?:^|[,;:]\s+)(?:[Tt]he\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+"
+    r"(?:said|added|affirmed|stated|stressed|noted|emphasi[sz]ed)\b")
+
+
+def _named_speaker(before: str, people: list[Person]) -> Actor | None:
+    """The person a "<short name or office> said" clause before the trigger names.
+
+    Args:
+        before: the sentence up to the trigger.
+        people: the document's people.
+    """
+    m = None
+    for m in _SAID_BY.finditer(before):
+        pass
+    if m is None:
+        return None
+    who = m.group("who")
+    found = [p for p in people if who == p.name or who in p.aliases]
+    if len(found) != 1:
+        found = [p for p in people if any(t.role.lower() == who.lower() for t in p.titles)]
+    if len(found) != 1:
+        return None
+    p = found[0]
+    return Actor(p.name, "person", [p.name, *p.aliases],
+                 [(t.role.lower(), t.of or "") for t in p.titles])
 
 
 def _aliases(actor: Actor, before: list[Hit], text: str, start: int) -> list[str]:

@@ -91,6 +91,36 @@ def run(analysis: Analysis) -> None:
     resolver = _Resolver(analysis, doc.organizations, doc.places)
     doc.people = build_people(found.people, found.roles, surnames, resolver, countries)
     doc.organizations.extend(resolver.added)
+    _short_names_of_bodies(doc)
+
+
+# A body is often named without its head word: "La Timone" for "La Timone hospital",
+# "Cho Ray" for "Cho Ray Hospital". Such a short name is no person, and no place unless
+# a sizeable town (the hospital of "Da Nang" is not Da Nang).
+_SHORT_NAME_HEADS = frozenset({"hospital", "university", "school", "college", "institute"})
+_TOWN_POPULATION = 100_000
+
+
+def _short_names_of_bodies(doc) -> None:
+    """Give "X Hospital" the alias "X"; drop the person or small place named "X"."""
+    for org in doc.organizations:
+        words = org.name.split()
+        if len(words) < 2 or words[-1].lower() not in _SHORT_NAME_HEADS:
+            continue
+        short = " ".join(words[:-1])
+        info = place_info(short)
+        if info is not None and info.population >= _TOWN_POPULATION:
+            continue
+        same = [e for e in [*doc.people, *doc.places]
+                if fold(e.name) == fold(short) and not getattr(e, "titles", None)]
+        if not same and not info:
+            continue
+        for e in same:
+            org.mentions.extend(m for m in e.mentions if m not in org.mentions)
+        doc.people = [p for p in doc.people if p not in same]
+        doc.places = [p for p in doc.places if p not in same]
+        if short not in org.aliases:
+            org.aliases.append(short)
 
 
 def _find(analysis: Analysis) -> _Found:
@@ -286,6 +316,10 @@ class _Resolver:
         """"the provincial People's Committee" after "Dong Thap province": the body of
         the last province (or city) named before, added as an organisation."""
         noun, body = anaphor.split("|", 1)
+        own = {o.name for o in [*self.orgs, *self.added] if o.kind == "government"
+               and re.search(rf"\b(?:provincial|municipal) {re.escape(body)}$", o.name)}
+        if len(own) == 1:  # the article already named "X provincial People's Committee"
+            return own.pop()
         place = self._place(noun, segment, pos)
         if place is None:
             return None

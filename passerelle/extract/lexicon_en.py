@@ -17,7 +17,7 @@ ROLE_HEADS = frozenset(
     minister secretary director officer consul head member rector dean principal founder
     ceo cfo coo cto manager speaker senator councillor councilor commissioner chancellor
     envoy counsellor counselor attaché attache spokesperson spokesman spokeswoman leader
-    premier king queen sub-prefect mp deputy-mayor alderman alderwoman deputy""".split()
+    premier king queen sub-prefect mp deputy-mayor alderman alderwoman deputy commander""".split()
 )
 
 # Heads that are multi-word offices of their own.
@@ -31,7 +31,9 @@ ROLE_PHRASES = frozenset(
     deputy chairman|deputy head|deputy secretary|deputy governor|honorary consul|
     commercial director|general director|executive director|sales director|
     technical director|financial director|regional director|country director|
-    state secretary|foreign minister""".replace("\n    ", "").split("|")
+    state secretary|foreign minister|defence attaché|defense attaché|defence attache|
+    defense attache|military attaché|military attache|
+    chief representative""".replace("\n    ", "").split("|")
 )
 
 # Words that modify a head and stay in the role ("Deputy Mayor", "Honorary Consul").
@@ -62,7 +64,9 @@ COMPANY_ROLES = frozenset(
     .split("|")
 )
 
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "madam", "sir", "h.e", "he"})
+# Military ranks before a name are forms of address too ("Colonel Le Van Son").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "madam", "sir",
+                        "h.e", "he", "colonel", "admiral"})
 
 # Nationality adjective -> ISO country code. The country's usual English name comes
 # from ``COUNTRY_NAMES``.
@@ -101,7 +105,7 @@ ORG_KEYWORDS = {
     "embassy": "government", "consulate": "government", "ministry": "government",
     "government": "government", "parliament": "government", "senate": "government",
     "bundestag": "government", "bundesrat": "government", "congress": "government",
-    "municipality": "government", "party": "government",
+    "municipality": "government", "party": "government", "command": "government",
     "urban community": "government", "metropolis": "government",
     "agency": "agency", "programme": "agency", "program": "agency", "organisation": "agency",
     "organization": "agency", "authority": "agency", "centre": "agency",
@@ -116,6 +120,15 @@ ORG_KEYWORDS = {
     "news": "media", "newspaper": "media", "television": "media", "radio": "media",
     "board": "agency", "institut": "agency", "biennale": "other",
     "university hospital": "other", "hospital": "other", "electronics": "company",
+    "hôpitaux": "other", "hôpital": "other",
+}
+
+# International organisations known by their acronym alone ("a UNESCO World Heritage
+# site"): an organisation wherever written in capitals.
+INTERNATIONAL_BODIES = {
+    "UNESCO": "agency", "UNICEF": "agency", "UNDP": "agency", "FAO": "agency",
+    "OECD": "agency", "WTO": "agency", "IMF": "agency", "ILO": "agency", "UNIDO": "agency",
+    "IAEA": "agency", "UNHCR": "agency",
 }
 
 # Words that end an organisation's name ("... Urban Community", "... Assembly").
@@ -126,12 +139,12 @@ ORG_TAIL_WORDS = frozenset(
     organization authority centre center fund bank association chamber federation
     union club foundation society network alliance group company corporation corp inc ltd
     sa sas jsc plc gmbh airlines airways holdings board biennale hospital electronics
-    université""".split()
+    université command""".split()
 )
 
 # Organisation words that may follow a capitalised name in lower case
 # ("Thang Long Gifted school").
-ORG_LOWER_TAILS = frozenset({"school", "college", "university", "group"})
+ORG_LOWER_TAILS = frozenset({"school", "college", "university", "group", "hospital"})
 # Lower-case organisation heads of two words after a capitalised name ("X port company").
 ORG_LOWER_PAIRS = frozenset({("port", "company"), ("port", "operator"), ("port", "authority")})
 # Lower-case level adjectives allowed inside a name before a capitalised word

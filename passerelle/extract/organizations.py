@@ -77,7 +77,7 @@ def find_organizations(
     """
     ctx = _Ctx(segment, text, tokens, taken + [(0, skip_to)])
     found = _keyword_names(ctx) + _described(ctx) + _led_by_descriptor(ctx) \
-        + _hinted(ctx, hints) + _spacy_orgs(ctx, ents)
+        + _hinted(ctx, hints) + _spacy_orgs(ctx, ents) + _international_bodies(ctx)
     return [m for m in found if _acceptable(m) and fold(m.name) not in person_words]
 
 
@@ -165,6 +165,9 @@ def _run_end(ctx: _Ctx, i: int) -> int:
         elif t.lower == "of" and ctx.low(j + 1) == "the" and j + 2 < n \
                 and ctx.tokens[j + 2].is_cap and not ctx.is_taken(j + 2):
             j += 2
+        elif t.text.isdigit() and len(t.text) <= 2 and nxt_cap and j > i \
+                and ctx.low(j - 1) not in lex.DATE_WORDS and _org_word_ahead(ctx, j + 1):
+            j += 1  # "Naval Region 4 Command", "District 1 People's Committee"
         elif t.text == "(" and _bracketed_acronym(ctx, j):
             j = _bracketed_acronym(ctx, j)
         elif t.is_word and t.lower in lex.ORG_LOWER_TAILS:
@@ -186,6 +189,15 @@ def _run_end(ctx: _Ctx, i: int) -> int:
         else:
             break
     return j
+
+
+def _org_word_ahead(ctx: _Ctx, j: int) -> bool:
+    """An organisation word among the capitalised words from ``j`` on."""
+    while j < len(ctx.tokens) and ctx.tokens[j].is_cap:
+        if ctx.low(j) in lex.ORG_TAIL_WORDS:
+            return True
+        j += 1
+    return False
 
 
 def _ends_at_head(ctx: _Ctx, i: int, j: int) -> bool:
@@ -306,6 +318,9 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
             return [(a, x), (x + 2, b)]
         if ctx.low(x) == "and" and org_kind(ctx.span(a, x)) and org_kind(ctx.span(x + 1, b)):
             return [(a, x)] + _split_dash(ctx, x + 1, b)
+        if ctx.low(x) == "and" and x > a and ctx.low(x - 1) in lex.ORG_TAIL_WORDS \
+                and org_kind(ctx.span(a, x)) and not org_kind(ctx.span(x + 1, b)):
+            return [(a, x)]  # "X Hospital and La Timone": a finished name, then another
         if ctx.tokens[x].text in "-–":
             left, right = (a, x), (x + 1, b)
             if org_kind(ctx.span(*right)) is None:
@@ -442,6 +457,13 @@ def _hinted(ctx: _Ctx, hints: list[str]) -> list[OrgMention]:
     return out
 
 
+def _international_bodies(ctx: _Ctx) -> list[OrgMention]:
+    """"UNESCO", "FAO": international organisations named by their acronym."""
+    return [ctx.mention(i, i + 1, kind=lex.INTERNATIONAL_BODIES[t.text])
+            for i, t in enumerate(ctx.tokens)
+            if t.text in lex.INTERNATIONAL_BODIES and not ctx.is_taken(i)]
+
+
 def _hint_pattern(name: str) -> str:
     """The name as written; a ministry also where only its minister is ("Minister of X")."""
     if name.startswith("Ministry of "):
@@ -476,12 +498,19 @@ def _acceptable(m: OrgMention) -> bool:
         return False
     if len(words) == 1 and words[0] in lex.PORTFOLIO_WORDS:  # "Education" (a section)
         return False
-    if _landmark(words) and not facility_org_kind(m.name) or any(ch.isdigit() for ch in m.name):
+    if _landmark(words) and not facility_org_kind(m.name) or _stray_digits(m.name):
         return False
     if country_of_demonym(m.name) or m.name.isupper() and (len(words) > 1 or m.kind is None):
         return False
     generic = lex.ORG_TAIL_WORDS | {"people", "s", "the", "of", "national"} - {"national"}
     return not all(w in generic for w in words)
+
+
+def _stray_digits(name: str) -> bool:
+    """Digits outside a short number inside the name ("Region 4 Command" is fine)."""
+    inner = name.split()[1:-1]
+    return any(ch.isdigit() for w in name.split() if not (w in inner and w.isdigit()
+                                                            and len(w) <= 2) for ch in w)
 
 
 def _landmark(words: list[str]) -> bool:
@@ -541,7 +570,8 @@ def _same_org(a: str, b: str) -> bool:
 
 # Words that do not tell two names of one organisation apart ("Comité populaire de
 # la province de X" is "Comité populaire de X").
-_KEY_DROPPED = frozenset({"the", "of", "s", "city", "de", "la", "du", "d", "province", "ville"})
+_KEY_DROPPED = frozenset({"the", "of", "s", "city", "de", "la", "du", "d", "province", "ville",
+                          "provincial", "municipal"})
 
 
 def _org_key(name: str) -> str:

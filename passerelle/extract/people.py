@@ -124,6 +124,7 @@ def find_people(
         _spacy_people(ctx, ents, out)
     _who_is_also(ctx, out)
     _in_capacity(ctx, out)
+    _chaired_by(ctx, out)
     out.mentions = _drop_overlaps(out.mentions)
     return out
 
@@ -151,6 +152,9 @@ def _name_after_comma(ctx: _Ctx, j: int) -> tuple[int, int] | None:
     if ctx.low(j) != ",":
         return None
     a = j + 1
+    if ctx.low(a).rstrip(".") in lex.HONORIFICS:
+        a += 1  # "its director, Dr Jane Roe"
+        a += ctx.low(a) == "."
     second = match_role(ctx.tokens, a, need_cap=False) if a < len(ctx.tokens) else None
     if second is not None and not ctx.tokens[a].is_cap:
         a = second.end  # "its president, deputy Jane Roe": a second office, then the name
@@ -215,6 +219,7 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     """Read "[qualifier] ROLE [of X] [and ROLE [of Y]] [NAME]"; return where to go on."""
     before = read_qualifier(ctx, hit.start)
     chain, j = _role_chain(ctx, hit)
+    j = _in_charge_of(ctx, j)
     name_span, chain = _name_after(ctx, chain, j)
     if name_span is None and not ctx.tokens[hit.start].is_cap:
         name_span = _name_after_comma(ctx, j) or _name_after_comma(ctx, _lower_portfolio(ctx, j))
@@ -228,6 +233,30 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     out.mentions.append(PersonMention(
         name, ctx.segment, ctx.tokens[a].start, ctx.tokens[b - 1].end, titles, surface, rank=0))
     return b
+
+
+# Lower-case heads that go on a capitalised name ("the Valence Romans Agglo tourism
+# office"): the capitalised words before them name a body, not a person.
+_LOWER_ORG_HEADS = frozenset({"office", "agency", "board", "company", "hospital", "school",
+                              "association", "council", "committee", "centre", "center"})
+
+
+def _lower_org_head(ctx: _Ctx, j: int) -> bool:
+    """A lower-case organisation head within two words after ``j``."""
+    return any(ctx.tok(x) is not None and not ctx.tokens[x].is_cap
+               and ctx.low(x) in _LOWER_ORG_HEADS for x in (j, j + 1)) \
+        and ctx.tok(j) is not None and ctx.tokens[j].is_word and not ctx.tokens[j].is_cap
+
+
+def _in_charge_of(ctx: _Ctx, j: int) -> int:
+    """Skip "in charge of international relations" between an office and the name."""
+    if (ctx.low(j), ctx.low(j + 1), ctx.low(j + 2)) != ("in", "charge", "of"):
+        return j
+    x = j + 3
+    while x < len(ctx.tokens) and x - j < 9 and ctx.tokens[x].is_word \
+            and not ctx.tokens[x].is_cap:
+        x += 1
+    return x if _name_tok(ctx, x) and _name_tok(ctx, x + 1) else j
 
 
 def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int, int] | None]], int]:
@@ -322,6 +351,8 @@ def _of_run(ctx: _Ctx, k: int) -> int:
             j += 3
         elif t.is_word and j > k and t.lower in _GENERIC_OR_TAIL:
             j += 1
+        elif j > k and t.lower in lex.ORG_INNER_LEVELS and _is_cap(ctx, j + 1):
+            j += 1  # "of the Ninh Binh provincial People's Committee"
         elif t.text in "-–" and j > k and _is_cap(ctx, j + 1) and _spaced(ctx, j):
             j += 1
         else:
@@ -350,7 +381,7 @@ def _name_after(
     """The name that follows the chain: the tail of the last "of" phrase, or the next words."""
     role, of_span = chain[-1]
     if of_span is not None and of_span[1] == j and not _anaphoric_of(ctx, *of_span):
-        split = _split_tail(ctx, *of_span)
+        split = None if _lower_org_head(ctx, j) else _split_tail(ctx, *of_span)
         if split is None:
             return None, chain
         k, b = split
@@ -405,9 +436,19 @@ def _split_tail(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     while k > a and b - k < _MAX_NAME and _name_tok(ctx, k - 1):
         k -= 1
     k = _place_prefix(ctx, k, b)
+    if k == a and b - a >= 3:
+        k = _known_place_prefix(ctx, a, b)  # "Le Havre Sophie Lemaire": "Le" is no surname
     if b - k < 2 or k == a or is_place_span(ctx, k, b):
         return None
     return k, b
+
+
+def _known_place_prefix(ctx: _Ctx, a: int, b: int) -> int:
+    """End of the longest known place at the start of ``[a, b)`` that leaves two words."""
+    for m in range(min(3, b - a - 2), 0, -1):
+        if is_place_span(ctx, a, a + m):
+            return a + m
+    return a
 
 
 def _place_prefix(ctx: _Ctx, k: int, b: int) -> int:
@@ -580,6 +621,24 @@ def add_model_people(
 
 
 # ---------------------------------------------------------------- extra titles
+
+
+_CHAIRED = {"chaired": "Chair", "headed": "Head", "presided": "President"}
+
+
+def _chaired_by(ctx: _Ctx, out: SegmentPeople) -> None:
+    """"the union, chaired by Jane Roe": Jane Roe holds the chair of what comes before."""
+    for i, t in enumerate(ctx.tokens[:-2]):
+        if t.lower not in _CHAIRED or ctx.low(i + 1) != "by" or ctx.low(i - 1) != ",":
+            continue
+        a = b = i + 2
+        while b < len(ctx.tokens) and b - a < _MAX_NAME and _name_tok(ctx, b):
+            b += 1
+        if b - a < 2 or is_place_span(ctx, a, b):
+            continue
+        title = RawTitle(_CHAIRED[t.lower], anaphor_pos=ctx.tokens[i].start)
+        out.mentions.append(PersonMention(ctx.span_text(a, b), ctx.segment, ctx.tokens[a].start,
+                                          ctx.tokens[b - 1].end, [title], None, rank=1))
 
 
 def _who_is_also(ctx: _Ctx, out: SegmentPeople) -> None:

@@ -33,7 +33,7 @@ _MIN_POPULATION = 15_000
 # A lone town name at the start of a sentence must be this big (or have a cue): there
 # the capital letter does not show a name. Keeps Toulouse, Lyon, Haiphong.
 _MIN_POPULATION_SENTENCE_START = 200_000
-_MAX_WORDS = 4
+_MAX_WORDS = 5  # "Trang An Scenic Landscape Complex"
 # Plural feature words after two names ("the Red and Black rivers").
 _PLURAL_FEATURES = frozenset({"rivers", "lakes", "mountains", "islands", "bays"})
 # Generic words after a name that make it a place of their kind ("Xyz province").
@@ -156,8 +156,21 @@ def _longest_place(
         feature = _feature_after(tokens, end, written) if info.kind != "natural" else None
         if feature is not None:
             written, info, end = feature
+        elif info.kind != "natural" and _RIVER_CUE.search(text[: span[0].start]):
+            info = _river(written) or info
         return end, written, info, tokens[end - 1].end
     return None
+
+
+# "on the left bank of the Rhône", "along the Loire": the river, not the department.
+_RIVER_CUE = re.compile(r"\b(?:banks? of|along|mouth of|upstream on|downstream on) the\s+$",
+                        re.IGNORECASE)
+
+
+def _river(written: str) -> PlaceInfo | None:
+    """The river called ``written`` ("Rhône" -> "Rhône River"), when the gazetteer has one."""
+    info = place_info(f"{written} River")
+    return info if info is not None and info.kind == "natural" else None
 
 
 def _feature_after(

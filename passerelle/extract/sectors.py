@@ -15,7 +15,9 @@ Passing mentions are read for what they are: an airport flown to is a place, a w
 term becomes strong only after a "fields of ..." frame, and an article without
 cooperation is read by its main subject: in a storm or flood story the damage list
 (schools, crops, boats, roads) counts at a discount, and a domestic law is no economy
-story through the companies it binds.
+story through the companies it binds. A host's portrait of its locality (a briefing
+of the guests, what a merged province "now" covers) counts at ``PROFILE_WEIGHT``, and
+a ship's port call is a visit, not transport.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ TITLE_WEIGHT = 1.5
 LEAD_WEIGHT = 1.5
 # Photo captions only repeat or illustrate; they count half.
 CAPTION_WEIGHT = 0.5
+# A host's portrait of the locality ("briefed the guests on the enlarged province, which
+# now stretches to the coast and has fishing ports and tea farms") lists what the place
+# has, not what the two sides will do together: its terms count like a frequent word.
+PROFILE_WEIGHT = 0.34
 
 Lexicon = dict[str, list[tuple[str, float]]]
 
@@ -67,19 +73,22 @@ LEXICON_EN: Lexicon = {
     ],
     "economy": [
         (r"econom(?:y|ic|ies)", S), (r"trade", S), (r"trading", S), (r"investments?", S),
-        (r"investors?", S), (r"free[- ]trade", S), (r"evfta|fta", S), (r"commerce", S),
+        (r"investors?", S), (r"invest(?:s|ed|ing)?", S), (r"free[- ]trade", S),
+        (r"evfta|fta", S), (r"commerce", S),
         (r"commercial", S), (r"exports?", S), (r"imports?", S), (r"enterprises?", S),
         (r"securities", S), (r"chambers? of commerce", S), (r"industrial (?:parks?|zones?)", S),
         (r"financ(?:e|ial)", S), (r"banking", S), (r"gdp", S),
         (r"business(?:es)?", W), (r"compan(?:y|ies)", W), (r"firms?", W), (r"markets?", W),
-        (r"tax(?:es|payers?)?", W), (r"industr(?:y|ies)", W),
+        (r"tax(?:es|payers?)?", W), (r"(?<!defence )(?<!defense )industr(?:y|ies)", W),
     ],
     "education": [
         (r"education(?:al)?", S), (r"schools?", S), (r"universit(?:y|ies)(?! hospitals?)", S),
         (r"students?", S), (r"training", S), (r"lecturers?", S), (r"teachers?", S),
         (r"teaching", S), (r"academic", S),
         (r"train(?:s|ed)? (?:\w+ ){0,2}(?:engineers|workers|staff|technicians|teachers|doctors|"
-         r"nurses|personnel|officials|students)", S), (r"scholarships?", S), (r"vocational", S),
+         r"nurses|personnel|officials|students|colleagues)", S), (r"scholarships?", S),
+        (r"vocational", S),
+        (r"fellowships?", S), (r"language (?:courses?|classes|lessons)", S),
         (r"pupils?", S), (r"alumni", S), (r"internships?", S), (r"interning", S),
         (r"research", W), (r"human resources?", W), (r"institutes?", W),
     ],
@@ -87,10 +96,12 @@ LEXICON_EN: Lexicon = {
         (r"culture", S), (r"cultural(?! heritage)", S), (r"(?<!of[- ]the[- ])arts?", S),
         (r"artists?", S),
         (r"music(?:al|ians?)?", S), (r"films?", S), (r"cinema", S), (r"francophon(?:e|ie)", S),
-        (r"literature", S), (r"(?:french|vietnamese)[- ]language", S),
+        (r"literature", S),
+        # a language course before a stay abroad is training (education), not culture
+        (r"(?:french|vietnamese)[- ]language(?! courses?)(?! classes)(?! lessons)", S),
         (r"(?:french|english|german|spanish)-speaking", S), (r"theatre|theater", W),
         (r"festivals?", W), (r"exhibitions?", W), (r"costumes?", W), (r"language", W),
-        (r"sports?", W),
+        (r"sports?", W), (r"(?:handi)?crafts?", W),
     ],
     "heritage": [
         (r"heritage", S), (r"(?:preservation|conservation|restoration) of", S),
@@ -172,7 +183,9 @@ LEXICON_EN: Lexicon = {
         (r"transport(?:ation)?", S), (r"railways?", S), (r"rail", S), (r"metro", S),
         (r"seaports?", S), (r"(?<!fishing )ports?", S),
         (r"(?:direct )?air (?:links?|routes?|connections?)|direct flights?", S), (r"logistics", W), (r"airports?", S),
-        (r"highways?|expressways?", S), (r"shipping", S), (r"maritime", S),
+        (r"highways?|expressways?", S), (r"shipping", S),
+        # maritime law and security are rules of the sea, not shipping
+        (r"maritime(?! security)(?! law)(?! boundar)(?! disputes?)(?! sovereignty)", S),
         (r"wharf|wharves", S), (r"infrastructure", W), (r"roads?", W), (r"bridges?", W),
         (r"tram", W),
     ],
@@ -213,9 +226,10 @@ LEXICON_FR: Lexicon = {
     ],
     "economy": [
         (r"économi(?:e|que)s?", S), (r"commerc(?:e|ial|iaux|iale)s?", S),
-        (r"investissements?", S), (r"investisseurs?", S), (r"entreprises?", S),
+        (r"investissements?", S), (r"investisseurs?", S), (r"investir", S),
         (r"exportations?", S), (r"libre-échange", S), (r"chambre de commerce", S),
-        (r"sociétés?", W), (r"industri(?:e|el|elle)s?", W), (r"marchés?", W),
+        (r"entreprises?", W), (r"sociétés?", W), (r"industri(?:e|el|elle)s?", W),
+        (r"marchés?", W),
     ],
     "education": [
         (r"éducati(?:on|f)s?", S), (r"enseignement", S), (r"écoles?", S),
@@ -314,9 +328,9 @@ LEXICON_VI: Lexicon = {
                    (r"phần mềm", S), (r"công nghệ", W), (r"đổi mới sáng tạo", W)],
     "aerospace": [(r"hàng không", S), (r"vũ trụ", S), (r"vệ tinh", S), (r"máy bay", S),
                   (r"airbus", S)],
-    "transport": [(r"giao thông", S), (r"đường sắt", S), (r"cảng biển", S), (r"cảng", S),
+    "transport": [(r"giao thông", S), (r"đường sắt", S), (r"cảng biển", S), (r"cảng(?! cá)", S),
                   (r"logistics", W), (r"sân bay", S), (r"vận tải", S), (r"hạ tầng", W)],
-    "urban": [(r"đô thị", S), (r"quy hoạch", S), (r"(?<!biệt thự )kiến trúc", S), (r"cấp nước", S),
+    "urban": [(r"đô thị(?! cổ)", S), (r"quy hoạch", S), (r"(?<!biệt thự )kiến trúc", S), (r"cấp nước", S),
               (r"thoát nước", S), (r"xử lý (?:rác|chất thải|nước thải)", S),
               (r"thành phố thông minh", S)],
     "community": [(r"cộng đồng người việt", S), (r"kiều bào", S),
@@ -348,9 +362,13 @@ LEXICONS: dict[str, Lexicon] = {"en": LEXICON_EN, "fr": LEXICON_FR, "vi": LEXICO
 # Places named in passing: an airport one flies to or lands at ("air routes to Da Nang
 # airport", "welcomed at Noi Bai International Airport") is where, not what, the article
 # is about; building or running one still counts.
+# So is a port where a ship calls or docks: a navy frigate's "port call" or a cruise ship
+# "docking at Cam Ranh Port" is a visit, not a field of cooperation.
 _PASSING: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:at|to|from|via|into|near|in) (?:the )?(?:nearby |new )?"
-                     rf"(?:(?:{_CAP}|international) ){{0,4}}airports?\b", re.IGNORECASE),
+                     rf"(?:(?:{_CAP}|international) ){{0,4}}airports?\b"
+                     r"|\bport calls?\b|\b(?:dock|berth|moor|call)(?:s|ed|ing)? (?:at|in) "
+                     r"(?:the )?(?:[\w'-]+ ){0,4}?ports?\b", re.IGNORECASE),
     "fr": re.compile(r"\b(?:à|de|depuis|vers|par) l[’']aéroport\b", re.IGNORECASE),
     "vi": re.compile(r"(?:tại|đến|ở|từ) sân bay", re.IGNORECASE),
 }
@@ -435,6 +453,26 @@ _ECONOMY_PROPER: dict[str, re.Pattern[str]] = {
     "fr": re.compile(r"\b(?:économi(?:e|que)s?|commerce|investissements?|exportations?)\b",
                      re.IGNORECASE),
     "vi": re.compile(r"kinh tế|thương mại|đầu tư|xuất khẩu|nhập khẩu", re.IGNORECASE),
+}
+
+
+# Sentences that portray the host locality: a briefing of the guests, a merger of
+# provinces and what the enlarged one "now" covers or offers, its strengths.
+_PROFILE: dict[str, re.Pattern[str]] = {
+    "en": re.compile(
+        r"\bbrief(?:ed|ing) (?:the |his |her )?(?:[\w-]+ ){0,2}?(?:guests?|visitors?|"
+        r"delegation|him|her|them) (?:on|about) (?:the |its )?(?:[\w-]+ )?(?:province|city|"
+        r"town|region|locality)\b|\b(?:enlarged|merged) (?:province|city)\b"
+        r"|\b(?:since|after) (?:its|the) (?:\d{4} )?(?:provincial )?merger\b"
+        r"|\babsorbed (?:neighbouring|neighboring)\b|\badministrative reorgani[sz]ation\b"
+        r"|\bwas merged (?:into|with)\b|\bbrought together the former\b"
+        r"|\bnow (?:covers|stretches|offers|boasts)\b", re.IGNORECASE),
+}
+# What follows a turn to a request ("..., and called on German firms to invest in
+# chips") is what the host asks of the guests, at full weight.
+_TURN: dict[str, re.Pattern[str]] = {
+    "en": re.compile(r",? and (?:called on|calls on|asked|urged|invited|proposed|suggested|"
+                     r"hoped|wished)\b", re.IGNORECASE),
 }
 
 
@@ -536,11 +574,29 @@ def score_sentences(
     for sent in sentences:
         factor = _factor(sent, first_body)
         first_body = first_body and sent.segment != "body"
-        for sector, w in sentence_weights(sent.text, language).items():
-            scores[sector] = scores.get(sector, 0.0) + w * factor
+        for sector, w in _sentence_scores(sent.text, language, factor).items():
+            scores[sector] = scores.get(sector, 0.0) + w
             if sent.segment == "body":
                 evidence.setdefault(sector, []).append(sent.text)
     return scores, evidence
+
+
+def _sentence_scores(text: str, language: str, factor: float) -> dict[str, float]:
+    """Score of each sector in one sentence counted at ``factor``.
+
+    A portrait of the host locality counts at ``PROFILE_WEIGHT`` up to a turn to a
+    request, after which the request counts at ``factor``.
+    """
+    profile = _PROFILE.get(language)
+    if profile is None or not profile.search(text):
+        return {s: w * factor for s, w in sentence_weights(text, language).items()}
+    turn = _TURN[language].search(text) if language in _TURN else None
+    cut = turn.start() if turn else len(text)
+    out = {s: w * min(factor, PROFILE_WEIGHT)
+           for s, w in sentence_weights(text[:cut], language).items()}
+    for sector, w in sentence_weights(text[cut:], language).items():
+        out[sector] = max(out.get(sector, 0.0), w * factor)
+    return out
 
 
 def _factor(sent: Sentence, first_body: bool) -> float:

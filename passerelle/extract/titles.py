@@ -203,6 +203,10 @@ def clean_of(text: str) -> str:
         head, _, tail = out.partition(sep)
         if tail and place_info(tail) and place_info(head):
             out = tail
+    # "Consul General of France in Ho Chi Minh City": the state, not where it sits
+    head, _, tail = out.partition(" in ")
+    if tail and place_info(head) and place_info(tail.split(" City")[0]):
+        out = head
     words = out.split()
     if len(words) > 1 and words[-1].lower() in lex.PLACE_GENERIC and any(
         place_info(" ".join(words[-1 - n : -1])) for n in range(1, min(4, len(words)))
