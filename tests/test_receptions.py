@@ -58,9 +58,9 @@ def test_french_reception_opening_with_a_participle_sends_the_guest_not_the_host
 
 
 @pytest.mark.parametrize("body,expected", [
-    ("Les deux pays ont rappelé les visites de haut niveau, la plus récente étant celle du "
-     "secrétaire général To Lam en France en octobre 2024.",
-     [("visit", ("To Lam",), "France", "2024-10-01")]),
+    ("Elles ont évoqué plusieurs visites officielles, dont celle du ministre Pham Van Hoa "
+     "au Japon en mars 2019.",
+     [("visit", ("Pham Van Hoa",), "Japon", "2019-03-01")]),
     ("Elle a évoqué la visite d'État du président Emmanuel Macron au Vietnam en mai 2025.",
      [("visit", ("Emmanuel Macron",), "Vietnam", "2025-05-01")]),
     ("Le maire souhaite préparer la visite de Pierre Durand à Hanoï l'an prochain.", []),
