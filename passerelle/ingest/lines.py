@@ -53,6 +53,11 @@ _CREDIT_PAREN = re.compile(
     r"(?i)\s*\(\s*(?:photos?|ảnh|image|credit)\s+(?:courtesy(?: of)?|by|de|par)\s+"
     r"([^()\n]{1,80}?)\s*\)\s*[.|]*\s*$"
 )
+# A bare credit in brackets, French style: "(Photo Le Courrier/J.D.)", "(Photo K.L.)". The
+# credit must start with a capital (``_bare_paren_credit``): "(photo ci-dessus)" is text.
+_CREDIT_PAREN_BARE = re.compile(
+    r"(?i)\s*\(\s*(?:photos?|foto|ảnh)\s+([^()\n:]{1,60}?)\s*\)\s*[.|]*\s*$"
+)
 # A copyright credit, wherever the caption stops (with or without a full stop, maybe in
 # brackets, maybe after "Photo"): "... au siège du port © Port Autonome", "(© AFP)".
 _CREDIT_COPYRIGHT = re.compile(
@@ -89,6 +94,9 @@ _BYLINE_ALONE = re.compile(
     r"(?i)^(?:(?:from )?our (?:own |special |staff )?correspondents?"
     r"|de (?:notre|nos) (?:envoyée?|correspondante?)s?(?: spéciale?s?| permanente?s?)?)\.?$"
 )
+# An author label, then names, maybe then the author's office after a dash: "Tác giả: NAME
+# - Trung tâm Truyền thông tỉnh", "Auteur : NAME", "Author: NAME - Press office".
+_AUTHOR_LABEL = re.compile(r"(?i)^(?:tác giả|auteure?|autrice|authors?)\s*:\s*(?=\S)")
 _BYLINE_REPORTS = re.compile(
     r"^(?P<name>[^,]{3,50}?)\s+(?:reports|reporting|writes|writing) from\s+(?P<place>.{2,40})$"
 )
@@ -196,7 +204,7 @@ def glued_joints(line: str) -> int:
 def split_credit(line: str) -> tuple[str, str] | None:
     """``(caption, credit)`` when ``line`` ends with a photo credit, else None."""
     m = (_CREDIT_TAIL.search(line) or _CREDIT_PAREN.search(line) or _loose_credit(line)
-         or _copyright_credit(line))
+         or _copyright_credit(line) or _bare_paren_credit(line))
     credit = m and next(g for g in m.groups() if g)
     if not credit or len(credit.split()) > 8:
         return None
@@ -209,6 +217,12 @@ def split_credit(line: str) -> tuple[str, str] | None:
 def _copyright_credit(line: str) -> re.Match[str] | None:
     """A "© NAME" credit naming its holder with a capital ("© 2026 ..." is a notice)."""
     m = _CREDIT_COPYRIGHT.search(line)
+    return m if m and m.group(1)[0].isupper() else None
+
+
+def _bare_paren_credit(line: str) -> re.Match[str] | None:
+    """A "(Photo NAME)" credit naming a holder with a capital, not a number ("(Photo 2)")."""
+    m = _CREDIT_PAREN_BARE.search(line)
     return m if m and m.group(1)[0].isupper() else None
 
 
@@ -271,6 +285,9 @@ def byline_shaped(line: str) -> bool:
         return False
     if _BYLINE_ALONE.match(line):
         return True
+    m = _AUTHOR_LABEL.match(line)
+    if m:
+        return _names(re.split(r"\s[-–—]\s", line[m.end():], maxsplit=1)[0])
     m = _BYLINE_LEAD.match(line)
     if m:
         return _names(line[m.end():])

@@ -55,6 +55,18 @@ _STANDFIRST_SPAN = 4
 # then at most this many words ("điện tử", "online").
 _MASTHEAD_MIN_LETTERS = 4
 _MASTHEAD_EXTRA_WORDS = 2
+# A portal's name ("Cổng Thông tin điện tử tỉnh ...", "Official portal of ...") and an
+# office's name ("... – International Relations Department", "Direction de la
+# communication") under a headline are not headlines (see ``site_header``).
+_PORTAL = re.compile(
+    r"(?i)^(?:cổng thông tin|cổng ttđt|trang thông tin|trang ttđt|báo điện tử"
+    r"|official (?:web )?(?:portal|website|site)|portail (?:officiel|internet|web)"
+    r"|site (?:officiel|internet))\b"
+)
+_OFFICE_TAIL = re.compile(r"\b(?:Department|Directorate|Division|Office|Service|Secretariat)$")
+_OFFICE_HEAD = re.compile(r"^(?:Direction|Service|Pôle) (?:de|des|du|d['’])")
+_HEADER_MAX_WORDS = 12
+_OFFICE_MAX_WORDS = 6
 # Longest first line ending with "?" or "!" still read as a headline.
 _QUESTION_TITLE_WORDS = 20
 # A headline-like last line at least this long is a paragraph cut by the scraper.
@@ -164,22 +176,51 @@ def _prepare(text: str) -> list[str]:
 def _pick_title(lines: list[_Line], page: _Page, host: str | None = None) -> int:
     """Set the title to the last headline-like line before the first paragraph.
 
-    The outlet's name under the headline ("Example Daily Online") is not a headline.
+    The outlet's name under the headline ("Example Daily Online") is not a headline,
+    nor is a portal's or an office's name under the headline's date stamp.
 
     Returns:
         The index where the walk over the story starts (after the title).
     """
     first_para = next((i for i, ln in enumerate(lines) if _lead_candidate(ln)), len(lines))
-    for i in range(first_para - 1, -1, -1):
-        ln = lines[i]
-        if ln.kind is Kind.TITLELIKE and _headline_shaped(ln.text) and (
-                not masthead(ln.text, host)):
-            page.title = ln.text
-            return i + 1
+    found = [i for i in range(first_para - 1, -1, -1) if _title_candidate(lines[i], host)]
+    for n, i in enumerate(found):
+        if n + 1 < len(found) and _header_under_stamp(lines, found[n + 1], i):
+            continue  # a portal's or an office's name under the headline and its date
+        page.title = lines[i].text
+        return i + 1
     if first_para < len(lines) and _question_headline(lines[first_para].text):
         page.title = lines[first_para].text
         return first_para + 1
     return 0
+
+
+def _title_candidate(ln: _Line, host: str | None) -> bool:
+    return ln.kind is Kind.TITLELIKE and _headline_shaped(ln.text) and (
+        not masthead(ln.text, host))
+
+
+def _header_under_stamp(lines: list[_Line], above: int, i: int) -> bool:
+    """True when line ``i`` is a site header with a date stamp between it and ``above``."""
+    return site_header(lines[i].text) and any(
+        ln.kind is Kind.STAMP for ln in lines[above + 1:i])
+
+
+def site_header(text: str) -> bool:
+    """True for a portal's or an office's name, which pages print under the headline.
+
+    "Cổng Thông tin điện tử tỉnh X", "Official portal of X city" (a portal); "City of X –
+    International Relations Department", "Mairie de X - Direction de la communication",
+    "Press Office" (the office that issues a press release). Short lines only; the
+    caller skips such a line only under a date stamp with a headline above it.
+    """
+    if len(words(text)) > _HEADER_MAX_WORDS or ends_sentence(text):
+        return False
+    if _PORTAL.match(text):
+        return True
+    last = re.split(r"\s[-–—|]\s|,\s", text)[-1].strip()
+    return len(words(last)) <= _OFFICE_MAX_WORDS and bool(
+        _OFFICE_TAIL.search(last) or _OFFICE_HEAD.match(last))
 
 
 def masthead(text: str, host: str | None) -> bool:
@@ -470,4 +511,4 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-__all__ = ["clean_text", "read_page", "dedupe_paragraphs", "END_MARK"]
+__all__ = ["clean_text", "read_page", "dedupe_paragraphs", "site_header", "END_MARK"]
