@@ -26,7 +26,14 @@ aliases. Rules work sentence by sentence on the body and the captions
   delegation ... led by X", "will receive the guests" meet that party; "the delegation,
   which included Y, met Z" adds Y. A visited body stays a side next to its named head.
   "X, who attended the meeting," and "representatives of Y took part in the working
-  session" join the last meeting. An invitation "to visit/meet" is neither.
+  session" join the last meeting. An invitation "to visit/meet" is neither. "At the
+  meeting, X asked Y" is the meeting told before, not a new one; a ship that "called at
+  X port" meets no one; "talks with a delegation ..., headed by X, and Y" is one meeting
+  with X and Y (who become the visiting party); "X, a laboratory of Y and Z": Y and Z are
+  not met; a host's own body is no side of a caption's "A and B at the meeting". With
+  no party told yet, "the delegation" is the story's protagonist (first subject of the
+  segment, even written later, never a host); in a sentence about the future, the party
+  whose trip is still to come.
 - agreement: a sentence that says a document (MoU, agreement, charter) was signed;
   "the two sides signed" takes the sides of the last meeting.
 - conference: attending a forum, seminar, conference, ceremony, day or show (being
@@ -47,7 +54,7 @@ from passerelle.extract.guest_visits import (
     RECEIVING, guest_visits, place_meetings_with_local_officials,
 )
 from passerelle.extract.parties import (
-    GROUP_OBJECT, INCLUDED, agrees, led_group, note_party, resolve_party,
+    GROUP_OBJECT, INCLUDED, agrees, led_group, note_party, protagonist, resolve_party,
 )
 from passerelle.extract.actors import Actor, Hit, SentenceActors, resolve_sentences
 from passerelle.extract.base import Analysis
@@ -251,13 +258,24 @@ def _at_organisation(analysis: Analysis, sa: SentenceActors) -> list[Event]:
 _INVITED_TO = re.compile(r"\binvit(?:ed|es|e|ing)\b[^.;]{0,100}?\bto\s+$", re.I)
 
 
+# "At the meeting, X said ...": the meeting told before, not a new one between the
+# people the sentence names.
+_BACK_REFERENCE = re.compile(r"^\W*(?:At|During|In|Throughout)\s+(?:the|this|that)\s+"
+                             r"(?:[\w-]+\s+)?$")
+# "the frigate called at Tien Sa port": a port call, not a visit of a body.
+_CALL_AT_PORT = re.compile(r"[Cc]alled\s+at\s+(?:the\s+)?(?:port\s+of\b|[^.,;]{1,40}?\s+port\b)")
+
+
 def _not_meeting(sa: SentenceActors, m: re.Match[str], mode: str) -> bool:
     """A "visit" noun is a trip, not a visit *of an organisation*; a caption's "X visits
     Airbus" shows a photo opportunity, not a working meeting; an invitation to visit or
     meet is not a meeting yet; a bare "meet" is one only before a person ("meet the
     demand of X" is not)."""
     text = sa.sentence.text
-    if _INVITED_TO.search(text[: m.start()]):
+    if _INVITED_TO.search(text[: m.start()]) or _CALL_AT_PORT.match(text[m.start() :]):
+        return True
+    if mode == "all" and _BACK_REFERENCE.search(text[: m.start()]) and \
+            text[m.end() :].lstrip().startswith(","):
         return True
     if m.group() == "meet":
         after = next((h for h in sa.hits if h.start >= m.end()), None)
@@ -276,9 +294,13 @@ def _meeting_events(
         # "attended the meeting, ..." joins the last one ("attended the meeting of the
         # board" is another one)
         return _joined(analysis, sa, m)
-    objects = _received_group(analysis, sa, m, mode) or _objects(sa, m, mode, nxt)
+    party = _received_group(analysis, sa, m, mode)
+    objects = party or _objects(sa, m, mode, nxt)
     if not objects:
         return []
+    mode = "with" if party and mode == "split" else mode
+    if party and not RECEIVING.match(m.group()):
+        note_party(analysis, party)  # "held talks with a delegation headed by X and Y"
     hosts = _host(analysis, sa, objects, m, mode)
     if len(hosts) == 1:
         hosts += _co_hosts(sa, hosts[0], m, objects)
@@ -306,10 +328,13 @@ def _received_group(analysis: Analysis, sa: SentenceActors, m: re.Match[str],
     """"received a delegation from X led by Y, accompanied by Z": Y and Z; "will receive
     the guests": the visiting party told before."""
     text = sa.sentence.text
-    group = GROUP_OBJECT.match(text[m.end() :]) if mode == "host" else None
-    if group is None or not RECEIVING.match(m.group()):
+    group = GROUP_OBJECT.match(text[m.end() :]) if mode in ("host", "with", "split") else None
+    if group is None:
         return []
     at = m.end() + group.end()
+    if not RECEIVING.match(m.group()):
+        # "held talks with a delegation ..., headed by X, and Y": X and Y
+        return led_group(sa, at) if mode != "host" else []
     return led_group(sa, at) or resolve_party(analysis, text[m.start() : at])
 
 
@@ -392,7 +417,8 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     """The other sides named after the trigger (organisations only for visits)."""
     text = sa.sentence.text
     if mode == "all":
-        return _sides(sa, sa.hits)
+        # "X, Chairman of the Y Committee, and Z at the meeting": Y is X's body
+        return _without_own_bodies(_sides(sa, sa.hits))
     end = nxt
     stop = _OBJECT_STOP.search(text, m.end())
     if stop:
@@ -408,7 +434,7 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     hits = [h for h in sa.hits if m.end() <= h.start < end
             and (h.is_object or h.actor.kind != "person" or mode in ("org", "passive")
                  or _APPOSITIVE.match(text[m.end() : h.start]))]
-    sides = _sides(sa, hits)
+    sides = _sides(sa, _undescribed(text, hits))
     if not sides and mode in ("with", "split"):
         sides = _named_staff(sa, m) or _own_body(sa, m)
     if mode == "org":
@@ -419,6 +445,22 @@ def _objects(sa: SentenceActors, m: re.Match[str], mode: str, nxt: int) -> list[
     if mode == "split":
         return _without_own_bodies(sides)
     return sides
+
+
+# "X, a joint laboratory of Y and Z": what follows describes X.
+_DESCRIPTION = re.compile(r"^,\s+(?:an?|one\s+of\s+the)\s+[a-z][^,.;]{0,60}?$")
+
+
+def _undescribed(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits before an appositive that describes the first organisation ("met the
+    team of X, a research laboratory of Y": Y is not met)."""
+    first = next((h for h in hits if h.actor.kind == "organization"), None)
+    if first is None:
+        return hits
+    for h in hits:
+        if h.start > first.end and _DESCRIPTION.match(text[first.end : h.start]):
+            return [x for x in hits if x.start < h.start]
+    return hits
 
 
 # "with Nantes University, where its president, X, ...", "with its rector, X":
@@ -518,8 +560,14 @@ def _host(analysis: Analysis, sa: SentenceActors, objects: list[Actor], m: re.Ma
 def _party_or_lead(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> list[Actor]:
     """The party a group phrase before the trigger names, else the story's protagonist."""
     before = sa.sentence.text[: m.start()]
+    coming = analysis.cache.get("planned_visitor")
+    if coming is not None and planned(sa.sentence.text) and agrees([coming], before):
+        # "the delegation plans to visit X": the party whose trip is still to come, not
+        # a past visit told in between
+        return [coming]
     party = resolve_party(analysis, before)
-    return party or ([sa.lead] if sa.lead is not None and agrees([sa.lead], before) else [])
+    lead = protagonist(analysis, sa)
+    return party or ([lead] if lead is not None and agrees([lead], before) else [])
 
 
 def _unique_actors(actors: list[Actor]) -> list[Actor]:
@@ -535,7 +583,7 @@ def _passive_subject(analysis: Analysis, sa: SentenceActors, objects: list[Actor
     if before:
         return [before[0].actor]
     if _GROUP.search(sa.sentence.text[: m.start()]):
-        return resolve_party(analysis, sa.sentence.text[: m.start()])
+        return _party_or_lead(analysis, sa, m)
     return []
 
 

@@ -17,7 +17,8 @@ from passerelle.extract.actors import Actor, SentenceActors
 from passerelle.extract.base import Analysis
 from passerelle.extract.placenames import country_of_demonym
 
-__all__ = ["agrees", "note_party", "resolve_party", "led_group", "GROUP_OBJECT", "INCLUDED"]
+__all__ = ["agrees", "note_party", "resolve_party", "led_group", "protagonist", "GROUP_OBJECT",
+           "INCLUDED"]
 
 _PARTY_KEY = "guest_party"
 _GROUP_WORDS = r"(?:delegations?|group|guests|visitors|delegates|lawmakers|parliamentarians)"
@@ -89,7 +90,36 @@ def led_group(sa: SentenceActors, start: int) -> list[Actor]:
     if not people:
         return []
     out = [people[0].actor]
-    for h in people[1:]:
-        if INCLUDED.search(text[: h.start]) and h.actor not in out:
+    for prev, h in zip(people, people[1:]):
+        joint = h.actor is not people[0].actor and prev.actor in out and \
+            _AND_NEXT.fullmatch(text[prev.end : h.start])
+        if (joint or INCLUDED.search(text[: h.start])) and h.actor not in out:
             out.append(h.actor)
     return out
+
+
+# "led by X, and Y, Director of Z": Y leads with X.
+_AND_NEXT = re.compile(r",?\s+and\s+")
+
+
+def protagonist(analysis: Analysis, sa: SentenceActors) -> Actor | None:
+    """The story's protagonist: the first subject of the segment, even when it is first
+    named after ``sa`` (a story told out of order: "The delegation had arrived in X
+    ... Before that, Professor Y had stopped in Z")."""
+    if sa.lead is not None:
+        return sa.lead
+    same = [o for o in analysis.cache.get("actors") or []
+            if o.sentence.segment == sa.sentence.segment]
+    return next((o.subject for o in same if o.subject is not None
+                 and o.subject.kind == "person" and not _hosting(o)), None)
+
+
+# "X will receive the guests", "X on May 3 welcomed": X is the host, not the party.
+_RECEIVES = re.compile(r"^[^.;]{0,40}?\b(?:receive[sd]?|receiving|welcome[sd]?|welcoming|"
+                       r"host(?:s|ed)?|hosting|greet(?:s|ed)?)\b")
+
+
+def _hosting(sa: SentenceActors) -> bool:
+    """Is the subject of ``sa`` receiving someone?"""
+    first = next((h for h in sa.hits if h.actor is sa.subject), None)
+    return first is not None and bool(_RECEIVES.match(sa.sentence.text[first.end :]))

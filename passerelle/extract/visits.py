@@ -13,10 +13,19 @@ members to visit X" is an invitation, not a visit; "the X industrial park", "X h
 are sites, not the destination X. "he would return to X" is a visit (after a person or
 pronoun only); "a trip to X in June by Y": Y travels; "a visit to X by a <Town>
 delegation": the people whose office is of a body or place named after <Town>.
+Also (held-out set 6): "stopped in X", "spent 16 to 18 March in X", "will travel to X";
+"a three-day trip" begun on a dated day ends two days later; "A and B, ..., who are on a
+visit" are both visitors; "the visit to X of a delegation ... led by Y": Y; "the two
+French officials arrived" is the party told before; "The tour ended in X" is the trip
+the story opened with, and a host who "welcomed the ambassador" there is not its
+traveller; "the Central Highlands province" is the one province of that region's
+country the story names, and "arrived in the port city" the one city not in the
+travellers' country.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from passerelle.extract.actors import Actor, ActorIndex, Hit, SentenceActors
@@ -24,6 +33,8 @@ from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import (
     dates_in, nearest_date, place_chain, planned, sectors_of, sentence_dates,
 )
+from passerelle.extract.dates import DateSpan
+from passerelle.extract.parties import agrees, led_group, protagonist, resolve_party
 from passerelle.records import Event
 
 __all__ = ["visits_in"]
@@ -34,9 +45,13 @@ _TRIGGER = re.compile(
 )  # case-sensitive: the surname "An" is not the article "an"
 # Verb triggers that cannot tell a person's past: "arrived in X", "will visit X".
 _VERB_TRIGGER = re.compile(
-    r"\b(?:arrived|arrives|arriving)(?=\s+in\s)|"
-    r"\b(?:travell?ed|travels|travell?ing)(?=\s+to\s)|\b(?:toured|tours)(?=\s+(?:the\s+)?[A-Z])|"
+    r"\b(?:arrived|arrives|arriving|stopped)(?=\s+in\s)|"
+    r"\b(?:travell?ed|travels|travell?ing|will\s+travel)(?=\s+to\s)|"
+    r"\b(?:toured|tours)(?=\s+(?:the\s+)?[A-Z])|"
     r"\b(?:spent|spends|spending)\s+(?:[\w-]+\s+){1,2}?(?:days?|weeks?|nights?)(?=\s+in\s)|"
+    # "spent 16 to 18 March in X", "spent May 3-5 in X"
+    r"\b(?:spent|spends)\s+(?:\d{1,2}(?:\s*(?:to|-|–)\s*\d{1,2})?\s+[A-Z][a-z]+|[A-Z][a-z]+\s+"
+    r"\d{1,2}(?:\s*(?:to|-|–)\s*\d{1,2})?)(?=\s+in\s)|"
     r"(?:\b(?:led|leads|leading|heads|headed|heading)|"
     r"\b(?:will|is\s+(?:due|set|scheduled|expected)\s+to)\s+(?:lead|head))\s+(?:an?|the|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?delegation(?:\s+of\s+[\w ,-]{1,60}?)?(?=\s+to\s)|"
@@ -70,7 +85,8 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
         stop = triggers[i + 1].start() if i + 1 < len(triggers) else len(text)
         gap_rule = _TO if m.re is _TRIGGER else _VERB_GAP
         dest = _destination(text, sa.hits, m.end(), stop, gap_rule)
-        dest = dest or _described_destination(analysis, index, text, m.end(), stop, gap_rule)
+        dest = dest or _described_destination(analysis, index, text, m.end(), stop, gap_rule,
+                                              _home_countries(analysis, sa, m))
         by_group = dest is None and m.re is _TRIGGER and _BY_GROUP.match(text[m.end() : stop])
         if by_group:  # "talks in X ..., during a visit by a delegation from Y"
             dest = _place_before(index, text, m.start())
@@ -80,16 +96,22 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
             leader = _group_leader(analysis, sa)
             visitor = leader.name if leader is not None else None
         else:
-            visitor = _visitor(sa, m, dest, stop, analysis.cache.get("last_visitor"))
-        visitor = visitor or _announced_head(analysis, sa, m)
+            visitor = _visitor(analysis, sa, m, dest, stop)
+        visitor = visitor or _announced_head(analysis, sa, m) or \
+            _group_protagonist(analysis, sa, m)
         members = [] if visitor else _place_party(index, sa, dest, stop)
         visitor = visitor or (members[0] if members else None)
         if visitor is None:
             continue
+        names = visitor.split(_JOINT)  # joint visitors, in reading order
+        visitor = names[0]
         out.append(_visit(analysis, sa, index, visitor, dest, m, stop))
-        out[-1].participants += members[1:]
+        out[-1].participants = [*names, *members[1:]]
         _add_sending_body(out[-1], sa, m)
         analysis.cache["last_visitor"] = index.by_name.get(visitor)
+        analysis.cache.setdefault("first_visitor", analysis.cache["last_visitor"])
+        if out[-1].tense == "planned":
+            analysis.cache["planned_visitor"] = analysis.cache["last_visitor"]
         if out[-1].precision == "day" and out[-1].start != out[-1].end:
             analysis.cache["trip_span"] = (out[-1].start, out[-1].end)  # "the last day of the trip"
     return out
@@ -174,7 +196,8 @@ def _landmark(text: str, dest: Hit, hits: list[Hit]) -> bool:
     if _LANDMARK_WORDS.search(text[dest.start : dest.end]):
         return True
     cut = re.match(r"\s+of\s+(?:the\s+)?(?=[A-Z])", text[dest.end :])
-    if cut is None or _ADMIN_END.search(text[dest.start : dest.end]):
+    if cut is None or _ADMIN_END.search(text[dest.start : dest.end]) \
+            or _OF_GROUP.match(text[dest.end :]):
         return False
     at = dest.end + cut.end()
     return not any(h.start == at and h.actor.kind == "place" for h in hits)
@@ -182,7 +205,10 @@ def _landmark(text: str, dest: Hit, hits: list[Hit]) -> bool:
 
 # "the northeastern province", "the former imperial capital": a destination named by its kind.
 _DESCRIBED = re.compile(
-    r"^\s+to\s+the\s+(?:[\w-]+\s+){0,2}?(province|city|region|department|prefecture|state|"
+    r"^\s+to\s+the\s+(?:[\w-]+\s+){0,3}?(province|city|region|department|prefecture|state|"
+    r"country|capital)\b")
+_DESCRIBED_IN = re.compile(
+    r"^\s+in\s+the\s+(?:[a-z-]+\s+){0,3}?(province|city|region|department|prefecture|state|"
     r"country|capital)\b")
 _KIND_OF = {"capital": ("city",), "province": ("province",), "department": ("province", "region"),
             "prefecture": ("province", "city"), "state": ("region", "province"),
@@ -190,10 +216,12 @@ _KIND_OF = {"capital": ("city",), "province": ("province",), "department": ("pro
 
 
 def _described_destination(analysis: Analysis, index: ActorIndex, text: str, start: int,
-                           stop: int, gap_rule: re.Pattern[str]) -> Hit | None:
-    """"a trip to the northeastern province": the one place of that kind the article
-    names up to this sentence, when there is exactly one."""
-    m = _DESCRIBED.match(text[start:stop]) if gap_rule is _TO else None
+                           stop: int, gap_rule: re.Pattern[str],
+                           away: set[str] = frozenset()) -> Hit | None:
+    """"a trip to the northeastern province", "arrived in the port city": the one place
+    of that kind the article names up to this sentence (not in the travellers'
+    countries ``away`` when several are), when there is exactly one."""
+    m = (_DESCRIBED if gap_rule is _TO else _DESCRIBED_IN).match(text[start:stop])
     if m is None:
         return None
     kinds = _KIND_OF[m.group(1)]
@@ -202,10 +230,36 @@ def _described_destination(analysis: Analysis, index: ActorIndex, text: str, sta
     named = [p for p in analysis.doc.places if p.kind in kinds
              and any(re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", seen)
                      for f in [p.name, *p.aliases] if f)]
+    region = _region_in(index, text[start + m.start() : start + m.end()])
+    if len(named) > 1 and region is not None:
+        # "the Central Highlands province": a province of the Central Highlands' country
+        named = [p for p in named if p.country and p.country == region.country]
+    if len(named) > 1 and away:
+        # "the French officials arrived in the port city": not a city of their own country
+        named = [p for p in named if p.country and p.country not in away]
     actor = index.by_name.get(named[0].name) if len(named) == 1 else None
     if actor is None:
         return None
     return Hit(actor, start + m.start(1), start + m.end(1), "role")
+
+
+def _home_countries(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> set[str]:
+    """Countries of the travellers written before the trigger (a person, else the party
+    a group phrase names)."""
+    before = [h.actor for h in sa.hits if h.end <= m.start() and h.actor.kind == "person"
+              and h.via != "possessive"]
+    if not before and _GROUP.search(sa.sentence.text[: m.start()]):
+        before = resolve_party(analysis, sa.sentence.text[: m.start()])
+    return {a.country for a in before if a.country}
+
+
+def _region_in(index: ActorIndex, phrase: str):
+    """The region or natural area named inside a described destination, if any."""
+    for place in index.places.values():
+        if place.kind in ("region", "natural") and re.search(
+                r"(?<![\w-])" + re.escape(place.name) + r"(?![\w-])", phrase):
+            return place
+    return None
 
 
 # "The head of the delegation, X,", "X, head of the delegation", "the delegation was led by X".
@@ -288,7 +342,8 @@ def _modifier(text: str, h: Hit) -> bool:
     after = text[h.end : h.end + 30]
     if after.startswith(("’s", "'s")) or _SITE_AFTER.match(after):
         return True
-    return h.actor.subkind == "natural" and bool(re.match(r"\s+(?:city|town|province)\b", after))
+    return h.actor.subkind in ("natural", "region") and \
+        bool(re.match(r"\s+(?:city|town|province)\b", after))
 
 
 # "toured the Que Son industrial park": a site named after its place, not a destination.
@@ -310,8 +365,28 @@ def _relative_visitor(text: str, people: list[Hit], m: re.Match[str]) -> Hit | N
     return None
 
 
+# "X and Y, Vice President of Z, who are on a visit to W": X travels with Y.
+_PLURAL_WHO = re.compile(r",\s*who\s+(?:are|were|have|had\s+been)\b")
+_AND_BEFORE = re.compile(r"^\s+and\s+(?:[A-Z][\w.-]*\s+){0,6}$")
+_JOINT = "\x00"  # joins the names of joint visitors in ``_visitor``'s answer
+
+
+def _joint_visitors(text: str, people: list[Hit], relative: Hit, m: re.Match[str]) -> list[Actor]:
+    """The people joined by "and" before the relative visitor of a plural "who are"."""
+    if not _PLURAL_WHO.search(text[relative.end : m.start()]):
+        return []
+    out: list[Actor] = []
+    at = relative
+    for h in reversed([h for h in people if h.end <= relative.start and h.via == "name"]):
+        if not _AND_BEFORE.match(text[h.end : at.start]) or h.actor is relative.actor:
+            break
+        out.insert(0, h.actor)
+        at = h
+    return out
+
+
 def _visitor(
-    sa: SentenceActors, m: re.Match[str], dest: Hit, stop: int, last_visitor: Actor | None
+    analysis: Analysis, sa: SentenceActors, m: re.Match[str], dest: Hit, stop: int
 ) -> str | None:
     """Who travels: possessor, "by" phrase, "visit of X ... to", else the subject."""
     text = sa.sentence.text
@@ -321,7 +396,12 @@ def _visitor(
         return own[-1].actor.name
     relative = _relative_visitor(text, people, m)
     if relative is not None:
-        return relative.actor.name
+        joint = _joint_visitors(text, people, relative, m)
+        return _JOINT.join([a.name for a in joint] + [relative.actor.name])
+    group = _OF_GROUP.match(text[dest.end : stop])
+    led = led_group(sa, dest.end + group.end()) if group else []
+    if led:  # "the visit to X of a delegation from Y, led by Z"
+        return led[0].name
     by = _BY.match(text[dest.end : stop])
     if by:
         after = [h for h in people if h.start >= dest.end + by.end() and h.start < stop]
@@ -330,7 +410,11 @@ def _visitor(
     inside = [h for h in people if m.end() <= h.start < dest.start and h.via == "name"]
     if inside:
         return inside[0].actor.name
-    return _subject(sa, m, last_visitor)
+    return _subject(analysis, sa, m)
+
+
+# "the visit to X of a delegation from Y, led by Z": Z travels.
+_OF_GROUP = re.compile(r"^\s+of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:delegation|group)\b")
 
 
 def _possessors(text: str, people: list[Hit], m: re.Match[str]) -> list[Hit]:
@@ -344,7 +428,8 @@ def _possessors(text: str, people: list[Hit], m: re.Match[str]) -> list[Hit]:
 
 
 _GROUP = re.compile(r"(?i:\b(?:delegation|group)\b)|\b[Tt]he\s+(?:[\w-]+\s+){0,2}?"
-                    r"(?:delegates|visitors|lawmakers|deputies|parliamentarians|MPs|officials)\b")
+                    r"(?:delegates|visitors|guests|lawmakers|deputies|parliamentarians|MPs|"
+                    r"officials)\b")
 
 
 def _named_after(sa: SentenceActors, actor: Actor, offset: int) -> bool:
@@ -353,26 +438,61 @@ def _named_after(sa: SentenceActors, actor: Actor, offset: int) -> bool:
     return first is not None and first > offset
 
 
-def _subject(sa: SentenceActors, m: re.Match[str], last_visitor: Actor | None) -> str | None:
+def _subject(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> str | None:
     """The sentence subject; else a person named as subject; else the leader of a
     delegation named before the trigger ("A delegation ... led by X paid a visit").
 
     The subject of a verb ("travelled to X") is written before it: in "the officials
     travelled to X, where they met Y", Y does not travel, the party told before does."""
+    last_visitor = analysis.cache.get("last_visitor")
+    first_visitor = analysis.cache.get("first_visitor")
     verb = m.re is _VERB_TRIGGER
-    if sa.subject is not None and not (verb and _named_after(sa, sa.subject, m.start())):
+    if sa.subject is not None and not (verb and _named_after(sa, sa.subject, m.start())) \
+            and not _hosts(sa, sa.subject):
         return sa.subject.name
+    text = sa.sentence.text
     named = [h for h in sa.hits if h.actor.kind == "person" and h.via != "possessive"
-             and not h.is_object and not (verb and h.start > m.start())]
+             and not h.is_object and not (verb and h.start > m.start())
+             and not _HOSTING.match(text[h.end :])]
     led = [h for h in sa.hits if h.actor.kind == "person" and h.via == "name"
            and h.end <= m.start()]
     pick = named or led
     if pick:
         return pick[0].actor.name
-    if _GROUP.search(sa.sentence.text[: m.start()]):
-        # "The delegation is scheduled to visit X": the delegation already seen travelling
+    if _BACK.match(m.group()):
+        # "The tour ended in X": the trip the story opened with
+        return first_visitor.name if first_visitor is not None else None
+    if _GROUP.search(text[: m.start()]):
+        # "The delegation is scheduled to visit X": the delegation already seen
+        # travelling; "the two French officials arrived": the party told before
+        party = resolve_party(analysis, text[: m.start()]) if verb else []
+        if party:
+            return _JOINT.join(a.name for a in party)
         return last_visitor.name if last_visitor is not None else None
     return None
+
+
+def _group_protagonist(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> str | None:
+    """"The Vietnamese delegation had arrived in X" with no party told yet: the story's
+    protagonist, when the nationality written fits."""
+    before = sa.sentence.text[: m.start()]
+    if not _GROUP.search(before):
+        return None
+    lead = protagonist(analysis, sa)
+    return lead.name if lead is not None and agrees([lead], before) else None
+
+
+def _hosts(sa: SentenceActors, actor: Actor) -> bool:
+    """Is ``actor`` the subject of a receiving verb in the sentence ("X welcomed")?"""
+    text = sa.sentence.text
+    return any(h.actor is actor and _HOSTING.match(text[h.end :]) for h in sa.hits)
+
+
+# "when Mayor X welcomed the ambassador": X is the host, not the one who travels.
+_HOSTING = re.compile(r"^\s+(?:[a-z]+\s+)?(?:welcomed|received|hosted|greeted|welcomes|receives|"
+                      r"hosts|greets)\b")
+# "The tour ended in X": the trip told before, whose traveller is not named again.
+_BACK = re.compile(r"^[Tt]he\s+(?:trip|tour|visit)$")
 
 
 def _visit(analysis: Analysis, sa: SentenceActors, index: ActorIndex, visitor: str,
@@ -382,11 +502,28 @@ def _visit(analysis: Analysis, sa: SentenceActors, index: ActorIndex, visitor: s
     ret = m.re is _VERB_TRIGGER and bool(m.group("ret"))
     spans = sentence_dates(analysis, text, True) if ret else dates_in(analysis, sa)
     span = nearest_date(spans, m.start(), stop)
+    end = _lasting(text, span) if span else None
     return Event(
         type="visit", participants=[visitor], place=dest.actor.name,
         place_aliases=place_chain(index, text, sa.hits, dest),
-        start=span.start if span else None, end=span.end if span else None,
+        start=span.start if span else None, end=end,
         precision=span.precision if span and span.start else None,
         sectors=sectors_of(text), evidence=text, evidence_segment=sa.sentence.segment,
         tense="planned" if ret or planned(text) else "past",
     )
+
+
+# "began a three-day working trip", "arrived on May 3 for a four-day stay".
+_LASTING = re.compile(r"\b(?P<n>two|three|four|five|six|seven|[2-9])-day\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:visit|trip|tour|stay|mission)\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _lasting(text: str, span: DateSpan) -> str | None:
+    """The last day of a visit whose first day is dated and whose length is written
+    ("a three-day trip" that began on May 3 ends on May 5); else the span's end."""
+    m = _LASTING.search(text)
+    if m is None or span.precision != "day" or span.start is None or span.start != span.end:
+        return span.end
+    days = _NUMBERS.get(m.group("n")) or int(m.group("n"))
+    return (dt.date.fromisoformat(span.start) + dt.timedelta(days=days - 1)).isoformat()
