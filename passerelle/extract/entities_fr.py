@@ -155,7 +155,8 @@ COMPOUND_PLACE_FR = re.compile(
     r"([A-ZÀ-Ý][^\W\d_]+(?:-(?:(?:sur|sous|en|lès|lez|les|la|le|de|du|des|aux?)-)?"
     r"(?:[dl]['’])?[A-ZÀ-Ý][^\W\d_]+)+)(?![\w’'-])")
 # "la Région Normandie", "région Occitanie": a region named without "de".
-NAMED_REGION_FR = re.compile(r"\b[Rr]égion\s+" + r"([A-ZÀ-Ý][\w-]*(?:[ -][A-ZÀ-Ý][\w-]*){0,2})")
+NAMED_REGION_FR = re.compile(r"\b[Rr]égion\s+"
+                             r"([A-ZÀ-Ý][\w-]*(?:(?:[ -]|\sd['’])[A-ZÀ-Ý][\w-]*){0,2})")
 
 
 def add_unit_places(analysis: Analysis, pattern: re.Pattern[str], *, loose: bool = False) -> None:
@@ -223,6 +224,7 @@ def add_french_places(analysis: Analysis) -> None:
             if m.group()[0].isupper() and info is not None:
                 _put_place(doc, m.group(), info, Mention(m.start(), m.end(), seg))
     add_landmarks(analysis)
+    add_resorts(analysis)
     for place in doc.places:
         place.mentions = [x for x in place.mentions if not _not_a_place_fr(analysis, x)]
     doc.places = [p for p in doc.places if p.mentions]
@@ -232,6 +234,27 @@ def add_french_places(analysis: Analysis) -> None:
 _LANDMARK_FR = re.compile(
     r"(?<![\w-])(?:[Pp]alais|[Cc]hâteau|[Aa]bbaye|[Cc]athédrale|[Bb]asilique|[Cc]itadelle)"
     r"(?:-(?:[\w]+-)*[A-ZÀ-Ý][\w]+|\s+(?:du |de la |de l['’]|des |de |d['’])" + CAP_RUN + ")")
+# A park or sports ground named by a capitalised word right after its lower-case head
+# ("au parc Borély", "le complexe sportif Delort", "le stade Vélodrome").
+_GROUND_FR = re.compile(r"(?<![\w-])(?:parc|stade|complexe sportif|gymnase)\s+"
+                        r"(?!(?:de|du|des|d['’])\b)([A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)")
+
+
+# A resort named after "station de" ("la station de Val Thorens", "station de ski de
+# Les Arcs"): the resort's own name, which may start with its article.
+_RESORT_FR = re.compile(r"\bstations?\s+(?:de ski\s+|balnéaire\s+|thermale\s+)?(?:de|d['’])\s*"
+                        r"((?:(?:La|Le|Les|L['’])\s*)?[A-ZÀ-Ý][\w-]+(?: [A-ZÀ-Ý][\w-]+)?)")
+
+
+def add_resorts(analysis: Analysis) -> None:
+    """Resorts the gazetteer lacks, named after "station de", as places of kind "other"."""
+    doc = analysis.doc
+    for seg, text in analysis.segments.items():
+        for m in _RESORT_FR.finditer(text):
+            name = m.group(1)
+            if place_info(name) is None and not any(fold(p.name) == fold(name) for p in doc.places):
+                doc.places.append(Place(name, [], "other", None,
+                                        mentions=[Mention(m.start(1), m.end(1), seg)]))
 
 
 def add_landmarks(analysis: Analysis) -> None:
@@ -240,7 +263,7 @@ def add_landmarks(analysis: Analysis) -> None:
     from a contracted article ("palais du Pharo" -> "Le Pharo") gives way to it."""
     doc = analysis.doc
     for seg, text in analysis.segments.items():
-        for m in _LANDMARK_FR.finditer(text):
+        for m in [*_LANDMARK_FR.finditer(text), *_GROUND_FR.finditer(text)]:
             span = Mention(m.start(), m.end(), seg)
             inner = [p for p in doc.places for x in p.mentions if _strictly_inside(x, span)]
             for place in inner:
@@ -395,12 +418,17 @@ _GENERIC_OF = re.compile(
 _COUNTRY_NAMES = {code: name.title() for name, code in reversed(fr_tables.COUNTRIES.items())}
 
 
+_PORTFOLIO = re.compile(r"(?i)(?:chargée?s?|en charge|déléguée?s?)\b")
+
+
 def tidy_titles(doc) -> None:  # noqa: ANN001 - a records.Document
     """"Consul General" of "France à Hô Chi Minh-Ville" is of France, and the person
     serves France; "province de Long An" is "Long An"; a person without a country
     takes that of the place their office is of."""
     for person in doc.people:
         for title in person.titles:
+            if title.of and _PORTFOLIO.match(title.of):
+                title.of = None  # "adjointe chargée de la culture": a portfolio, no body
             if not title.of:
                 continue
             if title.role in _DIPLOMATS:
@@ -485,7 +513,9 @@ def _head_at(
         return None
     j, alias = _extend(text, toks, i + n, people, kind)
     named = alias or any(t.is_cap for t in toks[i + n:j]) or kind == "university" and j > i + n
-    if not named and (j == i + n or fold(" ".join(t.text for t in toks[i:i + n])) not in _BARE_OK):
+    council = _head_key(text[first.start:toks[i + n - 1].end]) in _BARE_COUNCILS
+    bare = fold(" ".join(t.text for t in toks[i:i + n])) in _BARE_OK
+    if not named and not council and (j == i + n or not bare):
         return None
     return first.start, toks[j - 1].end, kind, alias[0] if alias else None
 
@@ -526,8 +556,13 @@ def _lower_head_ok(text: str, toks: list[Token], i: int, n: int) -> bool:
         return k < len(toks) and toks[k].is_cap and toks[k].is_word and not toks[k].is_acronym
     if key not in _LOWER_HEADS:
         return False
+    if key in _BARE_COUNCILS and re.search(r"\b(?:du|au|le)\s+$", text[:toks[i].start]):
+        return True  # "le président du conseil départemental": the council of the story
     if key == "université" and _place_closed(toks, k) is not None:
         return True  # "l'université des sciences et technologies de Hanoï"
+    if key == "université" and k + 1 < len(toks) and toks[k].is_cap and toks[k + 1].is_cap \
+            and toks[k].is_word and not toks[k].is_acronym:
+        return True  # "l'université Savoie Mont Blanc": two capitalised words, no "de"
     while k < len(toks) and (toks[k].lower in _CONNECTORS | _ADJECTIVES
                              or toks[k].lower in fr_tables.PLACE_WORDS):
         k += 1
@@ -738,8 +773,11 @@ _LOWER_HEADS = frozenset(
                       "chambre de commerce et d'industrie", "chambre de commerce")
 )
 # Lower-case heads that a capitalised name follows directly, without "de".
-_NAMED_LOWER_HEADS = frozenset(_head_key(k) for k in ("musée", "lycée", "coopérative"))
+_NAMED_LOWER_HEADS = frozenset(_head_key(k) for k in ("musée", "lycée", "coopérative",
+                                                      "groupe d'amitié"))
 _BARE_OK = frozenset(fold(k) for k in ("comité populaire",))
+# Councils named by their office alone ("le président du conseil départemental").
+_BARE_COUNCILS = frozenset(_head_key(k) for k in ("conseil départemental", "conseil régional"))
 _ADJECTIVES = frozenset(
     """populaire municipal municipale provincial provinciale urbaine urbain départemental
     départementale régional régionale national nationale général générale international

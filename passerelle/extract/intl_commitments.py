@@ -37,7 +37,8 @@ EXTRA_COMMITMENTS: dict[str, dict[str, tuple[str, ...]]] = {
     "fr": {
         "intent": ("est à la recherche d'opportunités", "à la recherche d'opportunités",
                    "a exprimé son souhait", "a exprimé le souhait", "a exprimé sa volonté",
-                   "souhaite", "espère", "envisage", "voudrait", "a exprimé l'espoir",
+                   "souhaite", "souhaitons", "espère", "prévoit de", "prévoit d'",
+                   "envisage", "voudrait", "a exprimé l'espoir",
                    "a exprimé son espoir", "exprime l'espoir", "a formé l'espoir"),
         "pledge": ("a affirmé sa volonté", "a réaffirmé sa volonté", "partagerait",
                    "s'est dit prête", "s'est dit prêts", "s'est dit prêtes", "se sont dit prêts",
@@ -64,8 +65,9 @@ def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
                        language)
     leader: Actor | None = None
     out: list[Commitment] = []
-    host = _passive_host(resolve_intl(analysis, profile)) if language == "fr" else None
-    for item in resolve_intl(analysis, profile):
+    items = resolve_intl(analysis, profile)
+    host = _passive_host(items) if language == "fr" else _host_vi(items)
+    for item in items:
         leader = _leader(item, language) or leader
         if item.sentence.segment != "body":
             continue
@@ -155,6 +157,26 @@ def _passive_host(items: list[IntlSentence]) -> str | None:
     return None
 
 
+# "Phó Chủ tịch UBND tỉnh X đã tiếp đoàn": X receives the delegation.
+_RECEIVES_VI = re.compile(r"^\s*(?:đã\s+|sẽ\s+)?(?:tiếp|đón tiếp|tiếp đón)\s+(?:đoàn|và làm việc)")
+
+
+def _host_vi(items: list[IntlSentence]) -> str | None:
+    """The host of a delegation whose leader is the story's lead ("Đoàn ... do bà X dẫn
+    đầu", then "Y đã tiếp đoàn"): agreements of "hai bên" are told of Y."""
+    led = False
+    for item in items:
+        if item.sentence.segment != "body" or item.lead is None:
+            continue
+        led = led or _leader(item, "vi") is item.lead
+        host = next((h for h in item.hits if led and h.actor.kind == "person"
+                     and h.actor is not item.lead and _RECEIVES_VI.match(item.text[h.end:])),
+                    None)
+        if host is not None:
+            return host.actor.name
+    return None
+
+
 def _pledges_vi(text: str) -> list[tuple[str, int, int]]:
     return [("pledge", m.start(), m.start() + len("khẳng định")) for m in _PLEDGE_VI.finditer(text)]
 
@@ -168,6 +190,8 @@ def _home_commitment_vi(analysis: Analysis, item: IntlSentence, kind: str, start
     homes = {p.name for p in analysis.doc.places if p.kind == "province" and p.country == "VN"}
     if _HOME_VI.match(item.text[:start]) and len(homes) == 1:
         actor = homes.pop()
+    elif _HOME_VI.match(item.text[:start]) and _told_by_vi(analysis, item):
+        actor = item.previous_subject.name  # "bà X cho biết ... Tỉnh mong muốn ...": X speaks
     elif _SAME_SUBJECT_VI.match(item.text[:start]) and item.previous_subject is not None:
         actor = item.previous_subject.name
     else:
@@ -176,6 +200,22 @@ def _home_commitment_vi(analysis: Analysis, item: IntlSentence, kind: str, start
         actor=actor, kind=kind, counterpart=_counterpart(item, end, actor),
         sectors=sectors_of(item.sentence.text), summary=_summary(item.sentence.text, start),
         evidence=item.sentence.text, actor_aliases=[], status="proposed")
+
+
+_TOLD_VI = re.compile(r"(?i)\b(?:cho biết|giới thiệu|chia sẻ)\b")
+
+
+def _told_by_vi(analysis: Analysis, item: IntlSentence) -> bool:
+    """Whether the previous sentence's subject is a person telling of the province
+    ("bà X cho biết ...") while the document names more than one province."""
+    prev = item.previous_subject
+    if prev is None or prev.kind != "person" or item.sentence.segment != "body":
+        return False
+    before = analysis.segments.get("body", "")[:item.sentence.start].rstrip()
+    last = re.split(r"(?<=[.!?])\s+|\n", before)[-1] if before else ""
+    names = [*prev.forms, prev.name.split()[-1]]  # "bà Ánh": the given name
+    return any(re.search(rf"(?<!\w){re.escape(f)}(?!\w)", last[:m.start()])
+               for m in _TOLD_VI.finditer(last) for f in names)
 
 
 # "La chambre s'est engagée": a body named earlier by its head word -> its name starts.

@@ -362,6 +362,8 @@ def _guest_visit(analysis: Analysis, item: IntlSentence, start: int, end: int) -
 _VISITED_FR = re.compile(r"\b(?:a|ont)\s+(?:\w+\s+)?visité$")
 _STAY_FR = re.compile(r"\b(?:(?:son|sa|leur|ce|cette)|(?:fin|cours|issue|terme|suite)\s+d[eu])\s+"
                       r"(?:séjour|tournée|déplacement|visite)$", re.I)
+# "les visiteurs ont été accueillis par X": the guests told of, unnamed.
+_GUESTS_FR = re.compile(r"(?i)\b(?:les|nos|ces|leurs)\s+(?:visiteurs|invités|hôtes)\s+(?:\w+\s+)?$")
 _PASSIVE_FR = re.compile(r"\bété\s+(?:reçue?s?|accueillie?s?)$")
 
 
@@ -383,8 +385,9 @@ def _meetings_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int, 
     hits = [h for h in item.hits if h.via != "possessive"]
     guests = list(state.get("visitors") or state.get("leader") or [])
     people = [h for h in hits if h.actor.kind == "person"]
-    if people and _PASSIVE_FR.search(trigger) and _GROUP.search(item.text[:start]):
-        return [] if not guests else None
+    if people and _PASSIVE_FR.search(trigger) and (_GROUP.search(item.text[:start])
+                                                    or _GUESTS_FR.search(item.text[:start])):
+        return _hosts_in_turn(analysis, item, guests, people, end) if guests else []
     if any(h.start >= end for h in people):
         return None
     if people:  # "X a tenu une séance de travail avec les dirigeants de l'Université Y"
@@ -398,6 +401,29 @@ def _meetings_fr(analysis: Analysis, item: IntlSentence, kind: str, start: int, 
     if not orgs or not guests:
         return None
     return [_make(analysis, item, "meeting", _unique([*guests, o]), None, start) for o in orgs]
+
+
+# "reçue par X, puis par Y": two hosts in turn, two meetings.
+_IN_TURN_FR = re.compile(r"(?i),?\s*(?:puis|ensuite|avant de l'être)\s+(?:par\s+)?")
+
+
+def _hosts_in_turn(analysis: Analysis, item: IntlSentence, guests: list[str],
+                   people: list[Hit], end: int) -> list[Event] | None:
+    """"La délégation a été reçue par X, puis par Y": one meeting of the guests with each
+    host received in turn, else one with all the hosts; ``None`` (the general rule) when
+    no host is named after the verb."""
+    hosts = [h for h in people if h.start >= end and h.actor.name not in guests]
+    turns = [b for a, b in zip(hosts, hosts[1:])
+             if _IN_TURN_FR.search(item.text[a.end:b.start])]
+    if not turns:  # "reçue par X et par Y": one meeting of the guests with both
+        return [_make(analysis, item, "meeting", _unique([*guests, *(h.actor.name for h in hosts)]),
+                      None, end)] if hosts else None
+    groups: list[list[str]] = [[hosts[0].actor.name]]
+    for h in hosts[1:]:
+        if h in turns:
+            groups.append([])
+        groups[-1].append(h.actor.name)
+    return [_make(analysis, item, "meeting", _unique([*guests, *g]), None, end) for g in groups]
 
 
 def _visited_body_fr(analysis: Analysis, item: IntlSentence, start: int, end: int,

@@ -33,7 +33,8 @@ _UNIT_KIND = {"huyện": "district", "quận": "district", "thị xã": "city", 
               "xã": "other", "phường": "other", "thành phố": "city"}
 # A lower-case generic word of nature before a capitalised name ("vịnh Vân Phong",
 # "sông Hậu", "hồ Xuân Hương"): one natural place, named with its generic word.
-_NATURAL = re.compile(r"(?<!\w)(vịnh|sông|hồ|núi|đảo|đèo|biển)\s+(?=[A-ZÀ-ÝĐ])")
+# "cảng biển Quy Nhơn" is a seaport of the town, not a sea.
+_NATURAL = re.compile(r"(?<!\w)(?<!cảng )(vịnh|sông|hồ|núi|đảo|đèo|biển)\s+(?=[A-ZÀ-ÝĐ])")
 _WORD = re.compile(r"[\w’'-]+")
 
 
@@ -79,7 +80,7 @@ def add_named_places(analysis: Analysis) -> None:
 # "vùng Đồng Tháp Mười": a region the gazetteer does not know (it may know a province
 # named by its first words); "khu công nghiệp chế biến thủy sản Thọ Quang": a named park.
 _REGION_VI = re.compile(r"(?<!\w)vùng\s+(?=[A-ZÀ-ÝĐ])")
-_PARK_VI = re.compile(r"(?<!\w)khu (?:công nghiệp|kinh tế|chế xuất|công nghệ cao)\s+"
+_PARK_VI = re.compile(r"(?<!\w)[Kk]hu (?:công nghiệp|kinh tế|chế xuất|công nghệ cao)\s+"
                       r"((?:[a-zà-ỹđ]+\s+){0,5}?)(?=[A-ZÀ-ÝĐ])")
 
 

@@ -31,6 +31,9 @@ ROLES: dict[str, str] = {
     "adjointe à la maire": "Deputy Mayor",
     "premier adjoint au maire": "First Deputy Mayor",
     "première adjointe au maire": "First Deputy Mayor",
+    # "son adjointe chargée de la culture": a mayor's deputy, named without "au maire"
+    # (lower case, it counts only after an article or possessive, see entities_intl)
+    "adjoint": "Deputy Mayor", "adjointe": "Deputy Mayor",
     "conseiller municipal": "Municipal Councillor",
     "conseillère municipale": "Municipal Councillor",
     # departments and regions
@@ -79,6 +82,8 @@ ROLES: dict[str, str] = {
     "vice présidente": "Vice President",
     "secrétaire général": "General Secretary",
     "secrétaire générale": "General Secretary",
+    "secrétaire général adjoint": "Deputy General Secretary",
+    "secrétaire générale adjointe": "Deputy General Secretary",
     "directeur": "Director",
     "directrice": "Director",
     "directeur général": "Director General",
@@ -245,6 +250,7 @@ ORGANIZATION_HEADS: dict[str, str] = {
     "groupe": "company", "société": "company", "compagnie": "company", "banque": "company",
     "parti communiste": "other", "région": "government",
     "grand port maritime": "agency", "port autonome": "agency",
+    "union": "association", "groupe d'amitié": "government",
 }
 
 # Words before an outlet's name ("selon le quotidien Le Monde"): what follows is not a person.
@@ -264,7 +270,10 @@ KNOWN_ORGANIZATIONS: dict[str, str] = {
     "Banque mondiale": "other",
     "Fonds monétaire international": "other",
     "Banque asiatique de développement": "other",
-    "UNESCO": "other",
+    "UNESCO": "other", "Unesco": "other",
+    # French public agencies of trade, study and development abroad
+    "Business France": "agency", "Campus France": "agency", "Atout France": "agency",
+    "Expertise France": "agency", "Bpifrance": "agency",
     # large companies that French and Vietnamese cooperation news names by a bare name
     "Airbus": "company", "Thales": "company", "Safran": "company", "Alstom": "company",
     "Veolia": "company", "TotalEnergies": "company", "EDF": "company", "Sanofi": "company",

@@ -234,6 +234,9 @@ ORGANIZATION_HEADS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("cộng đồng pháp ngữ", "tổ chức quốc tế pháp ngữ", "liên hợp quốc",
                      "liên minh châu âu", "đảng cộng sản việt nam"), ("other", "fixed")),
     "cơ quan phát triển pháp": ("agency", "fixed"),
+    # French public agencies, written in Vietnamese news by their French name
+    **dict.fromkeys(("business france", "campus france", "atout france", "expertise france"),
+                    ("agency", "fixed")),
     # bodies of other countries, with their own (foreign) name after the head
     **dict.fromkeys(("hội đồng vùng", "hội đồng tỉnh", "hội đồng thành phố"),
                     ("government", "foreign")),
@@ -263,7 +266,7 @@ NAME_STOPWORDS: frozenset[str] = frozenset(
     """và với của cho có là được đã sẽ đang vẫn cũng để khi theo cùng đến từ về trong ngoài
     trên dưới tại này đó kia những các một hai ba nhiều nói biết đối nhằm do bởi như mà thì
     nên vì nay năm ngày tháng ông bà anh chị tác làm việc tiếp đón thăm dự phối ký kết
-    đánh trì dẫn vào ra lên xuống sang qua tới đi""".split()
+    đánh trì dẫn vào ra lên xuống sang qua tới đi ở""".split()
 )
 
 __all__ = [
