@@ -340,3 +340,48 @@ def test_crafts_hint_at_culture_when_they_recur():
     three = one + "\n\nA crafts fair will open.\n\nThey will hold a festival of crafts."
     assert "culture" not in _en_sectors(one)
     assert "culture" in _en_sectors(three)
+
+
+# ------------------------------------------------------------------ held-out set 6
+
+
+def _sectors_in(body: str, language: str) -> list[str]:
+    doc = Document(id="t", body=body, title=None, captions=[], language=language)
+    return classify(analyze(doc).sentences, doc.title, language)[0]
+
+
+def test_a_business_delegation_named_often_is_no_diplomacy():
+    body = ("A trade delegation from Binh Duong came to Nantes.\n\nThe delegation toured a "
+            "plant.\n\nThe delegation then met bankers.\n\nLater the delegation went home.")
+    assert "diplomacy" not in _en_sectors(body)
+    # one stronger term is enough for the hints to count
+    assert "diplomacy" in _en_sectors(body + "\n\nBoth sides praised bilateral ties.")
+
+
+@pytest.mark.parametrize(("portrait", "sector"), [
+    ("The prefect briefed her on the department's salmon farming and dairy industries.",
+     "agriculture"),
+    ("Briefing the guests, the chairman said that the province, after merging with its "
+     "neighbour, now has ports and railways.", "transport"),
+    ("The mayor said the old town is proud of its medieval heritage.", "heritage"),
+    ("The region is also home to a large Vietnamese community.", "community"),
+])
+def test_more_portraits_of_the_host_are_no_field(portrait, sector):
+    assert sector not in _en_sectors("The envoy met the mayor.\n\n" + portrait)
+
+
+def test_a_vietnamese_briefing_of_the_guests_is_a_portrait():
+    text = ("Thông tin với khách, ông Hùng cho biết tỉnh có nhiều cảng biển và đường sắt.")
+    assert "transport" not in _sectors_in("Đại sứ làm việc với tỉnh.\n\n" + text, "vi")
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("She met the head of the Department of Agriculture and Environment.", "climate"),
+    ("He met the Chamber of Commerce and Industry of Brittany.", "economy"),
+])
+def test_a_body_name_is_no_sector(sentence, absent):
+    assert absent not in sectors_of(sentence)
+
+
+def test_urban_mobility_is_transport():
+    assert "transport" in sectors_of("They will cooperate on urban mobility in the capital.")

@@ -96,8 +96,9 @@ _OWN_SIDE = re.compile(
 _PROPER_NAME = re.compile(
     r"^(?:the\s+)?[A-ZÀ-Ý][\w’'-]+(?:\s+(?:[A-ZÀ-Ý][\w’'-]+|de|la|du|des|of|and|the)){0,5}$")
 _COORDINATED = re.compile(r"(?:,\s*)?\band\s+(?:also\s+)?$", _I)
-_WILL_SUBJECT = re.compile(r"\b(?:the\s+(?:city|town|province|company|group|region)|it|we)\s+$",
-                           _I)
+_WILL_SUBJECT = re.compile(
+    r"(?:\b(?i:the)\s+(?:[A-ZÀ-Ý][\w’'-]*\s+){0,3}(?i:city|town|province|company|group|"
+    r"region)|\b(?i:it|we))\s+$")
 _PLAN = re.compile(r"(?:plans?|aims?|intends?|wants?)\s+to\b", _I)
 _SPEECH = re.compile(
     r"\b(?:said|says|added|adding|affirmed|stated|noted|stressed|emphasised|emphasized|"
@@ -167,6 +168,8 @@ def _in_sentence(analysis: Analysis, sa: SentenceActors) -> list[Commitment]:
         item = _commitment(analysis, sa, kind, start, end)
         if item is None:
             continue
+        if out and _SAME_SUBJECT.search(sa.sentence.text[:start]):
+            item.actor, item.actor_aliases = out[-1].actor, out[-1].actor_aliases
         # A second request in a coordinated clause ("urged X ..., and asked Y ...") is
         # another commitment; a second wish or promise restates the same stance.
         again = item.kind in ("appeal", "proposal", "invitation") \
@@ -194,6 +197,11 @@ def _triggers(sa: SentenceActors) -> list[tuple[str, int, int]]:
             break
         if not any(s < m.start() for _, s, _ in found) and _will_subject(sa, m.start()):
             found.append(("pledge", m.start(), m.end()))
+    for m in _EXPECTED.finditer(text):
+        said = _REPORTED.search(text[: m.start()])
+        if said and _OWN_SIDE.match(said.group("subj").strip()) \
+                and not any(s < m.start() for _, s, _ in found):
+            found.append(("intent", m.start(), m.end()))
     for m in _WOULD.finditer(text):
         if reported or _bare_future_excluded(text, m.start()):
             break
@@ -287,7 +295,15 @@ def _not_a_trigger(kind: str, text: str, start: int) -> bool:
         return True
     if _LATER_CLAUSE.search(text[:start]):
         return True
+    if kind == "intent" and _OTHERS_VISIT.match(text[start:]):
+        return True
     return kind == "intent" and bool(_UNNAMED_RELATIVE.search(text[:start]))
+
+
+# Looking forward to the other side's visit states no commitment of one's own.
+_OTHERS_VISIT = re.compile(
+    r"(?:looks?|looked|looking)\s+forward\s+to\s+(?:the|a|an|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:visit|arrival|return)\s+of\b", _I)
 
 
 def _refine(kind: str, text: str, m: re.Match[str]) -> str:
@@ -331,10 +347,17 @@ def _actor(sa: SentenceActors, start: int,
            people_of_doc: list[Person] = ()) -> tuple[str | None, list[str]]:
     """The committing side and the names it speaks for."""
     text = sa.sentence.text
+    quoted = _quote_speaker(sa, start)
+    if quoted is not None:
+        return quoted.name, []
+    if _HOST.search(text[:start]) and sa.lead is not None and sa.lead.kind == "person":
+        return sa.lead.name, []
     before = [h for h in sa.hits if h.end <= start]
     people = [h for h in before if h.actor.kind == "person"]
     adjacent = [h for h in people if _SUBJECT_GAP.match(text[h.end:start])]
     people = adjacent[-1:] or [h for h in people if not h.is_object] or people
+    if not adjacent and _both_sides_subject(text[:start]):
+        people = []  # "X met Y, and the two sides agreed to": not Y's alone
     chosen: Actor | None = people[-1].actor if people else _speaker(sa)
     if chosen is None and not people:
         chosen = _named_speaker(sa.sentence.text[:start], people_of_doc)
@@ -355,6 +378,37 @@ def _actor(sa: SentenceActors, start: int,
             # build ..." is a domestic plan, not a commitment to a partner)
         return None, []
     return chosen.name, _aliases(chosen, before, text, start)
+
+
+# "X said her company is expected to open ...": a plan of the speaker's own side.
+_EXPECTED = re.compile(r"\b(?:is|are)\s+(?:also\s+)?expected\s+to\b", _I)
+# "X proposed ..., and asked ...": a verb right after "and" shares the clause's subject.
+_SAME_SUBJECT = re.compile(r",?\s+and\s+(?:also\s+|then\s+)?$", _I)
+# "The host proposed ...": the story's protagonist, who received the other side.
+_HOST = re.compile(r"(?:^|[,;]\s+(?:and\s+)?)\s*[Tt]he\s+hosts?\s+(?:also\s+|then\s+)?$")
+_QUOTES = "\"“”"
+_QUOTE_SPEECH = re.compile(
+    r"^[\s,]*(?:(?:said|added|affirmed|stressed|noted|stated)\s+(?:[\w’'-]+\s+){0,4}?$|"
+    r"(?:[\w’'-]+\s+){0,4}?$)", _I)
+
+
+def _quote_speaker(sa: SentenceActors, start: int) -> Actor | None:
+    """The person a quotation is attributed to, when the trigger is inside it
+    (""We hope to ...," said Jane Roe." / "..." Jane Roe said.)."""
+    text = sa.sentence.text
+    opening = len(text) - len(text.lstrip())
+    if text[opening : opening + 1] not in _QUOTES:
+        return None
+    close = next((i for i in range(opening + 1, len(text)) if text[i] in _QUOTES), -1)
+    if close < start:
+        return None
+    for h in sa.hits:
+        if h.start > close and h.actor.kind == "person" and h.start - close < 40 \
+                and _QUOTE_SPEECH.match(text[close + 1 : h.start]) \
+                and (_SPEECH.search(text[close + 1 : h.start])
+                     or _SPEECH.match(text[h.end :].lstrip())):
+            return h.actor
+    return None
 
 
 # Only auxiliaries and adverbs between a name and the trigger: the name is its subject
@@ -404,7 +458,8 @@ def _speaker(sa: SentenceActors) -> Actor | None:
 # said ..." (an office of one person of the article) opening the statement.
 _SAID_BY = re.compile(
     r"(?:^|[,;:]\s+)(?:[Tt]he\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+"
-    r"(?:said|added|affirmed|stated|stressed|noted|emphasi[sz]ed)\b")
+    r"(?:said|added|affirmed|stated|stressed|noted|emphasi[sz]ed|suggested|proposed|"
+    r"asked|urged|invited|pledged|promised|hoped|called|met|received|hosted|welcomed)\b")
 
 
 def _named_speaker(before: str, people: list[Person]) -> Actor | None:

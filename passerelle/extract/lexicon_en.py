@@ -17,7 +17,8 @@ ROLE_HEADS = frozenset(
     minister secretary director officer consul head member rector dean principal founder
     ceo cfo coo cto manager speaker senator councillor councilor commissioner chancellor
     envoy counsellor counselor attaché attache spokesperson spokesman spokeswoman leader
-    premier king queen sub-prefect mp deputy-mayor alderman alderwoman deputy commander""".split()
+    premier king queen sub-prefect mp deputy-mayor alderman alderwoman deputy commander
+    secretary-general director-general""".split()
 )
 
 # Heads that are multi-word offices of their own.
@@ -33,7 +34,7 @@ ROLE_PHRASES = frozenset(
     technical director|financial director|regional director|country director|
     state secretary|foreign minister|defence attaché|defense attaché|defence attache|
     defense attache|military attaché|military attache|
-    chief representative""".replace("\n    ", "").split("|")
+    chief representative|chargé d affaires|charge d affaires""".replace("\n    ", "").split("|")
 )
 
 # Words that modify a head and stay in the role ("Deputy Mayor", "Honorary Consul").
@@ -107,6 +108,9 @@ ORG_KEYWORDS = {
     "bundestag": "government", "bundesrat": "government", "congress": "government",
     "municipality": "government", "party": "government", "command": "government",
     "urban community": "government", "metropolis": "government",
+    "métropole": "government", "metropole": "government", "agglomération": "government",
+    "agglomeration": "government", "navy": "government", "agence": "agency",
+    "pharma": "company",
     "agency": "agency", "programme": "agency", "program": "agency", "organisation": "agency",
     "organization": "agency", "authority": "agency", "centre": "agency",
     "center": "agency", "fund": "agency", "bank": "company",
@@ -139,7 +143,7 @@ ORG_TAIL_WORDS = frozenset(
     organization authority centre center fund bank association chamber federation
     union club foundation society network alliance group company corporation corp inc ltd
     sa sas jsc plc gmbh airlines airways holdings board biennale hospital electronics
-    université command""".split()
+    université command métropole metropole agglomération agglomeration navy pharma""".split()
 )
 
 # Organisation words that may follow a capitalised name in lower case
@@ -153,7 +157,8 @@ ORG_INNER_LEVELS = frozenset({"provincial", "municipal"})
 # Lower-case words allowed between such a name and its tail ("X vocational school").
 ORG_LOWER_MODIFIERS = frozenset(
     """vocational high secondary primary gifted international technical business engineering
-    medical middle elementary boarding language art music agricultural""".split()
+    medical middle elementary boarding language art music agricultural maritime nursing
+    naval""".split()
 )
 
 # Words that may follow an organisation word inside one name ("University Hospital",
@@ -163,8 +168,19 @@ ORG_NAME_CONTINUATIONS = frozenset({"hospital"})
 # Nouns written right before a company's short name ("transport operator ABC").
 ORG_LEADING_DESCRIPTORS = frozenset(
     """operator company firm carrier giant manufacturer maker airline startup group
-    conglomerate retailer developer producer supplier""".split()
+    conglomerate retailer developer producer supplier agency""".split()
 )
+
+# Heads written first in a French name: the name goes on after them ("Université
+# Grenoble Alpes", "CCI Lyon Métropole").
+ORG_LEADING_HEADS = frozenset({"université", "école", "institut", "agence", "cci"})
+# Organisation words that only count as the first word of a name ("CCI France Japon";
+# not the acronym in "Chamber of Commerce and Industry (CCI)").
+ORG_FIRST_WORDS = {"cci": "association"}
+
+# Lower-case nouns after a capitalised name that make it an organisation, without
+# joining the name ("the Minalogic cluster" -> "Minalogic").
+ORG_TRAILING_NOUNS = frozenset({"cluster", "technopole", "consortium"})
 
 # Months and weekdays: a name never runs on into a date ("X Committee on May 4").
 DATE_WORDS = frozenset(
@@ -208,7 +224,8 @@ NATURAL_TAILS = frozenset(
 NOT_PLACES = frozenset({"europe", "asia", "africa", "america", "americas", "oceania", "earth",
                "southeast asia", "east asia", "south asia", "north america", "south america",
                "latin america", "middle east", "european union", "eu", "asean", "indo-pacific",
-               "central asia", "western europe", "eastern europe"})
+               "central asia", "western europe", "eastern europe",
+               "roman"})  # "its Roman heritage": an adjective, not the Romanian town
 
 # News outlets and agencies that appear in bylines and datelines: never people,
 # never organisations of the story.

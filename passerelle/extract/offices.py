@@ -13,6 +13,7 @@ from passerelle.extract import lexicon_en as lex
 from passerelle.extract.tokens import Token, split_camel
 
 _ACRONYM_ROLES = {"ceo", "cfo", "coo", "cto", "mp"}
+_APOSTROPHES = {"'", "’"}
 _PHRASE_PREFIXES = frozenset(
     " ".join(p.split()[:n]) for p in lex.ROLE_PHRASES for n in range(1, len(p.split()))
 )
@@ -53,7 +54,9 @@ def match_role(tokens: list[Token], i: int, *, need_cap: bool = True) -> RoleHit
         return None
     words: list[str] = []
     best: RoleHit | None = None
-    for j in range(i, min(i + 5, len(tokens))):
+    for j in range(i, min(i + 7, len(tokens))):
+        if tokens[j].text in _APOSTROPHES and words and words[-1] == "d":
+            continue  # "Chargé d'affaires": the elided "de" joins the office
         if not tokens[j].is_word or tokens[j].is_acronym and tokens[j].lower not in _ACRONYM_ROLES:
             break
         words.extend(split_camel(tokens[j].text).lower().split())
@@ -62,7 +65,19 @@ def match_role(tokens: list[Token], i: int, *, need_cap: bool = True) -> RoleHit
             best = RoleHit(i, j + 1, _display(words))
         elif not _could_grow(words, phrase):
             break
+    if best is not None:
+        best.end = _after_interim(tokens, best.end)
     return best
+
+
+def _after_interim(tokens: list[Token], j: int) -> int:
+    """Past "a.i." or "ad interim" after an office ("Chargé d'affaires a.i. X")."""
+    texts = [t.text.lower() for t in tokens[j : j + 4]]
+    if texts[:4] == ["a", ".", "i", "."]:
+        return j + 4
+    if texts[:3] == ["a", ".", "i"]:
+        return j + 3
+    return j + 2 if texts[:2] == ["ad", "interim"] else j
 
 
 def could_start_role(token: Token) -> bool:
@@ -87,7 +102,10 @@ def _could_grow(words: list[str], phrase: str) -> bool:
 
 
 def _display(words: list[str]) -> str:
-    return " ".join(w.upper() if w in _ACRONYM_ROLES else w.capitalize() for w in words)
+    if words[-2:] == ["d", "affaires"]:
+        return " ".join(w.capitalize() for w in words[:-3] + [words[-3]]) + " d'Affaires"
+    return " ".join(w.upper() if w in _ACRONYM_ROLES
+                    else "-".join(p.capitalize() for p in w.split("-")) for w in words)
 
 
 def is_role_word(token: Token) -> bool:

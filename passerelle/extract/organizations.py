@@ -37,6 +37,9 @@ _PREPOSITIONS = {"at", "of", "in", "for", "from", "with", "to", "by", "on", "und
 # "in" joins a name only after these words ("Vietnamese Embassy in Germany").
 _IN_HEADS = {"embassy", "consulate", "consulate-general", "office", "delegation", "mission"}
 _MAX_DESCRIPTOR_GAP = 6
+# Last words that make a place's name the name of its governing body, even where the
+# gazetteer lists the metropolitan area ("Toulouse Métropole", "Lorient Agglomération").
+_BODY_SUFFIXES = frozenset({"metropole", "agglomeration", "agglo"})
 
 
 # Name connectors and "the", joined once (asked for every token of a name run).
@@ -77,7 +80,8 @@ def find_organizations(
     """
     ctx = _Ctx(segment, text, tokens, taken + [(0, skip_to)])
     found = _keyword_names(ctx) + _described(ctx) + _led_by_descriptor(ctx) \
-        + _hinted(ctx, hints) + _spacy_orgs(ctx, ents) + _international_bodies(ctx)
+        + _hinted(ctx, hints) + _spacy_orgs(ctx, ents) + _international_bodies(ctx) \
+        + _acronym_expansions(ctx) + _trailing_nouns(ctx) + _acronyms_after_the(ctx)
     return [m for m in found if _acceptable(m) and fold(m.name) not in person_words]
 
 
@@ -141,7 +145,8 @@ def _keyword_names(ctx: _Ctx) -> list[OrgMention]:
 
 def _starts_name(ctx: _Ctx, i: int) -> bool:
     t = ctx.tokens[i]
-    return t.is_word and t.is_cap and t.lower not in lex.FUNCTION_WORDS and not ctx.is_taken(i)
+    return t.is_word and t.is_cap and t.lower not in lex.FUNCTION_WORDS \
+        and t.lower not in lex.DATE_WORDS and not ctx.is_taken(i)
 
 
 def _run_end(ctx: _Ctx, i: int) -> int:
@@ -204,7 +209,8 @@ def _ends_at_head(ctx: _Ctx, i: int, j: int) -> bool:
     """After an organisation word the name ends, unless an organisation or office word
     follows: "X People's Committee | Nguyen Van A", "X Group | on Monday",
     "X Corporation | 's terminal" ("Party Committee", "University Hospital" go on)."""
-    if j == i or ctx.low(j - 1) not in lex.ORG_TAIL_WORDS:
+    if j == i or ctx.low(j - 1) not in lex.ORG_TAIL_WORDS \
+            or ctx.low(j - 1) in lex.ORG_LEADING_HEADS:
         return False
     t = ctx.tokens[j]
     if t.is_possessive:
@@ -360,11 +366,18 @@ def facility_org_kind(name: str) -> str | None:
 _ZONE_WORDS = frozenset({"industrial", "economic", "export"})
 
 
+_LEGAL_FORMS = frozenset({"sa", "sas"})
+
+
 def org_kind(name: str) -> str | None:
     """The kind given by the first organisation word in ``name``, or ``None``."""
-    words = [w for w in re.split(r"[\s()’'-]+", name.lower()) if w]
+    written = [w for w in re.split(r"[\s()’'-]+", name) if w]
+    # legal forms count in capitals only ("Xyz SA"; not "Tien Sa", "Sa Pa")
+    words = [w.lower() if w.isupper() or w.lower() not in _LEGAL_FORMS else "" for w in written]
     if _department_of_portfolio(words):
         return "government"
+    if words and words[0] in lex.ORG_FIRST_WORDS and len(words) > 1:
+        return lex.ORG_FIRST_WORDS[words[0]]
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         for key in (f"{w} {nxt}", w):
@@ -430,6 +443,71 @@ def _led_by_descriptor(ctx: _Ctx) -> list[OrgMention]:
     return out
 
 
+def _acronym_expansions(ctx: _Ctx) -> list[OrgMention]:
+    """"Agence universitaire de la Francophonie (AUF)": the words before a bracketed
+    acronym whose initials spell it, when a lower-case word stops the capitalised run
+    and an organisation word is among them (never "Official Development Assistance
+    (ODA)")."""
+    out = []
+    for c, t in enumerate(ctx.tokens[:-2]):
+        acr = ctx.tokens[c + 1]
+        if t.text != "(" or not acr.is_acronym or ctx.tokens[c + 2].text != ")" \
+                or acr.lower in lex.OUTLETS:
+            continue
+        a = _expansion_start(ctx, c, acr.text)
+        if a is not None and org_kind(ctx.span(a, c)) and not ctx.is_taken(a) \
+                and any(not ctx.tokens[x].is_cap and ctx.low(x) not in _CONNECTORS_THE
+                        for x in range(a, c)):
+            out.append(ctx.mention(a, c, kind=org_kind(ctx.span(a, c)), aliases=[acr.text]))
+    return out
+
+
+def _expansion_start(ctx: _Ctx, c: int, acronym: str) -> int | None:
+    """First token of the words before ``c`` whose initials spell ``acronym``, or None."""
+    letters = [ch for ch in acronym.lower() if ch.isalpha()]
+    x = c - 1
+    while letters and x >= 0 and ctx.tokens[x].is_word:
+        low = ctx.low(x)
+        if low[:1] == letters[-1]:
+            letters.pop()
+        elif low not in lex.NAME_CONNECTORS | {"the", "et", "l"}:
+            return None
+        x -= 1
+    a = x + 1
+    return a if not letters and a < c - 1 and ctx.tokens[a].is_cap else None
+
+
+def _trailing_nouns(ctx: _Ctx) -> list[OrgMention]:
+    """"the Minalogic cluster", "the Sophia Antipolis technopole": a capitalised name
+    (after "the") that a lower-case organisation noun follows names a body."""
+    out = []
+    for c, t in enumerate(ctx.tokens):
+        if t.lower not in lex.ORG_TRAILING_NOUNS or t.is_cap:
+            continue
+        a = c
+        while a > 0 and c - a < 4 and _starts_name(ctx, a - 1):
+            a -= 1
+        if a < c and ctx.low(a - 1) == "the" and not place_info(ctx.span(a, c)):
+            out.append(ctx.mention(a, c, kind=org_kind(ctx.span(a, c)) or "other"))
+    return out
+
+
+def _acronyms_after_the(ctx: _Ctx) -> list[OrgMention]:
+    """"a laboratory of the CNRS": an acronym of three letters or more right after
+    "the" and before a stop, a comma or "and" ("the APEC summit" is an event)."""
+    out = []
+    for c, t in enumerate(ctx.tokens[1:-1], start=1):
+        nxt = ctx.tokens[c + 1]
+        if ctx.low(c - 1) != "the" or not (t.is_acronym and t.text.isalpha()
+                                           and len(t.text) >= 3) or ctx.is_taken(c):
+            continue
+        if (nxt.is_word and nxt.lower not in ("and", "or")) or nxt.text in ("-", "(") \
+                or t.lower in lex.OUTLETS or place_info(t.text):
+            continue
+        out.append(ctx.mention(c, c + 1, kind="agency"))
+    return out
+
+
 def _descriptor(ctx: _Ctx, m: int) -> tuple[str | None, str | None]:
     if ctx.low(m) not in _ARTICLES:
         return None, None
@@ -472,7 +550,9 @@ def _hint_pattern(name: str) -> str:
 
 
 def _spacy_orgs(ctx: _Ctx, ents: list[EntitySpan]) -> list[OrgMention]:
-    counts = Counter(t.text for t in ctx.tokens if t.is_cap)
+    # standalone uses only: "Xyz University" does not make a second "Xyz"
+    counts = Counter(t.text for k, t in enumerate(ctx.tokens) if t.is_cap and not (
+        k + 1 < len(ctx.tokens) and ctx.tokens[k + 1].is_cap and ctx.tokens[k + 1].is_word))
     out = []
     for e in ents:
         if e.label != "ORG":
@@ -484,8 +564,9 @@ def _spacy_orgs(ctx: _Ctx, ents: list[EntitySpan]) -> list[OrgMention]:
         i = idx[0]
         t = ctx.tokens[i]
         nxt = ctx.tokens[i + 1] if i + 1 < len(ctx.tokens) else None
-        if ctx.is_taken(i) or (nxt is not None and nxt.is_cap and nxt.is_word):
-            continue
+        if ctx.is_taken(i) or (nxt is not None and nxt.is_cap and nxt.is_word) \
+                or ctx.low(i - 1) in _PLACE_PREPOSITIONS:
+            continue  # "students from Xyz", "lecturers to Xyz": a town the model misread
         if counts[t.text] >= 2 or (nxt is not None and nxt.is_possessive):
             out.append(ctx.mention(i, i + 1))
     return out
@@ -494,7 +575,11 @@ def _spacy_orgs(ctx: _Ctx, ents: list[EntitySpan]) -> list[OrgMention]:
 def _acceptable(m: OrgMention) -> bool:
     key = fold(m.name)
     words = key.split()
-    if not words or key in lex.OUTLETS or key in lex.STOPWORDS or place_info(m.name):
+    if not words or key in lex.OUTLETS or key in lex.STOPWORDS:
+        return False
+    if place_info(m.name) and words[-1] not in _BODY_SUFFIXES:  # "Toulouse Métropole" rules
+        return False
+    if _described_by_place(m.name):
         return False
     if len(words) == 1 and words[0] in lex.PORTFOLIO_WORDS:  # "Education" (a section)
         return False
@@ -502,8 +587,25 @@ def _acceptable(m: OrgMention) -> bool:
         return False
     if country_of_demonym(m.name) or m.name.isupper() and (len(words) > 1 or m.kind is None):
         return False
-    generic = lex.ORG_TAIL_WORDS | {"people", "s", "the", "of", "national"} - {"national"}
+    generic = lex.ORG_TAIL_WORDS | lex.ORG_LEADING_HEADS | {"people", "s", "the", "of"}
     return not all(w in generic for w in words)
+
+
+_DESCRIBING_CITY = 200_000
+_PLACE_PREPOSITIONS = frozenset({"to", "from", "in", "near"})
+
+
+def _described_by_place(name: str) -> bool:
+    """"the Can Tho hospital", "a French university": a place or a nationality and a bare
+    lower-case organisation noun describe a body, they do not name it."""
+    head, _, tail = name.rpartition(" ")
+    if not head or tail not in lex.ORG_LOWER_TAILS:
+        return False
+    info = place_info(head)
+    if info is not None and (info.kind in ("country", "province", "region")
+                             or info.population >= _DESCRIBING_CITY):
+        return True  # a small place may lend its name to the body ("La Conception hospital")
+    return country_of_demonym(head) is not None
 
 
 def _stray_digits(name: str) -> bool:

@@ -205,6 +205,18 @@ def _bare_lower_role(ctx: _Ctx, i: int) -> RoleHit | None:
     return hit
 
 
+_DETERMINERS = frozenset({"the", "whose", "its", "their", "our", "his", "her", "your"})
+
+
+def _determined(ctx: _Ctx, i: int) -> bool:
+    """A capitalised office after a determiner or a possessive ("whose Secretary-General,
+    Jane Roe,"; "the Vice Chairman of X, Jane Roe"): a name set off by commas may follow."""
+    if ctx.low(i - 1) == "own":  # "our own Secretary-General"
+        i -= 1
+    prev = ctx.tok(i - 1)
+    return prev is not None and (prev.lower in _DETERMINERS or prev.is_possessive)
+
+
 def _after_the(ctx: _Ctx, i: int) -> bool:
     """A lower-case role counts after "the" or a nationality ("the Vietnamese ambassador")."""
     prev = ctx.low(i - 1)
@@ -221,7 +233,7 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     chain, j = _role_chain(ctx, hit)
     j = _in_charge_of(ctx, j)
     name_span, chain = _name_after(ctx, chain, j)
-    if name_span is None and not ctx.tokens[hit.start].is_cap:
+    if name_span is None and (not ctx.tokens[hit.start].is_cap or _determined(ctx, hit.start)):
         name_span = _name_after_comma(ctx, j) or _name_after_comma(ctx, _lower_portfolio(ctx, j))
     titles = [make_title(ctx, role, of_span, before) for role, of_span in chain]
     if name_span is None:

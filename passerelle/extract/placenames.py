@@ -141,8 +141,9 @@ SITE_NOUNS = frozenset(
     """village villages hamlet sanctuary park zone commune ward quarter district estate
     township""".split()
 )
-# Sites that are places by themselves, whatever the gazetteer knows.
-SETTLEMENT_NOUNS = frozenset({"village", "hamlet", "sanctuary"})
+# Sites that are places by themselves, whatever the gazetteer knows ("the Xyz Abc
+# industrial zone" names the zone).
+SETTLEMENT_NOUNS = frozenset({"village", "hamlet", "sanctuary", "zone"})
 # A one-word name accepted by ``cued_place_info`` must be a town this large.
 _CUED_ONE_WORD_POPULATION = 100_000
 # Korean administrative suffixes the gazetteer keeps in main names ("Seongnam-si"),

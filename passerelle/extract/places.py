@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from passerelle.extract import lexicon_en as lex
-from passerelle.extract.offices import is_role_word
+from passerelle.extract.offices import is_role_word, match_role
 from passerelle.extract.organizations import coverage
 from passerelle.extract.placenames import (
     SETTLEMENT_NOUNS,
@@ -284,6 +284,8 @@ def _credible(tokens: list[Token], i: int, m: int, info: PlaceInfo, person_words
     if m == 1 and (tokens[i].lower in lex.NATIONALITIES or tokens[i].lower in lex.STOPWORDS
                    or is_role_word(tokens[i])):
         return False
+    if m == 1 and match_role(tokens, i, need_cap=False) is not None:
+        return False  # "Chargé" of "Chargé d'affaires", though a French village
     if info.kind in ("country", "region", "province", "natural") or m >= 2:
         return True
     before = tokens[i - 1].lower if i > 0 else ""

@@ -187,7 +187,7 @@ LEXICON_EN: Lexicon = {
         # maritime law and security are rules of the sea, not shipping
         (r"maritime(?! security)(?! law)(?! boundar)(?! disputes?)(?! sovereignty)", S),
         (r"wharf|wharves", S), (r"infrastructure", W), (r"roads?", W), (r"bridges?", W),
-        (r"tram", W),
+        (r"tram", W), (r"(?:urban|sustainable|electric|public) mobility", S),
     ],
     "urban": [
         (r"urban(?! communit)(?! areas?)(?! transport)", S), (r"clean water", S),
@@ -340,12 +340,14 @@ LEXICON_VI: Lexicon = {
                 (r"an ninh(?! lương thực)", W)],
 }
 
-# Names of ministries and committees ("Ministry of Public Security", "Deputy Minister of
-# Agriculture", "National Defence and Security Committee"): a government body's name says
-# who speaks, not what the article is about.
+# Names of ministries, departments, chambers and committees ("Ministry of Public Security",
+# "Deputy Minister of Agriculture", "Department of Agriculture and Environment", "Chamber
+# of Commerce and Industry", "National Defence and Security Committee"): a body's name
+# says who speaks, not what the article is about.
 _CAP = r"[A-Z][\w'’-]*"
 _BODY_NAMES = re.compile(
-    rf"\bMinist(?:ry|er) (?:of|for) (?:the )?{_CAP}(?:(?:,? and |, | & | ){_CAP})*"
+    rf"\b(?:Minist(?:ry|er)|Department|Chamber) (?:of|for) (?:the )?{_CAP}"
+    rf"(?:(?:,? and |, | & | ){_CAP})*"
     rf"|\b(?:{_CAP} )+(?:and (?:{_CAP} )+)?(?:Committee|Commission)\b"
 )
 
@@ -462,11 +464,19 @@ _PROFILE: dict[str, re.Pattern[str]] = {
     "en": re.compile(
         r"\bbrief(?:ed|ing) (?:the |his |her )?(?:[\w-]+ ){0,2}?(?:guests?|visitors?|"
         r"delegation|him|her|them) (?:on|about) (?:the |its )?(?:[\w-]+ )?(?:province|city|"
-        r"town|region|locality)\b|\b(?:enlarged|merged) (?:province|city)\b"
+        r"town|region|locality|department|prefecture|county|area)\b"
+        r"|\bbriefing (?:the |his |her )?(?:guests?|visitors?|delegation),"
+        r"|\b(?:enlarged|merged) (?:province|city)\b|\bafter merging with\b"
         r"|\b(?:since|after) (?:its|the) (?:\d{4} )?(?:provincial )?merger\b"
         r"|\babsorbed (?:neighbouring|neighboring)\b|\badministrative reorgani[sz]ation\b"
         r"|\bwas merged (?:into|with)\b|\bbrought together the former\b"
-        r"|\bnow (?:covers|stretches|offers|boasts)\b", re.IGNORECASE),
+        r"|\bnow (?:covers|stretches|offers|boasts)\b"
+        r"|\bproud of (?:its|their)\b|\b(?:is|are) (?:also )?home to\b", re.IGNORECASE),
+    # "informing the guests, ...", "after merging with ... province", "the new province
+    # has ... both ... and ..."
+    "vi": re.compile(
+        r"\bthông tin với (?:khách|đoàn)\b|\bgiới thiệu với (?:khách|đoàn)\b"
+        r"|\bsau khi (?:sáp nhập|hợp nhất)\b|\bsau (?:sáp nhập|hợp nhất)\b", re.IGNORECASE),
 }
 # What follows a turn to a request ("..., and called on German firms to invest in
 # chips") is what the host asks of the guests, at full weight.
@@ -500,7 +510,8 @@ def _weights(text: str, language: str) -> tuple[tuple[str, float], ...]:
     """``sentence_weights`` as a tuple, cached: the events and commitments steps ask
     again about the sentences of the article that the sectors step has just scored
     (1024 sentences: a few articles' worth)."""
-    if language == "en" and ("Minist" in text or "Commit" in text or "Commission" in text):
+    if language == "en" and ("Minist" in text or "Commit" in text or "Commission" in text
+                             or "Department" in text or "Chamber" in text):
         text = _BODY_NAMES.sub(" ", text)
     elif language == "vi" and ("Bộ " in text or "Sở " in text or "an " in text or "Cục " in text
                                or "Vụ " in text):
@@ -624,8 +635,17 @@ def classify(sentences: list[Sentence], title: str | None,
     if scores.get("diplomacy", 0.0) < need:  # no cooperation: read the main subject
         _dampen_damage(scores, sentences, title, language)
         _domestic_law(scores, evidence, title, language)
-    chosen = [s for s in SECTORS if scores.get(s, 0.0) >= need and evidence.get(s)]
+    chosen = [s for s in SECTORS if scores.get(s, 0.0) >= need and evidence.get(s)
+              and not _hints_only(s, evidence[s], title, language)]
     return chosen, {s: evidence[s] for s in chosen}
+
+
+def _hints_only(sector: str, evidence: list[str], title: str | None, language: str) -> bool:
+    """Only frequent hints behind a sector ("delegation" in four sentences of a business
+    trip): no title term and no body sentence with a term stronger than ``F``."""
+    if sentence_weights(title or "", language).get(sector):
+        return False
+    return all(sentence_weights(text, language).get(sector, 0.0) <= F for text in evidence)
 
 
 def is_disaster_story(sentences: list[Sentence], title: str | None, language: str) -> bool:
