@@ -70,7 +70,7 @@ def test_a_spelt_out_acronym_needs_an_organisation_word():
 
 
 def test_a_chamber_of_commerce_with_its_acronym_stays_one_name():
-    orgs = _orgs(_run("They met leaders of the Chamber of Commerce and Industry (CCI) of "
+    orgs = _orgs(_run("The group then called on the Chamber of Commerce and Industry (CCI) of "
                       "Occitanie region on Monday."))
     assert len(orgs) == 1 and orgs[0].startswith("Chamber of Commerce and Industry")
 
