@@ -120,6 +120,7 @@ class ActorIndex:
             forms.extend((f, actor) for f in actor.forms)
         forms.extend(self._surnames())
         forms.sort(key=lambda fa: len(fa[0]), reverse=True)
+        forms.extend(self._titled_given_names())  # last: never over a full name
         self._forms = forms
         self.by_name = {a.name: a for a in self.actors}
         self.places = {p.name: p for p in doc.places}
@@ -135,6 +136,22 @@ class ActorIndex:
             (last, acts[0]) for last, acts in counts.items()
             if len(acts) == 1 and len(last) > 2 and last not in taken
         ]
+
+    def _titled_given_names(self) -> list[tuple[str, Actor]]:
+        """"Governor Khamphanh": a title before the first name of a person whose
+        country does not write the family name first (never for Vietnamese names,
+        whose first word is a family name shared by many), when no one else has it."""
+        people = [a for a in self.actors if a.kind == "person" and len(a.name.split()) > 1]
+        firsts = [a.name.split()[0] for a in people]
+        taken = {f for a in self.actors for f in a.forms}
+        out = []
+        for a in people:
+            first = a.name.split()[0]
+            if a.country in (None, "VN") or firsts.count(first) > 1 or len(first) < 3:
+                continue
+            roles = {" ".join(w.capitalize() for w in r.split()) for r, _ in a.roles if r}
+            out += [(f"{r} {first}", a) for r in sorted(roles) if f"{r} {first}" not in taken]
+        return out
 
     def find(self, text: str) -> list[Hit]:
         """Names of entities in ``text``, longest first, without overlaps."""

@@ -33,7 +33,9 @@ aliases. Rules work sentence by sentence on the body and the captions
   not met; a host's own body is no side of a caption's "A and B at the meeting". With
   no party told yet, "the delegation" is the story's protagonist (first subject of the
   segment, even written later, never a host); in a sentence about the future, the party
-  whose trip is still to come.
+  whose trip is still to come. "hosted a courtesy call by X" meets X; "welcomed the
+  move" and "hoped to ... visit X" meet no one; co-chairs of an online meeting meet
+  (``cochairs.py``); "At the talks" after an invited visit meets the inviter (``talks.py``).
 - agreement: a sentence that says a document (MoU, agreement, charter) was signed;
   "the two sides signed" takes the sides of the last meeting.
 - conference: attending a forum, seminar, conference, ceremony, day or show (being
@@ -58,6 +60,8 @@ from passerelle.extract.parties import (
 )
 from passerelle.extract.actors import Actor, Hit, SentenceActors, resolve_sentences
 from passerelle.extract.base import Analysis
+from passerelle.extract.cochairs import CO_CHAIRED, co_chairs
+from passerelle.extract.talks import note_inviter, talks_with_inviter
 from passerelle.extract.eventkit import (
     dates_in, nearest_date, place_of_meeting, planned, sectors_of,
 )
@@ -90,6 +94,9 @@ _MEET_RULES: list[tuple[re.Pattern[str], str]] = [
     # "to tour the port and meet X": the bare infinitive only before a person (below)
     (re.compile(r"\bmeet\b(?!\s+with)"), "host"),
     (re.compile(r"\bcourtesy\s+(?:call|visit)\s+(?:on|to)\b", re.I), "with"),
+    # "X hosted a courtesy call by Y": Y meets X (not the body X commands)
+    (re.compile(r"\b(?:hosted|hosts|received|receives|welcomed|welcomes)\s+(?:a\s+)?courtesy\s+"
+                r"(?:call|visit)\s+(?:by|from)\b", re.I), "with"),
     (re.compile(r"\b(?:working session|meeting|talks)\s+between\b", re.I), "all"),
     (re.compile(r"\b(?:hosted|hosting|hosts|host)\s+(?:a\s+)?reception\b", re.I), "with"),
     (re.compile(r"\b(?:received|receiving|receives|receive|welcomed|welcoming|welcomes)\b", re.I),
@@ -187,6 +194,13 @@ def _meetings_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
     for i, (m, mode) in enumerate(triggers):
         nxt = triggers[i + 1][0].start() if i + 1 < len(triggers) else len(text)
         out += _meeting_events(analysis, sa, m, mode, nxt)
+    out += [_event(analysis, sa, "meeting", names, None, c.start())
+            for c in CO_CHAIRED.finditer(text) if (names := co_chairs(sa, c))]
+    note_inviter(analysis, sa)
+    talks = talks_with_inviter(analysis, sa)
+    if talks is not None:
+        out.append(_event(analysis, sa, "meeting", *talks))
+        analysis.cache["last_meeting"] = talks[0]
     return out + _at_organisation(analysis, sa)
 
 
@@ -255,7 +269,8 @@ def _at_organisation(analysis: Analysis, sa: SentenceActors) -> list[Event]:
 
 
 # "invited X to visit Y", "invited the mayor to meet": an invitation, not a meeting.
-_INVITED_TO = re.compile(r"\binvit(?:ed|es|e|ing)\b[^.;]{0,100}?\bto\s+$", re.I)
+_INVITED_TO = re.compile(r"\b(?:invit(?:ed|es|e|ing)|hop(?:ed|es|e|ing)|wish(?:ed|es)?)\b"
+                         r"[^.;]{0,100}?\bto\s+$", re.I)
 
 
 # "At the meeting, X said ...": the meeting told before, not a new one between the
@@ -266,13 +281,20 @@ _BACK_REFERENCE = re.compile(r"^\W*(?:At|During|In|Throughout)\s+(?:the|this|tha
 _CALL_AT_PORT = re.compile(r"[Cc]alled\s+at\s+(?:the\s+)?(?:port\s+of\b|[^.,;]{1,40}?\s+port\b)")
 
 
+# "welcomed the move": approval of a decision, not a reception of anyone.
+_WELCOMED_IDEA = re.compile(r"(?:welcomed|welcomes|welcoming|welcome)\s+(?:the|this|that|its|their|"
+                            r"his|her|such)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|idea|proposal|"
+                            r"initiative|opening|plan|news|step|launch|result|effort)s?\b", re.I)
+
+
 def _not_meeting(sa: SentenceActors, m: re.Match[str], mode: str) -> bool:
     """A "visit" noun is a trip, not a visit *of an organisation*; a caption's "X visits
     Airbus" shows a photo opportunity, not a working meeting; an invitation to visit or
     meet is not a meeting yet; a bare "meet" is one only before a person ("meet the
     demand of X" is not)."""
     text = sa.sentence.text
-    if _INVITED_TO.search(text[: m.start()]) or _CALL_AT_PORT.match(text[m.start() :]):
+    if _INVITED_TO.search(text[: m.start()]) or _CALL_AT_PORT.match(text[m.start() :]) \
+            or _WELCOMED_IDEA.match(text[m.start() :]):
         return True
     if mode == "all" and _BACK_REFERENCE.search(text[: m.start()]) and \
             text[m.end() :].lstrip().startswith(","):

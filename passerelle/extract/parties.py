@@ -26,7 +26,9 @@ _GROUP_WORDS = r"(?:delegations?|group|guests|visitors|delegates|lawmakers|parli
 _GROUP_REF = re.compile(r"\b(?:[Tt]he|[Tt]heir|[Oo]ur)\s+(?:(?P<adj>[A-Z][\w-]*)\s+)?"
                         r"(?:[\w-]+\s+){0,2}?" + _GROUP_WORDS + r"\b")
 # A group as the object of a receiving verb: "received a delegation", "receive the guests".
-GROUP_OBJECT = re.compile(r"^\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,4}?"
+# "received a delegation", "received on May 3 a delegation", "received in Hanoi on May 3 ...".
+GROUP_OBJECT = re.compile(r"^\s+(?:(?:on|in)\s+[^,.;]{1,30}?\s+)?(?:an?|the|their|its)\s+"
+                          r"(?:[\w-]+\s+){0,4}?"
                           r"(?:delegation|group|guests|visitors|delegates)\b")
 _LED = re.compile(r"\b(?:led|headed)\s+by\b")
 # Members written after the leader: "who was accompanied by Y", "which included Y".

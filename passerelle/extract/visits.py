@@ -35,6 +35,9 @@ from passerelle.extract.eventkit import (
 )
 from passerelle.extract.dates import DateSpan
 from passerelle.extract.parties import agrees, led_group, protagonist, resolve_party
+from passerelle.extract.visit_leads import (
+    NOBODY, at_home, clause_subject_after, leader_after, leader_before,
+)
 from passerelle.records import Event
 
 __all__ = ["visits_in"]
@@ -101,7 +104,7 @@ def visits_in(analysis: Analysis, sa: SentenceActors) -> list[Event]:
             _group_protagonist(analysis, sa, m)
         members = [] if visitor else _place_party(index, sa, dest, stop)
         visitor = visitor or (members[0] if members else None)
-        if visitor is None:
+        if visitor is None or visitor == NOBODY:
             continue
         names = visitor.split(_JOINT)  # joint visitors, in reading order
         visitor = names[0]
@@ -392,8 +395,10 @@ def _visitor(
     text = sa.sentence.text
     people = [h for h in sa.hits if h.actor.kind == "person"]
     own = _possessors(text, people, m)
-    if own:
-        return own[-1].actor.name
+    if own:  # "during his visit to his own province, W asked": W's visit, else none
+        home = own[-1].via == "possessive" and at_home(own[-1].actor, dest.actor.name)
+        away = clause_subject_after(sa, dest, stop, dest.actor.name) if home else None
+        return away or (NOBODY if home else own[-1].actor.name)
     relative = _relative_visitor(text, people, m)
     if relative is not None:
         joint = _joint_visitors(text, people, relative, m)
@@ -410,7 +415,7 @@ def _visitor(
     inside = [h for h in people if m.end() <= h.start < dest.start and h.via == "name"]
     if inside:
         return inside[0].actor.name
-    return _subject(analysis, sa, m)
+    return leader_before(sa, m) or leader_after(sa, m, dest, stop) or _subject(analysis, sa, m)
 
 
 # "the visit to X of a delegation from Y, led by Z": Z travels.
@@ -468,7 +473,8 @@ def _subject(analysis: Analysis, sa: SentenceActors, m: re.Match[str]) -> str | 
         party = resolve_party(analysis, text[: m.start()]) if verb else []
         if party:
             return _JOINT.join(a.name for a in party)
-        return last_visitor.name if last_visitor is not None else None
+        fits = last_visitor is not None and agrees([last_visitor], text[: m.start()])
+        return last_visitor.name if fits else None
     return None
 
 
