@@ -147,3 +147,21 @@ def test_acronym_then_port_is_a_company() -> None:
 def test_region_with_a_lower_case_generic_head() -> None:
     doc = _run("Il a exhorté les voyagistes à inclure les hauts plateaux du Centre.")
     assert "hauts plateaux du Centre" in _place_names(doc)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    ("Ils ont été reçus par le maire de Brest, Paul Hamon, et par son adjointe aux "
+     "relations internationales, Anne Quéré.", "Anne Quéré"),
+    ("La délégation a rencontré l'adjoint à la culture, Yves Morvan, jeudi.", "Yves Morvan"),
+])
+def test_deputy_with_a_portfolio_then_the_name(body: str, name: str) -> None:
+    people = {p.name: p for p in _run(body).people}
+    assert name in people
+    title = people[name].titles[0]
+    assert title.role == "Deputy Mayor" and title.of is None  # a portfolio is no body
+
+
+def test_place_after_au_is_still_an_office_of() -> None:
+    doc = _run("L'ambassadeur au Japon, Marc Petit, est arrivé à Lyon mardi.")
+    people = {p.name: p for p in doc.people}
+    assert people["Marc Petit"].titles[0].of == "Japon"

@@ -116,3 +116,16 @@ def test_outlet_is_not_a_person_and_office_word_is_not_a_country() -> None:
     assert {p.name for p in doc.people} == {"Nguyễn Văn Quảng"}
     assert "BE" not in {p.country for p in doc.places}
     assert "Thành ủy Đà Nẵng" in _orgs(doc)
+
+
+@pytest.mark.parametrize(("body", "place"), [
+    ("Trong chuyến công tác, đoàn đã thăm Khu di tích Gò Sành Cao.", "Gò Sành Cao"),
+    ("Chiều cùng ngày, đại biểu đến dâng hương tại khu di tích lịch sử Cồn Lân.", "Cồn Lân"),
+])
+def test_relic_site_names_a_place(body: str, place: str) -> None:
+    assert place in {p.name for p in _run(body).places}
+
+
+def test_relic_site_named_after_an_office_holder_is_no_place() -> None:
+    doc = _run("Đoàn đã thăm Khu di tích Chủ tịch Tôn Đức Thắng tại tỉnh An Giang.")
+    assert {p.name for p in doc.places} == {"An Giang"}

@@ -385,3 +385,22 @@ def test_a_body_name_is_no_sector(sentence, absent):
 
 def test_urban_mobility_is_transport():
     assert "transport" in sectors_of("They will cooperate on urban mobility in the capital.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Consul General in Lyon Marie Brun said the clinic would open in May.",
+    "Ambassador Tran Van Nam attended the launch of the new hospital wing.",
+    "The speech by Consul General Peter Holm focused on the harbour works.",
+])
+def test_an_envoys_office_before_a_name_is_not_diplomacy(sentence):
+    assert "diplomacy" not in sentence_weights(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ambassador praised the diplomatic ties between the two countries.",
+    "Consul General Marie Brun opened the new consulate in the port city.",
+    "The two ambassadors met in Hanoi.",
+])
+def test_diplomatic_terms_still_count_next_to_an_envoy(sentence):
+    assert sentence_weights(sentence)["diplomacy"] == 1.0
+

@@ -60,7 +60,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:pledged|pledges|pledge|vowed|vows|promised|promises)\b|"
         r"\bcommitment\s+to\b|\b(?:is|are|was|were|remains?)\s+committed\s+to\b|"
         r"\bdo\s+(?:his|her|their|its)\s+(?:best|utmost)\b|"
-        r"\b(?:always\s+)?ready\s+to\b|\breadiness\s+to\b|\boffers?\s+(?:all\s+possible|every|full)\s+support\b",
+        r"\b(?:always\s+)?ready\s+to\b|\breadiness\s+to\b|\boffers?\s+(?:all\s+possible|every|full)\s+support\b|"
+        # A lender's decision: "the bank has approved a loan of 45 million EUR".
+        r"\b(?:has|have)\s+(?:also\s+)?(?:approved|granted|earmarked)\s+(?:a|an)\s+"
+        r"(?:[\w$€£.,-]+\s+){0,4}?(?:loan|grant|credit\s+line)\b",
         _I)),
     ("intent", re.compile(
         r"\b(?:desire|wish|wishes|interest|intention|willingness)\s+"
@@ -73,19 +76,23 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         r"(?<=expressed its )|(?<=expressed great )|(?<=expressed strong ))interest\s+in\b",
         _I)),
 ]
+# Heading a delegation or mission is a travel plan too ("will lead a delegation to X").
+_LEAD_DELEGATION = (r"lead\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                    r"(?:delegation|mission)\b")
 # "<actor> will <verb>" (not "will be", a forecast); the actor must stand right before.
 # Travel plans ("will visit", "will attend") are schedules, not commitments.
 _WILL = re.compile(
     r"\b(?:also\s+)?will\s+(?!be\b|have\b|also\s+be\b|visit|pay\b|attend|arrive|travel|"
-    r"leave|meet\b|hold\b|host\b|take\s+part|celebrate)(\w+)", _I)
+    r"leave|meet\b|hold\b|host\b|take\s+part|celebrate|" + _LEAD_DELEGATION + r")(\w+)", _I)
 # Reported pledges: "X said the German government would continue to support ...",
 # "... and would bring ..." (a second clause of a statement already made).
 _WOULD = re.compile(
     r"\bwould\s+(?:also\s+|further\s+)?(?!be\b|have\b|like\b|need|not\b|rather\b|"
-    r"visit|pay\b|attend|arrive|travel|leave|meet\b|hold\b|host\b|take\s+part)(\w+)", _I)
+    r"visit|pay\b|attend|arrive|travel|leave|meet\b|hold\b|host\b|take\s+part|" + _LEAD_DELEGATION
+    + r")(\w+)", _I)
 _REPORTED = re.compile(
     r"\b(?:said|says|added|adding|affirmed|assured|stated|stressed|noted|confirmed|"
-    r"emphasi[sz]ed)\s+(?:that\s+)?(?P<subj>[^,.;]{1,60}?)\s+$", _I)
+    r"emphasi[sz]ed|announced)\s+(?:that\s+)?(?P<subj>[^,.;]{1,60}?)\s+$", _I)
 # Who may stand before a reported "would": the speaker's own side, not a third party.
 _OWN_SIDE = re.compile(
     r"^(?:he|she|it|they|we|(?:his|her|its|their)\s+[\w’'-]+(?:\s+[\w’'-]+)?|"
@@ -216,9 +223,9 @@ def _would_pledge(sa: SentenceActors, m: re.Match[str], found: list[tuple[str, i
     text = sa.sentence.text
     if _COORDINATED.search(text[: m.start()]):
         return any(k in ("intent", "pledge") and s < m.start() for k, s, _ in found)
-    if any(s < m.start() for _, s, _ in found):
-        return False  # "hoped that X would ...": the hope is the commitment
     said = _REPORTED.search(text[: m.start()])
+    if any(s < m.start() for _, s, _ in found) and not _fresh_statement(said, found):
+        return False  # "hoped that X would ...": the hope is the commitment
     if not said:
         return False
     if _OWN_SIDE.match(said.group("subj").strip()):
@@ -231,6 +238,13 @@ def _would_pledge(sa: SentenceActors, m: re.Match[str], found: list[tuple[str, i
     # ... also when its name is a proper name the entity lists missed, not a person's.
     return bool(_PROPER_NAME.match(said.group("subj").strip())) and not any(
         begin <= h.start < stop and h.actor.kind == "person" for h in sa.hits)
+
+
+def _fresh_statement(said: re.Match[str] | None, found: list[tuple[str, int, int]]) -> bool:
+    """Whether "..., adding that the council would send ..." opens a new statement after
+    every trigger found so far (the earlier wish does not cover the new promise)."""
+    return said is not None and said.group(0).lower().startswith(("adding", "added")) \
+        and all(end <= said.start() for _, _, end in found)
 
 
 # "Scientists from Can Tho and southern France will ...": the place is where the
@@ -263,6 +277,10 @@ _UNNAMED_RELATIVE = re.compile(r"\b[a-z]+s\s+(?:who|that)\s+(?:also\s+)?$")
 _DOCUMENT_TERMS = re.compile(r"\b(?:under which|whereby|by which)\b[^.;]*$", _I)
 _LATER_CLAUSE = re.compile(
     r",\s+(?:when|where)\s+(?:both sides|the (?:two )?sides|they|the two \w+)\s+$", _I)
+# "X met Y, where the two sides agreed to ...": what the meeting settled, not a later
+# moment (an agreement is in the past tense, unlike "when the two sides hope to").
+_MEETING_WHERE = re.compile(r"\b(?:met|meeting|talks|received|visited)\b[^.;]*,\s+where\s+"
+                            r"[^,.;]*$", _I)
 # "According to the office, X will ...": a third party reports a plan.
 _ACCORDING = re.compile(r"^\s*According to\b", _I)
 # A programme item: "the delegation is scheduled to visit X, where Y will present ...".
@@ -293,13 +311,19 @@ def _not_a_trigger(kind: str, text: str, start: int) -> bool:
     if kind == "appeal" and (_CALL_NOUN.search(text[:start])
                              or _OWN_ADMINISTRATION.match(text[start:])):
         return True
-    if _LATER_CLAUSE.search(text[:start]):
+    if _LATER_CLAUSE.search(text[:start]) and not (
+            kind == "agreement" and _MEETING_WHERE.search(text[:start])):
         return True
-    if kind == "intent" and _OTHERS_VISIT.match(text[start:]):
+    if kind == "intent" and (_OTHERS_VISIT.match(text[start:])
+                             or _PLANS_DRAFTED.search(text[:start])):
         return True
     return kind == "intent" and bool(_UNNAMED_RELATIVE.search(text[:start]))
 
 
+# "The ministry was preparing plans to upgrade ...": plans as documents being drafted
+# (a domestic work item), not a side's stated wish.
+_PLANS_DRAFTED = re.compile(r"\b(?:preparing|drafting|drawing\s+up|developing|working\s+on|"
+                            r"finali[sz]ing)\s+(?:the\s+|its\s+|their\s+)?$", _I)
 # Looking forward to the other side's visit states no commitment of one's own.
 _OTHERS_VISIT = re.compile(
     r"(?:looks?|looked|looking)\s+forward\s+to\s+(?:the|a|an|their|his|her)\s+"
@@ -355,6 +379,9 @@ def _actor(sa: SentenceActors, start: int,
     before = [h for h in sa.hits if h.end <= start]
     people = [h for h in before if h.actor.kind == "person"]
     adjacent = [h for h in people if _SUBJECT_GAP.match(text[h.end:start])]
+    titled = None if adjacent else _titled_given_name(text[:start], people_of_doc)
+    if titled is not None:  # "Governor Khamphanh had asked ...": right before the verb
+        return titled.name, []
     people = adjacent[-1:] or [h for h in people if not h.is_object] or people
     if not adjacent and _both_sides_subject(text[:start]):
         people = []  # "X met Y, and the two sides agreed to": not Y's alone
@@ -460,6 +487,24 @@ _SAID_BY = re.compile(
     r"(?:^|[,;:]\s+)(?:[Tt]he\s+)?(?P<who>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})\s+"
     r"(?:said|added|affirmed|stated|stressed|noted|emphasi[sz]ed|suggested|proposed|"
     r"asked|urged|invited|pledged|promised|hoped|called|met|received|hosted|welcomed)\b")
+
+
+# "Governor Khamphanh had asked": an office and the first word of a person's name (Lao,
+# Thai and Cambodian people go by their given name), right before the verb.
+_TITLED_GIVEN = re.compile(
+    r"\b(?P<role>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s+(?P<given>[A-Z][\w-]+)\s+"
+    r"(?:(?:had|has|have|also|then|later|once|already|further|again)\s+)*$")
+
+
+def _titled_given_name(before: str, people: list[Person]) -> Person | None:
+    """The one person whose office and first name stand right before the trigger."""
+    m = _TITLED_GIVEN.search(before)
+    if m is None:
+        return None
+    role, given = m.group("role").lower(), m.group("given")
+    found = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0] == given
+             and any(role.endswith(t.role.lower()) for t in p.titles)]
+    return found[0] if len(found) == 1 else None
 
 
 def _named_speaker(before: str, people: list[Person]) -> Actor | None:

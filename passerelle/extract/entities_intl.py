@@ -185,13 +185,17 @@ _NOT_OF_WORDS = frozenset("""a ont est sont été était qui que dont où avec p
 _MAX_PLAIN = 4  # lower-case words of an "of" phrase past the tables ("cave coopérative")
 
 
+# "son adjointe aux relations internationales, X": a deputy's portfolio, then the name.
+_PORTFOLIO_TO = frozenset({"aux", "à", "au"})
+
+
 def _plain_of_words(seg: _Seg, i: int, gap_start: int) -> int | None:
     """The comma after a few plain lower-case words that close an office's "of" phrase
     ("président de la cave coopérative, X"; "présidente de l'université rouennaise, X"),
     when a capitalised name follows it; else ``None``."""
     toks = seg.tokens
     before = [fold_case(t.text) for t in toks[gap_start:i] if t.text not in "'’"]
-    if not before or not set(before) & _DE:
+    if not before or not set(before) & (_DE | _PORTFOLIO_TO):
         return None
     k = i
     while k < len(toks) and k - i < _MAX_PLAIN and toks[k].is_word and not toks[k].is_cap \
@@ -291,6 +295,8 @@ def _of_text(seg: _Seg, a: int, b: int) -> str:
         return ""
     text = seg.text[seg.tokens[a].start:seg.tokens[b - 1].end].strip(" ,")
     text = re.sub(r",?\s+(?:chargée?s?|en charge)\b.*$", "", text)  # French "chargé de ..."
+    if re.match(r"(?:aux|à|au)\s+[a-zà-ÿ]", text):
+        return ""  # "adjointe aux relations internationales": a portfolio, not a body
     return _ARTICLES.sub("", text).strip(" ,")
 
 

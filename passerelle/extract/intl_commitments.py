@@ -83,10 +83,17 @@ def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
                 c = _home_commitment_vi(analysis, item, kind, start, end)
             if c is None and language == "fr":
                 c = _anaphor_commitment_fr(analysis, item, kind, start, end)
+            if c is not None and seen and _COORDINATED_INTL.search(item.text[:start]):
+                c.actor, c.actor_aliases = out[-1].actor, out[-1].actor_aliases
             if c is not None and (c.actor, c.kind) not in seen:
                 seen.add((c.actor, c.kind))
                 out.append(c)
     return out
+
+
+# "X đề nghị ... và kêu gọi ...", "X a proposé ..., et invite ...": a verb right after
+# the conjunction has the previous clause's subject, not a name inside that clause.
+_COORDINATED_INTL = re.compile(r"(?:\bvà|\bđồng thời|\bet)\s+(?:cũng\s+|đã\s+|sẽ\s+)?$")
 
 
 # "X khẳng định Đại sứ quán sẽ tích cực giới thiệu ...": a pledge with words between.

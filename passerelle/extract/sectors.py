@@ -370,7 +370,10 @@ _PASSING: dict[str, re.Pattern[str]] = {
     "en": re.compile(r"\b(?:at|to|from|via|into|near|in) (?:the )?(?:nearby |new )?"
                      rf"(?:(?:{_CAP}|international) ){{0,4}}airports?\b"
                      r"|\bport calls?\b|\b(?:dock|berth|moor|call)(?:s|ed|ing)? (?:at|in) "
-                     r"(?:the )?(?:[\w'-]+ ){0,4}?ports?\b", re.IGNORECASE),
+                     r"(?:the )?(?:[\w'-]+ ){0,4}?ports?\b"
+                     # an envoy's office before their name says who, not what about
+                     r"|(?-i:\b(?:Consul General|Ambassador)(?: (?:in|of|to)(?: [A-Z][\w-]+){1,4})?"
+                     r"(?= (?:Dr |Mr |Ms |Mrs )?[A-Z][\w'-]+\b))", re.IGNORECASE),
     "fr": re.compile(r"\b(?:à|de|depuis|vers|par) l[’']aéroport\b", re.IGNORECASE),
     "vi": re.compile(r"(?:tại|đến|ở|từ) sân bay", re.IGNORECASE),
 }

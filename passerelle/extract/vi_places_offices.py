@@ -80,7 +80,7 @@ def add_named_places(analysis: Analysis) -> None:
 # "vùng Đồng Tháp Mười": a region the gazetteer does not know (it may know a province
 # named by its first words); "khu công nghiệp chế biến thủy sản Thọ Quang": a named park.
 _REGION_VI = re.compile(r"(?<!\w)vùng\s+(?=[A-ZÀ-ÝĐ])")
-_PARK_VI = re.compile(r"(?<!\w)[Kk]hu (?:công nghiệp|kinh tế|chế xuất|công nghệ cao)\s+"
+_PARK_VI = re.compile(r"(?<!\w)[Kk]hu (?:công nghiệp|kinh tế|chế xuất|công nghệ cao|di tích)\s+"
                       r"((?:[a-zà-ỹđ]+\s+){0,5}?)(?=[A-ZÀ-ÝĐ])")
 
 
@@ -96,8 +96,16 @@ def _areas(analysis: Analysis, seg: str, text: str, spans: list[Span]) -> None:
             continue
         end = caps_end(text, m.end())
         name = text[m.end():end]
+        if _office_first(text[m.end():m.end() + 40]):
+            continue  # "khu di tích Chủ tịch Hồ Chí Minh": a site named after a person
         if _unknown_name(name, m.end(), spans):
             _put_place(analysis, name, "other", seg, m.end(), end)
+
+
+def _office_first(after: str) -> bool:
+    """Whether ``after`` starts with an office word ("Chủ tịch ...", "Đại tướng ...")."""
+    folded = fold_case(after)
+    return any(folded.startswith(fold_case(role) + " ") for role in vi_tables.ROLES)
 
 
 def _unknown_name(name: str, start: int, spans: list[Span]) -> bool:
