@@ -187,3 +187,15 @@ def test_short_and_generic_names_resolve_with_context(names, target, expected):
 def test_nam_can_without_a_border_context_is_the_southern_town():
     place = _geocode(["Nam Can", "Ca Mau"])["Nam Can"]
     assert place.kind == "city" and place.lat < 10
+
+
+def test_district_is_not_a_namesake_town_abroad():
+    places = [Place("Hat", kind="district"), Place("Laos"), Place("Luang Prabang")]
+    geocode_places(places)
+    assert places[0].lat is None and places[0].country != "IN"
+
+
+def test_district_keeps_a_town_of_a_country_the_article_names():
+    places = [Place("Hat", kind="district"), Place("India")]
+    geocode_places(places)
+    assert places[0].country == "IN"

@@ -65,6 +65,11 @@ COMPANY_ROLES = frozenset(
     .split("|")
 )
 
+# Plural place nouns after names joined by "and" ("the Xa and Yb districts"): the
+# names are places, not people.
+PLURAL_PLACE_NOUNS = frozenset({"areas", "districts", "provinces", "communes", "localities",
+                                "towns", "villages", "prefectures", "regions"})
+
 # Military ranks before a name are forms of address too ("Colonel Le Van Son").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "madam", "sir",
                         "h.e", "he", "colonel", "admiral"})
@@ -110,7 +115,7 @@ ORG_KEYWORDS = {
     "urban community": "government", "metropolis": "government",
     "métropole": "government", "metropole": "government", "agglomération": "government",
     "agglomeration": "government", "navy": "government", "agence": "agency",
-    "pharma": "company",
+    "pharma": "company", "armed forces": "government", "administration": "agency",
     "agency": "agency", "programme": "agency", "program": "agency", "organisation": "agency",
     "organization": "agency", "authority": "agency", "centre": "agency",
     "center": "agency", "fund": "agency", "bank": "company",
@@ -143,14 +148,16 @@ ORG_TAIL_WORDS = frozenset(
     organization authority centre center fund bank association chamber federation
     union club foundation society network alliance group company corporation corp inc ltd
     sa sas jsc plc gmbh airlines airways holdings board biennale hospital electronics
-    université command métropole metropole agglomération agglomeration navy pharma""".split()
+    université command métropole metropole agglomération agglomeration navy pharma
+    administration forces""".split()
 )
 
 # Organisation words that may follow a capitalised name in lower case
 # ("Thang Long Gifted school").
 ORG_LOWER_TAILS = frozenset({"school", "college", "university", "group", "hospital"})
 # Lower-case organisation heads of two words after a capitalised name ("X port company").
-ORG_LOWER_PAIRS = frozenset({("port", "company"), ("port", "operator"), ("port", "authority")})
+ORG_LOWER_PAIRS = frozenset({("port", "company"), ("port", "operator"), ("port", "authority"),
+                             ("prefectural", "government"), ("provincial", "government")})
 # Lower-case level adjectives allowed inside a name before a capitalised word
 # ("X provincial People's Committee").
 ORG_INNER_LEVELS = frozenset({"provincial", "municipal"})
@@ -180,7 +187,7 @@ ORG_FIRST_WORDS = {"cci": "association"}
 
 # Lower-case nouns after a capitalised name that make it an organisation, without
 # joining the name ("the Minalogic cluster" -> "Minalogic").
-ORG_TRAILING_NOUNS = frozenset({"cluster", "technopole", "consortium"})
+ORG_TRAILING_NOUNS = frozenset({"cluster", "technopole", "consortium", "institute"})
 
 # Months and weekdays: a name never runs on into a date ("X Committee on May 4").
 DATE_WORDS = frozenset(

@@ -324,6 +324,9 @@ def _split_dash(ctx: _Ctx, a: int, b: int) -> list[tuple[int, int]]:
             return [(a, x), (x + 2, b)]
         if ctx.low(x) == "and" and org_kind(ctx.span(a, x)) and org_kind(ctx.span(x + 1, b)):
             return [(a, x)] + _split_dash(ctx, x + 1, b)
+        if ctx.low(x) == "with" and x > a and ctx.low(x - 1) in lex.ORG_TAIL_WORDS \
+                and org_kind(ctx.span(a, x)) and org_kind(ctx.span(x + 1, b)):
+            return [(a, x)] + _split_dash(ctx, x + 1, b)  # "X University with Y University"
         if ctx.low(x) == "and" and x > a and ctx.low(x - 1) in lex.ORG_TAIL_WORDS \
                 and org_kind(ctx.span(a, x)) and not org_kind(ctx.span(x + 1, b)):
             return [(a, x)]  # "X Hospital and La Timone": a finished name, then another
@@ -579,7 +582,7 @@ def _acceptable(m: OrgMention) -> bool:
         return False
     if place_info(m.name) and words[-1] not in _BODY_SUFFIXES:  # "Toulouse Métropole" rules
         return False
-    if _described_by_place(m.name):
+    if _described_by_place(m.name) or _unplaced_government(m.name):
         return False
     if len(words) == 1 and words[0] in lex.PORTFOLIO_WORDS:  # "Education" (a section)
         return False
@@ -595,6 +598,16 @@ _DESCRIBING_CITY = 200_000
 _PLACE_PREPOSITIONS = frozenset({"to", "from", "in", "near"})
 
 
+def _unplaced_government(name: str) -> bool:
+    """"the Xyz provincial government" names a body only when Xyz is a place ("the
+    Japanese prefectural government" does not)."""
+    words = name.split()
+    if len(words) < 3 or (words[-2].lower(), words[-1].lower()) not in lex.ORG_LOWER_PAIRS \
+            or words[-1].lower() != "government":
+        return False
+    return place_info(" ".join(words[:-2])) is None
+
+
 def _described_by_place(name: str) -> bool:
     """"the Can Tho hospital", "a French university": a place or a nationality and a bare
     lower-case organisation noun describe a body, they do not name it."""
@@ -608,8 +621,17 @@ def _described_by_place(name: str) -> bool:
     return country_of_demonym(head) is not None
 
 
+# Units numbered at the end of their name ("Military Region 9", "Naval Zone 3").
+_NUMBERED_UNITS = frozenset({"region", "zone", "division", "corps", "fleet", "brigade"})
+
+
 def _stray_digits(name: str) -> bool:
     """Digits outside a short number inside the name ("Region 4 Command" is fine)."""
+    words = name.split()
+    if len(words) >= 3 and words[-1].isdigit() and len(words[-1]) <= 2 \
+            and words[-2].lower() in _NUMBERED_UNITS:
+        words = words[:-1]
+        name = " ".join(words)
     inner = name.split()[1:-1]
     return any(ch.isdigit() for w in name.split() if not (w in inner and w.isdigit()
                                                             and len(w) <= 2) for ch in w)

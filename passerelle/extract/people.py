@@ -224,6 +224,8 @@ def _after_the(ctx: _Ctx, i: int) -> bool:
         return True
     if i >= 2 and ctx.tokens[i - 1].is_possessive and ctx.low(i + 1) == ",":
         return place_info(ctx.tokens[i - 2].text) is not None  # "Lyon's mayor, Jane Roe"
+    if prev in _LOWER_ORG_HEADS and ctx.low(i - 2) == "the" and ctx.low(i + 1) == ",":
+        return True  # "the hospital director, Dr Jane Roe,"
     return prev == "the" or (prev in lex.NATIONALITIES and ctx.low(i - 2) == "the")
 
 
@@ -232,6 +234,7 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
     before = read_qualifier(ctx, hit.start)
     chain, j = _role_chain(ctx, hit)
     j = _in_charge_of(ctx, j)
+    j = _past_rank(ctx, j)
     name_span, chain = _name_after(ctx, chain, j)
     if name_span is None and (not ctx.tokens[hit.start].is_cap or _determined(ctx, hit.start)):
         name_span = _name_after_comma(ctx, j) or _name_after_comma(ctx, _lower_portfolio(ctx, j))
@@ -251,6 +254,25 @@ def _read_role_led(ctx: _Ctx, hit: RoleHit, out: SegmentPeople) -> int:
 # office"): the capitalised words before them name a body, not a person.
 _LOWER_ORG_HEADS = frozenset({"office", "agency", "board", "company", "hospital", "school",
                               "association", "council", "committee", "centre", "center"})
+
+
+# Military ranks of two words before a name ("Major General Jane Roe").
+_RANK_FIRST = frozenset({"brigadier", "major", "lieutenant", "rear", "vice", "senior"})
+_RANK_HEADS = frozenset({"general", "admiral", "colonel"})
+
+
+def rank_end(ctx: _Ctx, i: int) -> int:
+    """End of a two-word military rank at ``i`` ("Major General"), or ``i``."""
+    if _is_cap(ctx, i) and ctx.low(i) in _RANK_FIRST and _is_cap(ctx, i + 1) \
+            and ctx.low(i + 1) in _RANK_HEADS:
+        return i + 2
+    return i
+
+
+def _past_rank(ctx: _Ctx, j: int) -> int:
+    """Skip a rank between an office and the name ("Commander of X Major General Jane Roe")."""
+    r = rank_end(ctx, j)
+    return r if r > j and _name_tok(ctx, r) and _name_tok(ctx, r + 1) else j
 
 
 def _lower_org_head(ctx: _Ctx, j: int) -> bool:
@@ -280,6 +302,8 @@ def _role_chain(ctx: _Ctx, hit: RoleHit) -> tuple[list[tuple[RoleHit, tuple[int,
         j = _portfolio_before_of(ctx, j)
         if ctx.low(j) == "to" and cur.key in lex.DIPLOMATIC_ROLES:
             j = _skip_place(ctx, j + 1)
+        elif ctx.low(j) == "in" and cur.key in lex.DIPLOMATIC_ROLES:
+            j = _skip_post(ctx, j)
         if ctx.low(j) == "of" or (ctx.low(j) == "the" and _is_cap(ctx, j + 1)):
             start = j + 1 if ctx.low(j) == "of" else j
             end = _of_run(ctx, start)
@@ -326,9 +350,18 @@ def _is_cap(ctx: _Ctx, i: int) -> bool:
     return bool(t and t.is_word and t.is_cap)
 
 
+def _skip_post(ctx: _Ctx, j: int) -> int:
+    """"Consul General in Lyon Jane Roe": skip "in" and the city of the post when a name
+    follows it; ``j`` otherwise."""
+    x = _skip_place(ctx, j + 1)
+    if x > j + 1 and ctx.low(x) in ("city", "province") and _is_cap(ctx, x):
+        x += 1
+    return x if x > j + 1 and _name_tok(ctx, x) and _name_tok(ctx, x + 1) else j
+
+
 def _skip_place(ctx: _Ctx, j: int) -> int:
     """Skip the destination of "Ambassador to France": the longest place name there."""
-    for m in range(3, 0, -1):
+    for m in range(4, 0, -1):
         if all(_is_cap(ctx, x) for x in range(j, j + m)) and is_place_span(ctx, j, j + m):
             return j + m
     return j
@@ -349,6 +382,8 @@ def _of_run(ctx: _Ctx, k: int) -> int:
         if t.is_word and t.is_cap:
             if j > k and match_role(ctx.tokens, j) and ctx.low(j - 1) in ("and", ","):
                 break
+            if j > k and _past_rank(ctx, j) > j:
+                break  # "of Military Region 9 | Major General Jane Roe"
             j += 1
         elif t.lower == "de" and ctx.low(j + 1) in ("la", "le") \
                 and _is_cap(ctx, j + 2) and ctx.low(j + 2) not in lex.DATE_WORDS:
@@ -356,11 +391,14 @@ def _of_run(ctx: _Ctx, k: int) -> int:
         elif t.is_possessive or (t.lower in _CONNECTORS_THE and _is_cap(ctx, j + 1)
                                  and ctx.low(j + 1) not in lex.DATE_WORDS):
             if t.lower == "and" and (match_role(ctx.tokens, j + 1, need_cap=False)
-                                     or _place_and_person(ctx, k, j)):
+                                     or _place_and_person(ctx, k, j)
+                                     or _person_and_office(ctx, k, j)):
                 break
             j += 1
         elif t.text == "(" and ctx.low(j + 2) == ")" and ctx.tokens[j + 1].is_acronym:
             j += 3
+        elif t.text.isdigit() and len(t.text) <= 2 and j > k and _is_cap(ctx, j - 1):
+            j += 1  # "Military Region 9"
         elif t.is_word and j > k and t.lower in _GENERIC_OR_TAIL:
             j += 1
         elif j > k and t.lower in lex.ORG_INNER_LEVELS and _is_cap(ctx, j + 1):
@@ -379,6 +417,20 @@ def _place_and_person(ctx: _Ctx, k: int, j: int) -> bool:
     the "and" joins two people, not two words of one name."""
     split = _split_tail(ctx, k, j)
     return split is not None and split[0] > k and is_place_span(ctx, k, split[0])
+
+
+def _person_and_office(ctx: _Ctx, k: int, j: int) -> bool:
+    """ "Chairman of the X Committee Jane Roe and Osaka Vice Governor John Doe": the
+    phrase before "and" ends with a name and a capitalised office follows after one or
+    two place words, so the "and" joins two people."""
+    if _split_tail(ctx, k, j) is None:
+        return False
+    for r in (j + 2, j + 3):
+        if all(_is_cap(ctx, x) for x in range(j + 1, r)) and is_place_span(ctx, j + 1, r):
+            hit = match_role(ctx.tokens, r)
+            if hit is not None:
+                return True
+    return False
 
 
 def _spaced(ctx: _Ctx, j: int) -> bool:
@@ -448,11 +500,23 @@ def _split_tail(ctx: _Ctx, a: int, b: int) -> tuple[int, int] | None:
     while k > a and b - k < _MAX_NAME and _name_tok(ctx, k - 1):
         k -= 1
     k = _place_prefix(ctx, k, b)
+    k = _past_split_place(ctx, a, k, b)
     if k == a and b - a >= 3:
         k = _known_place_prefix(ctx, a, b)  # "Le Havre Sophie Lemaire": "Le" is no surname
     if b - k < 2 or k == a or is_place_span(ctx, k, b):
         return None
     return k, b
+
+
+def _past_split_place(ctx: _Ctx, a: int, k: int, b: int) -> int:
+    """ "University of Da Nang Le Van Tam": a place begun before ``k`` ends inside the
+    name ("Da | Nang"); the name starts after it when two words or more remain."""
+    for m in (1, 2):
+        if b - (k + m) < 2:
+            break
+        if any(is_place_span(ctx, s, k + m) for s in range(max(a, k - 2), k)):
+            return k + m
+    return k
 
 
 def _known_place_prefix(ctx: _Ctx, a: int, b: int) -> int:
@@ -507,7 +571,7 @@ def _name_before(ctx: _Ctx, c: int) -> tuple[int, int] | None:
     k = c
     while k > 0 and c - k < _MAX_NAME and _name_tok(ctx, k - 1):
         k -= 1
-    honorific = ctx.low(k - 1).rstrip(".") in lex.HONORIFICS
+    honorific = ctx.low(k - 1).rstrip(".") in lex.HONORIFICS or (k >= 2 and rank_end(ctx, k - 2) == k)
     if c - k < 2 and not (honorific and c - k == 1):
         return None
     if k > 0 and is_name_token(ctx.tokens[k - 1]) or is_place_span(ctx, k, c):
@@ -598,8 +662,21 @@ def _acceptable_person(ctx: _Ctx, a: int, b: int) -> bool:
         return False
     if any(ctx.low(x) in _FACILITY_WORDS for x in range(a, b)) or _credit_before(ctx, a):
         return False
+    if _before_plural_place(ctx, b):
+        return False
     return not is_place_span(ctx, a, b) and _place_prefix(ctx, a, b) == a \
         and not _named_site(ctx, a, b)
+
+
+def _before_plural_place(ctx: _Ctx, b: int) -> bool:
+    """ "the Xa and Yb districts": names before a plural place noun, straight after or
+    after "and" and a second name, are places."""
+    if ctx.low(b) == "and":
+        b += 1
+        while _is_cap(ctx, b) and b < len(ctx.tokens):
+            b += 1
+    t = ctx.tok(b)
+    return t is not None and not t.is_cap and t.lower in lex.PLURAL_PLACE_NOUNS
 
 
 def _named_site(ctx: _Ctx, a: int, b: int) -> bool:

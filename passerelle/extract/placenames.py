@@ -139,7 +139,7 @@ def _gaz_is_place(name: str) -> bool:
 # park"): the name before them is a place, never a person.
 SITE_NOUNS = frozenset(
     """village villages hamlet sanctuary park zone commune ward quarter district estate
-    township""".split()
+    township gate""".split()
 )
 # Sites that are places by themselves, whatever the gazetteer knows ("the Xyz Abc
 # industrial zone" names the zone).

@@ -36,6 +36,7 @@ _MIN_POPULATION_SENTENCE_START = 200_000
 _MAX_WORDS = 5  # "Trang An Scenic Landscape Complex"
 # Plural feature words after two names ("the Red and Black rivers").
 _PLURAL_FEATURES = frozenset({"rivers", "lakes", "mountains", "islands", "bays"})
+_PLURAL_PLACES = _PLURAL_FEATURES | lex.PLURAL_PLACE_NOUNS
 # Generic words after a name that make it a place of their kind ("Xyz province").
 _GENERIC_KINDS = {"city": "city", "town": "city", "province": "province", "district": "district",
                   "commune": "district", "village": "city", "prefecture": "province",
@@ -88,8 +89,8 @@ def find_places(
         found = _longest_place(text, tokens, i, taken, person_words)
         if found is None:
             pair = _coordinated_features(text, tokens, i, taken)
-            out.extend(PlaceMention(w, PlaceInfo(w, "natural", None, 0), segment, a, b)
-                       for w, a, b in pair)
+            out.extend(PlaceMention(w, PlaceInfo(w, kind, None, 0), segment, a, b)
+                       for w, a, b, kind in pair)
             i = i + 1 if not pair else _token_after(tokens, pair[-1][2])
             continue
         out.append(PlaceMention(found[1], found[2], segment, tokens[i].start, found[3]))
@@ -99,18 +100,19 @@ def find_places(
 
 def _coordinated_features(
     text: str, tokens: list[Token], i: int, taken: bytearray
-) -> list[tuple[str, int, int]]:
+) -> list[tuple[str, int, int, str]]:
     """"the Thu Bon and Huong rivers": two names joined by "and" before a plural feature
     word; ``[(name, start, end), ...]`` or ``[]``."""
     k = _cap_run(tokens, i, taken)
     if k == i or k >= len(tokens) or tokens[k].lower != "and":
         return []
     m = _cap_run(tokens, k + 1, taken)
-    if m == k + 1 or m >= len(tokens) or tokens[m].lower not in _PLURAL_FEATURES \
+    if m == k + 1 or m >= len(tokens) or tokens[m].lower not in _PLURAL_PLACES \
             or tokens[m].is_cap:
         return []
     spans = [(tokens[i].start, tokens[k - 1].end), (tokens[k + 1].start, tokens[m - 1].end)]
-    return [(text[a:b], a, b) for a, b in spans]
+    kind = "natural" if tokens[m].lower in _PLURAL_FEATURES else "other"
+    return [(text[a:b], a, b, kind) for a, b in spans]
 
 
 def _cap_run(tokens: list[Token], i: int, taken: bytearray) -> int:
@@ -147,11 +149,14 @@ def _longest_place(
         written = text[span[0].start : span[-1].end]
         info = _info(written) or _with_generic(tokens, i + m, written, person_words) \
             or _cued(tokens, i, m, written, person_words)
+        info = _kind_checked(info, tokens, i + m, written)
         if info is None or not _credible(tokens, i, m, info, person_words) \
                 or _glued(tokens, i - 1, taken) or _glued(tokens, i + m, taken):
             continue
         end = i + m
-        if end < len(tokens) and tokens[end].lower in lex.PLACE_GENERIC:
+        if info.name == f"{written} border gate":
+            written, end = info.name, end + 2
+        elif end < len(tokens) and tokens[end].lower in lex.PLACE_GENERIC:
             end += 1
         feature = _feature_after(tokens, end, written) if info.kind != "natural" else None
         if feature is not None:
@@ -223,6 +228,8 @@ def _settlement(tokens: list[Token], j: int, written: str) -> PlaceInfo | None:
     """"the Xyz Abc ancient village": a named village is a place of its own."""
     after = tokens[j : j + 3]
     x = site_noun_after([t.lower for t in after], [t.is_word and not t.is_cap for t in after])
+    if after[x].lower == "gate" and x == 1 and after[0].lower == "border":
+        return PlaceInfo(f"{written} border gate", "other", None, 0)  # "the Xyz border gate"
     return PlaceInfo(written, "other", None, 0) if after[x].lower in SETTLEMENT_NOUNS else None
 
 
@@ -248,6 +255,22 @@ def _span_ok(span: list[Token], taken: bytearray) -> bool:
 def _later_word(t: Token, taken: bytearray) -> bool:
     """A capitalised word after the first one, even a function word ("Nghe An")."""
     return t.is_word and t.is_cap and not taken[t.start]
+
+
+# A gazetteer town smaller than this is not taken for a "district" or "province" of the
+# same name ("Xyz district" is the district, not a hamlet called Xyz abroad).
+_SMALL_TOWN = 100_000
+
+
+def _kind_checked(info: PlaceInfo | None, tokens: list[Token], j: int, written: str
+                  ) -> PlaceInfo | None:
+    """A small town found for a name the text calls a district or province becomes an
+    unlocated place of that kind."""
+    if info is None or info.kind != "city" or info.population >= _SMALL_TOWN \
+            or j >= len(tokens) or tokens[j].is_cap:
+        return info
+    kind = _GENERIC_KINDS.get(tokens[j].lower)
+    return PlaceInfo(written, kind, None, 0) if kind in ("district", "province") else info
 
 
 def _with_generic(

@@ -190,7 +190,8 @@ def resolve_place(place: Place, ctx: Context,
     Returns:
         The chosen entry, or None when no entry has coordinates.
     """
-    found = [e for e in candidates(place, lookup) if e.lat is not None and e.lon is not None]
+    found = [e for e in candidates(place, lookup) if e.lat is not None and e.lon is not None
+             and not _stray_namesake(e, place, ctx)]
     if not found:
         return None
     # A name read as written ranks above spelling variants; lookup already sorts
@@ -200,6 +201,16 @@ def resolve_place(place: Place, ctx: Context,
     ranked = sorted(enumerate(found),
                     key=lambda pair: _score(pair[1], ctx, _tier(pair[0]), place, own, hint))
     return ranked[0][1]
+
+
+_ADMIN_UNITS = frozenset({"district", "province"})
+
+
+def _stray_namesake(entry: GazEntry, place: Place, ctx: Context) -> bool:
+    """A town abroad for a name the text calls a district or province ("Xyz district"),
+    in a country the article never names: a namesake, not the place."""
+    return place.kind in _ADMIN_UNITS and entry.kind not in _ADMIN_UNITS \
+        and not place.country and ctx.weight(entry.country, place) == 0
 
 
 def _tier(position: int) -> int:
