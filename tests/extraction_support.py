@@ -55,3 +55,44 @@ def run_component(doc: Document, name: str) -> Document:
     """
     registry.get(name)(analyze(doc))
     return doc
+
+
+def english_events(body: str, people: Iterable = (), orgs: Iterable = (),
+                   places: Iterable = (), published: str = "2026-05-20",
+                   countries: dict[str, str] | None = None) -> list:
+    """Events found by ``events.en.v1`` alone on a ``make_doc`` document.
+
+    Args:
+        body, people, orgs, places, published: as :func:`make_doc`.
+        countries: person name -> country code, for rules that check nationality.
+
+    Returns:
+        The document's events.
+    """
+    doc = make_doc(body, people=people, orgs=orgs, places=places, published=published)
+    for person in doc.people:
+        person.country = (countries or {}).get(person.name)
+    return run_component(doc, "events.en.v1").events
+
+
+def meetings_of(events: Iterable) -> list[list[str]]:
+    """The sides of each meeting, sorted (order-free comparison)."""
+    return sorted(sorted(e.participants) for e in events if e.type == "meeting")
+
+
+def visits_of(events: Iterable) -> list[tuple]:
+    """(sorted visitors, place, start, end) of each visit, in order."""
+    return [(sorted(e.participants), e.place, e.start, e.end) for e in events
+            if e.type == "visit"]
+
+
+def extract_text(body: str, language: str, published: str = "2026-05-20") -> Document:
+    """The whole default extraction (``extract_document``) on a bare body."""
+    from passerelle.extract import extract_document  # noqa: PLC0415
+
+    return extract_document(Document(id="t", body=body, published=published, language=language))
+
+
+def titles_by_person(doc: Document) -> dict[str, dict[str, str | None]]:
+    """``{person: {role: of}}`` of an extracted document."""
+    return {p.name: {t.role: t.of for t in p.titles} for p in doc.people}

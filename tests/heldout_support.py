@@ -107,3 +107,31 @@ def check_evidence(records: list[Record], require_text: bool = True) -> int:
             assert item["evidence"] in evidence_home(rec, item), (rec["id"], item["evidence"][:60])
             checked += 1
     return checked
+
+
+def heldout_set_tests(floors: dict[str, float], languages: list[str],
+                      min_evidence: int) -> tuple[Any, Any, Any]:
+    """The three checks every mixed-language held-out set runs.
+
+    Assign them in the test module (``test_a, test_b, test_c = heldout_set_tests(...)``)
+    next to the ``records`` and ``gold`` fixtures of :func:`heldout_fixtures`.
+
+    Args:
+        floors: Floor per scored field (all languages together).
+        languages: The gold languages, sorted (one entry per page).
+        min_evidence: Fewer extracted evidences than this fails.
+
+    Returns:
+        The language check, the parametrized field-floor check and the evidence check.
+    """
+    def test_fixture_languages(gold: list[Record]) -> None:
+        assert sorted(g["language"] for g in gold) == languages
+
+    @pytest.mark.parametrize("field", sorted(floors))
+    def test_field_floor(field: str, gold: list[Record], records: list[Record]) -> None:
+        assert_field_floor(field, floors, gold, records, None)
+
+    def test_evidence_is_a_substring_of_its_segment(records: list[Record]) -> None:
+        assert check_evidence(records) > min_evidence
+
+    return test_fixture_languages, test_field_floor, test_evidence_is_a_substring_of_its_segment

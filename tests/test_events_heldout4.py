@@ -13,7 +13,11 @@ import passerelle.extract.events  # noqa: F401  (registers the component)
 from passerelle.extract.actors import ActorIndex
 from passerelle.extract.eventkit import trip_day
 
-from extraction_support import make_doc, run_component
+from extraction_support import (
+    make_doc,
+    english_events as _events,
+    meetings_of as _meetings,
+)
 
 GUEST = ("Hoang Minh Duc", ["Duc", "Ambassador Duc"], [("Ambassador", "Vietnam")])
 VICE = ("Le Thi Hoa", ["Hoa", "Deputy Minister Hoa"], [("Deputy Minister", "Vietnam")])
@@ -31,13 +35,6 @@ COUNCIL = ("Finistère Departmental Council", [])
 ACME = ("Acme Marine", [])
 
 
-def _events(body, people=(), orgs=(), places=(), published="2026-05-20"):
-    doc = make_doc(body, people=people, orgs=orgs, places=places, published=published)
-    return run_component(doc, "events.en.v1").events
-
-
-def _meetings(events):
-    return sorted(sorted(e.participants) for e in events if e.type == "meeting")
 
 
 def _visits(events):

@@ -13,7 +13,12 @@ import passerelle.extract.events  # noqa: F401  (registers the component)
 from passerelle.extract.actors import resolve_sentences
 from passerelle.extract.base import analyze
 
-from extraction_support import make_doc, run_component
+from extraction_support import (
+    make_doc,
+    english_events as _events,
+    meetings_of as _meetings,
+    visits_of as _visits,
+)
 
 HOST = ("Do Van Binh", ["Binh"], [("Vice Chairman", "People's Committee of Quang Nam")])
 CITY_HOST = ("Mai Thi Thu", ["Thu"], [("Chairwoman", "Da Nang City People's Committee")])
@@ -42,20 +47,7 @@ RENNES_UNI = ("University of Rennes", [])
 COMMITTEE = ("People's Committee of Quang Nam", [])
 
 
-def _events(body, people=(), orgs=(), places=(), published="2026-05-20", countries=None):
-    doc = make_doc(body, people=people, orgs=orgs, places=places, published=published)
-    for person in doc.people:
-        person.country = (countries or {}).get(person.name)
-    return run_component(doc, "events.en.v1").events
 
-
-def _meetings(events):
-    return sorted(sorted(e.participants) for e in events if e.type == "meeting")
-
-
-def _visits(events):
-    return [(sorted(e.participants), e.place, e.start, e.end) for e in events
-            if e.type == "visit"]
 
 
 # --- a delegation received, named by its leader and companions ----------------------

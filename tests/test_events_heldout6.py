@@ -11,7 +11,13 @@ import pytest
 
 import passerelle.extract.events  # noqa: F401  (registers the component)
 
-from extraction_support import make_doc, run_component
+from extraction_support import (
+    make_doc,
+    run_component,
+    english_events as _events,
+    meetings_of as _meetings,
+    visits_of as _visits,
+)
 
 HOST = ("Do Van Binh", ["Binh"], [("Vice Chairman", "People's Committee of Quang Ngai")])
 GUEST = ("Agnès Perrin", ["Perrin"], [("Mayor", "Angers")])
@@ -38,20 +44,7 @@ WHO = ("WHO", [])
 CAM_RANH = ("Cam Ranh", [])
 
 
-def _events(body, people=(), orgs=(), places=(), published="2026-05-20", countries=None):
-    doc = make_doc(body, people=people, orgs=orgs, places=places, published=published)
-    for person in doc.people:
-        person.country = (countries or {}).get(person.name)
-    return run_component(doc, "events.en.v1").events
 
-
-def _meetings(events):
-    return sorted(sorted(e.participants) for e in events if e.type == "meeting")
-
-
-def _visits(events):
-    return [(sorted(e.participants), e.place, e.start, e.end) for e in events
-            if e.type == "visit"]
 
 
 @pytest.mark.parametrize("second", [

@@ -11,7 +11,10 @@ import pytest
 
 import passerelle.extract.events  # noqa: F401  (registers the component)
 
-from extraction_support import make_doc, run_component
+from extraction_support import (
+    english_events as _events,
+    meetings_of as _meetings,
+)
 
 HOST = ("Do Van Binh", ["Binh"], [("Chairman", "People's Committee of Quang Ngai")])
 DEPUTY = ("Le Thi Thu", ["Thu"], [("Vice Chairwoman", "People's Committee of Quang Ngai")])
@@ -30,15 +33,6 @@ PARK = ("Da Nang Hi-Tech Park", [])
 ZONE = ("Nam Dinh Industrial Zone", [])
 
 
-def _events(body, people=(), orgs=(), places=(), published="2026-05-20", countries=None):
-    doc = make_doc(body, people=people, orgs=orgs, places=places, published=published)
-    for person in doc.people:
-        person.country = (countries or {}).get(person.name)
-    return run_component(doc, "events.en.v1").events
-
-
-def _meetings(events):
-    return sorted(sorted(e.participants) for e in events if e.type == "meeting")
 
 
 def _visits(events):

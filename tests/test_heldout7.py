@@ -10,11 +10,8 @@ must stay at or above its floor.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import pytest
-
-from heldout_support import assert_field_floor, check_evidence, heldout_fixtures
+from heldout_support import heldout_fixtures, heldout_set_tests
 
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout7"
 
@@ -30,18 +27,6 @@ FLOORS: dict[str, float] = {
 }
 
 records, gold = heldout_fixtures(HELDOUT)
-
-
-def test_fixture_has_every_language(gold: list[dict[str, Any]]) -> None:
-    langs = sorted(g["language"] for g in gold)
-    assert langs == ["en"] * 10 + ["fr"] + ["vi"]
-
-
-@pytest.mark.parametrize("field", sorted(FLOORS))
-def test_field_floor(field: str, gold: list[dict[str, Any]],
-                     records: list[dict[str, Any]]) -> None:
-    assert_field_floor(field, FLOORS, gold, records, None)
-
-
-def test_evidence_is_a_substring_of_its_segment(records: list[dict[str, Any]]) -> None:
-    assert check_evidence(records) > 30
+(test_fixture_languages, test_field_floor,
+ test_evidence_is_a_substring_of_its_segment) = heldout_set_tests(
+    FLOORS, ["en"] * 10 + ["fr"] + ["vi"], 30)

@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from passerelle.extract import extract_document
 from passerelle.records import Document
 
-
-def _extract(body: str, language: str, published: str = "2026-05-20") -> Document:
-    return extract_document(Document(id="t", body=body, published=published, language=language))
-
-
-def _titles(doc: Document) -> dict[str, dict[str, str | None]]:
-    return {p.name: {t.role: t.of for t in p.titles} for p in doc.people}
+from extraction_support import extract_text as _extract
+from extraction_support import titles_by_person as _titles
 
 
 def _events(doc: Document, kind: str) -> list[tuple[set[str], str | None]]:

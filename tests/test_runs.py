@@ -9,11 +9,7 @@ The articles are the made-up ones of ``conftest.write_articles``.
 from __future__ import annotations
 
 import json
-import socket
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +19,8 @@ from passerelle.errors import StoreError
 from passerelle.store import open_db, runs
 from passerelle.store.schema import failures as failures_table
 from passerelle.store.schema import runs as runs_table
+
+from web_support import serving
 
 BROKEN_LINE = "{this line is not JSON\n"
 
@@ -124,35 +122,6 @@ def test_cli_ingest_writes_one_run_with_counts_and_failures(db_url: str, write_a
 
 # --- the web app ----------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def _server(db_url: str) -> Iterator[str]:
-    """A new app instance on ``db_url`` served by uvicorn on 127.0.0.1; yields its base URL."""
-    uvicorn = pytest.importorskip("uvicorn")
-    from passerelle.web import WebOptions, create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(WebOptions(db_url=db_url, port=port)), host="127.0.0.1",
-                            port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
-
-
 def _get(base: str, path: str) -> dict:
     import httpx
 
@@ -182,11 +151,11 @@ def _submit(base: str, name: str, body: bytes) -> str:
 
 def test_web_job_is_one_run_and_is_still_listed_after_a_restart(db_url: str, write_articles) -> None:
     body = _with_broken_line(write_articles(2, name="web.jsonl")).read_bytes()
-    with _server(db_url) as base:
+    with serving(db_url) as base:
         job = _wait_done(base, _submit(base, "my-articles.jsonl", body))
         assert (job["state"], job["stored"], job["failed"], job["live"]) == ("done", 2, 1, True)
     assert _count_rows(db_url) == (1, 1)
-    with _server(db_url) as base:  # a new app instance: nothing in memory
+    with serving(db_url) as base:  # a new app instance: nothing in memory
         [listed] = _get(base, "/ingest.json")["jobs"]
         assert (listed["run_id"], listed["state"], listed["live"]) == (job["run_id"], "done", False)
         assert (listed["stored"], listed["duplicates"], listed["failed"], listed["via"]) == (2, 0, 1, "web")
@@ -208,7 +177,7 @@ def test_a_web_run_left_running_is_shown_interrupted_and_new_jobs_are_not(db_url
     cli_live = runs.start_run(db, ["big-feed.xml"], via="cli")
     db.dispose()
     body = write_articles(1, name="after.jsonl").read_bytes()
-    with _server(db_url) as base:
+    with serving(db_url) as base:
         listed = {j["run_id"]: j for j in _get(base, "/ingest.json")["jobs"]}
         assert listed[dead]["state"] == "interrupted" and listed[dead]["failures"][0]["reason"] == "no text"
         assert listed[cli_live]["state"] == "running"
@@ -225,7 +194,7 @@ def test_a_web_run_left_running_is_shown_interrupted_and_new_jobs_are_not(db_url
 
 
 def test_unknown_job_or_run_is_404(tmp_path: Path) -> None:
-    with _server(f"sqlite:///{tmp_path / 'kb.sqlite'}") as base:
+    with serving(f"sqlite:///{tmp_path / 'kb.sqlite'}") as base:
         import httpx
 
         for path in ("/ingest/jobs/12345.json", "/ingest/jobs/not-a-job.json"):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import http.server
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -28,8 +27,10 @@ from passerelle.settings import SETTINGS, Settings
 from passerelle.store import open_db
 from passerelle.store.documents import get_document
 
+from web_support import free_port, serving
+
 httpx = pytest.importorskip("httpx")
-uvicorn = pytest.importorskip("uvicorn")
+pytest.importorskip("uvicorn")  # the app is served for real (web_support.serving)
 
 PROBE = "sectors.webprobe.v1"
 AGENT = "lab-probe/2.1 (+https://lab.example/probe)"
@@ -73,33 +74,6 @@ def no_user_settings(tmp_path, monkeypatch):
     for setting in SETTINGS:
         monkeypatch.delenv(setting.env, raising=False)
     monkeypatch.delenv("PASSERELLE_CONFIG", raising=False)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def _server(db_url: str, **options) -> Iterator[str]:  # noqa: ANN003
-    """The app on ``db_url`` with ``options`` under uvicorn on 127.0.0.1; yields its base URL."""
-    from passerelle.web import WebOptions, create_app
-
-    port = _free_port()
-    app = create_app(WebOptions(db_url=db_url, port=port, **options))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
 
 
 @contextmanager
@@ -160,7 +134,7 @@ def _stored(db_url: str, job: dict):  # noqa: ANN202
 
 
 def _ingest_article(db_url: str, **options):  # noqa: ANN003, ANN202
-    with _server(db_url, **options) as base:
+    with serving(db_url, **options) as base:
         return _stored(db_url, _wait_done(base, _submit(base)))
 
 
@@ -186,14 +160,14 @@ def test_fetch_options_of_the_app_are_used_by_web_jobs(tmp_path: Path) -> None:
 
     db_url = f"sqlite:///{tmp_path / 'fetch.sqlite'}"
     options = IngestOptions(user_agent=AGENT, respect_robots=False, retries=1)
-    with _page_server() as (url, agents), _server(db_url, ingest_options=options) as base:
+    with _page_server() as (url, agents), serving(db_url, ingest_options=options) as base:
         doc = _stored(db_url, _wait_done(base, _submit(base, urls=url)))
     assert agents == [AGENT]  # one request (robots.txt not asked), with the user's agent
     assert doc.title == "Lyon and Da Nang open a design school"
 
 
 def test_passerelle_serve_gives_its_settings_to_web_jobs(tmp_path: Path) -> None:
-    db_url, port = f"sqlite:///{tmp_path / 'serve.sqlite'}", _free_port()
+    db_url, port = f"sqlite:///{tmp_path / 'serve.sqlite'}", free_port()
     command = [sys.executable, "-m", "passerelle", "-s", "extract.components.en.sectors", "",
                "-s", "fetch.user_agent", AGENT, "-s", "fetch.respect_robots", "false",
                "serve", "--db", db_url, "--port", str(port)]

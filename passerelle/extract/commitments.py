@@ -573,20 +573,20 @@ def _summary(text: str, start: int) -> str:
     return clause if len(clause) <= 160 else clause[:157].rsplit(" ", 1)[0] + "..."
 
 
-# --- French and Vietnamese (rules in ``intl_events.py``) ------------------------------
+# --- French and Vietnamese (rules in ``intl_commitments.py``) -------------------------
 
 
 @registry.register("commitments.fr.v1")
 def run_fr(analysis: Analysis) -> None:
     """Fill ``analysis.doc.commitments`` of a French document."""
-    from passerelle.extract import intl_events  # noqa: PLC0415
+    from passerelle.extract import intl_commitments  # noqa: PLC0415
 
-    analysis.doc.commitments = intl_events.extract_commitments(analysis, "fr")
+    analysis.doc.commitments = intl_commitments.extract_commitments(analysis, "fr")
 
 
 @registry.register("commitments.vi.v1")
 def run_vi(analysis: Analysis) -> None:
     """Fill ``analysis.doc.commitments`` of a Vietnamese document."""
-    from passerelle.extract import intl_events  # noqa: PLC0415
+    from passerelle.extract import intl_commitments  # noqa: PLC0415
 
-    analysis.doc.commitments = intl_events.extract_commitments(analysis, "vi")
+    analysis.doc.commitments = intl_commitments.extract_commitments(analysis, "vi")

@@ -1,9 +1,9 @@
 """Events and commitments in French and Vietnamese news (issue 4).
 
-Components ``events.fr.v1``, ``events.vi.v1``, ``commitments.fr.v1`` and
-``commitments.vi.v1`` (registered in ``events.py`` and ``commitments.py``) call
-``extract_events(analysis, language)`` and ``extract_commitments(analysis,
-language)``. They read the people, organisations and places already on the document
+Components ``events.fr.v1`` and ``events.vi.v1`` (registered in ``events.py``) call
+``extract_events(analysis, language)``; ``commitments.fr.v1`` and ``commitments.vi.v1``
+(registered in ``commitments.py``) call ``intl_commitments.extract_commitments``, which
+shares this module's helpers. They read the people, organisations and places already on the document
 (``intl_actors.py`` finds them in each sentence) and the trigger tables of
 ``passerelle.extract.lang`` (``EVENT_TRIGGERS``, ``COMMITMENT_TRIGGERS``), extended
 below with forms those tables lack (conditional pledges "partagerait", adverbs
@@ -38,9 +38,9 @@ from passerelle.extract.base import Analysis
 from passerelle.extract.eventkit import sectors_of, sentence_dates
 from passerelle.extract.intl_actors import PROFILES, IntlSentence, resolve_intl
 from passerelle.extract.lang import find_phrases, tables
-from passerelle.records import Commitment, Event
+from passerelle.records import Event
 
-__all__ = ["extract_events", "extract_commitments", "EXTRA_EVENTS", "EXTRA_COMMITMENTS"]
+__all__ = ["extract_events", "EXTRA_EVENTS"]
 
 _ADVERBS_FR = ("également", "aussi", "ainsi", "notamment", "hautement", "de nouveau",
                "encore", "par ailleurs", "en outre", "toujours", "vivement", "pour sa part",
@@ -733,20 +733,3 @@ def _sides(item: IntlSentence, hits: list[Hit]) -> list[str]:
 
 def _unique(names: list[str]) -> list[str]:
     return [n for i, n in enumerate(names) if n not in names[:i]]
-
-
-# Commitments live in their own module (which imports this one): reached lazily here so
-# either module can be imported first.
-def extract_commitments(analysis: Analysis, language: str) -> list[Commitment]:
-    """French or Vietnamese commitments: see :mod:`passerelle.extract.intl_commitments`."""
-    from passerelle.extract import intl_commitments  # noqa: PLC0415
-
-    return intl_commitments.extract_commitments(analysis, language)
-
-
-def __getattr__(name: str) -> object:
-    if name == "EXTRA_COMMITMENTS":
-        from passerelle.extract import intl_commitments  # noqa: PLC0415
-
-        return intl_commitments.EXTRA_COMMITMENTS
-    raise AttributeError(name)
